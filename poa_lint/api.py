@@ -1,0 +1,122 @@
+"""The Python API: ``lint()``, ``lint_file()`` and the batch entry point the CLI uses.
+
+Everything the CLI can do goes through here, so an integrator importing poa-lint gets the
+same results as a user at the terminal.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .catalog import Catalog, load_catalog
+from .config import Config, ConfigResolver
+from .engine import build_report, check_letter, pattern_matcher, prepare_rules
+from .errors import PoaLintError
+from .letter import build_letters
+from .models import ReasonInfo, Report
+from .nlp import load_pipeline
+from .notice import Notice, find_reasons, parse_notice
+from .readers import ReadLimits, parse_plain_text, read_path
+from .reasons import Reason, load_taxonomy, resolve_reason
+from .source import SourceText
+
+
+@dataclass(frozen=True)
+class Job:
+    """One letter to check, with the config that applies to it."""
+
+    source: SourceText
+    config: Config
+
+
+def _choose_reason(
+    text: str, explicit: str | None, config: Config, notice: Notice | None
+) -> tuple[Reason | None, ReasonInfo | None]:
+    """Explicit option, then config, then the notice, then the letter's own words."""
+    wanted = explicit or config.reason
+    if wanted:
+        reason = resolve_reason(wanted)
+        return reason, ReasonInfo(id=reason.id, name=reason.name, source="option")
+    if notice is not None and notice.reasons:
+        reason = notice.reasons[0]
+        return reason, ReasonInfo(id=reason.id, name=reason.name, source="notice")
+    detected = find_reasons(text, load_taxonomy())
+    if detected:
+        reason = detected[0]
+        return reason, ReasonInfo(id=reason.id, name=reason.name, source="detected")
+    return None, None
+
+
+def lint_jobs(
+    jobs: Sequence[Job],
+    *,
+    reason: str | None = None,
+    notice: str | None = None,
+    catalog: Catalog | None = None,
+) -> list[Report]:
+    """Check many letters with one batched parse. Order of reports follows ``jobs``."""
+    if not jobs:
+        return []
+    catalog = catalog or load_catalog()
+    parsed_notice = parse_notice(notice) if notice else None
+    prepared = []
+    for job in jobs:
+        job.config.validate_against(catalog)
+        rules = prepare_rules(catalog, job.config, job.source.path)
+        chosen, info = _choose_reason(job.source.text, reason, job.config, parsed_notice)
+        prepared.append((rules, chosen, info))
+    models = {job.config.model for job in jobs}
+    if len(models) > 1:
+        raise PoaLintError("letters in one run must use the same `model`; run them separately")
+    nlp = load_pipeline(models.pop())
+    letters = build_letters(
+        [job.source for job in jobs],
+        nlp,
+        reasons=[p[1] for p in prepared],
+        notices=[parsed_notice] * len(jobs),
+    )
+    matcher = pattern_matcher(catalog, nlp)
+    reports = []
+    for job, letter, (rules, _, info) in zip(jobs, letters, prepared, strict=True):
+        findings = check_letter(letter, rules, matcher)
+        report = build_report(letter, findings, job.config)
+        reports.append(report.model_copy(update={"reason": info}))
+    return reports
+
+
+def lint(
+    text: str,
+    *,
+    reason: str | None = None,
+    notice: str | None = None,
+    config: Config | None = None,
+    path: str | None = None,
+) -> Report:
+    """Check the text of a letter.
+
+    ``reason`` is a reason id such as ``"odr"`` (see ``rules/reasons.yaml``); ``notice`` is
+    the text of Amazon's message. ``config`` defaults to the built-in defaults (no file
+    discovery: pass ``config=load_config_file(...)`` to use one).
+    """
+    source = parse_plain_text(text, path=path)
+    return lint_jobs([Job(source, config or Config())], reason=reason, notice=notice)[0]
+
+
+def lint_file(
+    path: str | os.PathLike[str],
+    *,
+    reason: str | None = None,
+    notice: str | None = None,
+    config: Config | None = None,
+) -> Report:
+    """Check a .txt, .md or .docx letter. Without ``config``, the nearest config file applies."""
+    resolved = config or ConfigResolver().for_path(str(path))
+    source = read_path(Path(path), limits=limits_for(resolved))
+    return lint_jobs([Job(source, resolved)], reason=reason, notice=notice)[0]
+
+
+def limits_for(config: Config) -> ReadLimits:
+    return ReadLimits(max_bytes=config.max_file_size, max_docx_uncompressed=config.max_docx_size)

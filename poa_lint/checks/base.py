@@ -1,0 +1,56 @@
+"""The contract between the engine and a check function.
+
+A check is a plain function ``(letter, options) -> Iterable[Hit]``. It reads the parsed
+:class:`~poa_lint.letter.Letter`, never re-parses, never mutates shared state, and reports
+character spans; the engine turns them into located, severity-tagged findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ConfigDict
+
+if TYPE_CHECKING:
+    from ..letter import Letter
+
+
+def _kebab(name: str) -> str:
+    return name.replace("_", "-")
+
+
+class Options(BaseModel):
+    """Base for each rule's options: kebab-case keys in TOML, unknown keys rejected."""
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, alias_generator=_kebab, populate_by_name=True
+    )
+
+
+class NoOptions(Options):
+    """For checks that take no options."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A span the check objects to. ``message`` overrides the rule's message when given;
+    ``values`` fill ``{placeholders}`` in the rule's message."""
+
+    start: int
+    end: int
+    message: str | None = None
+    suggestion: str | None = None
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+
+CheckFunction = Callable[["Letter", Any], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class CheckSpec:
+    """A registered check: the function and the pydantic model of its options."""
+
+    function: CheckFunction
+    options: type[Options] = NoOptions

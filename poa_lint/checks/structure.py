@@ -1,0 +1,173 @@
+"""Structure rules: the three parts Amazon asks for, their order, and an answer for every cause.
+
+All of them read ``letter.structure`` (parts and items) and ``letter.causes`` (the cause →
+action matrix); neither is recomputed here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from .base import Hit, NoOptions
+
+if TYPE_CHECKING:
+    from ..letter import Letter
+    from ..sections import PartKind
+
+_PART_NAMES = {
+    "root_cause": "root cause",
+    "corrective": "corrective actions",
+    "preventive": "preventive measures",
+}
+
+
+def _letter_start(letter: Letter) -> Hit:
+    """Whole-letter findings point at the first line of text."""
+    text = letter.text
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    end = len(text) if end == -1 else end
+    return Hit(start=start, end=max(start, end))
+
+
+def missing_root_cause(letter: Letter, options: NoOptions) -> Iterator[Hit]:
+    """POA101: nothing explains what went wrong and why."""
+    if not letter.structure.has_part("root_cause"):
+        yield _letter_start(letter)
+
+
+def missing_corrective(letter: Letter, options: NoOptions) -> Iterator[Hit]:
+    """POA102: no completed action anywhere (and no corrective part written as promises,
+    which is POA104's finding instead)."""
+    structure = letter.structure
+    done = [
+        i for i in structure.items if i.role == "corrective" or (i.done and i.role == "preventive")
+    ]
+    labelled = [s for s in structure.parts("corrective") if s.found_by != "content"]
+    if done:
+        return
+    if labelled and any(i.promise for s in labelled for i in s.items):
+        return  # POA104 reports it
+    yield _letter_start(letter)
+
+
+def corrective_not_done(letter: Letter, options: NoOptions) -> Iterator[Hit]:
+    """POA104: the corrective part is only promises ("we will refund")."""
+    structure = letter.structure
+    done = [
+        i for i in structure.items if i.role == "corrective" or (i.done and i.role == "preventive")
+    ]
+    if done:
+        return
+    for section in structure.parts("corrective"):
+        if section.found_by == "content":
+            continue
+        promises = [i for i in section.items if i.promise]
+        if promises:
+            yield Hit(start=promises[0].start, end=promises[0].end)
+            return
+
+
+def missing_preventive(letter: Letter, options: NoOptions) -> Iterator[Hit]:
+    """POA103: nothing says what will stop it happening again."""
+    if not letter.structure.has_part("preventive"):
+        yield _letter_start(letter)
+
+
+_ORDER = {"root_cause": 0, "corrective": 1, "preventive": 2}
+
+
+def section_order(letter: Letter, options: NoOptions) -> Iterator[Hit]:
+    """POA105: parts named by headings or labels appear out of the expected order.
+
+    Only headed parts are compared: content-found parts interleave naturally in prose
+    (a cause sentence after an action), which is not a defect.
+    """
+    headed = [s for s in letter.structure.sections if s.found_by != "content" and s.kind in _ORDER]
+    seen_rank = -1
+    for section in headed:
+        rank = _ORDER[section.kind]
+        if rank < seen_rank:
+            end = letter.text.find("\n", section.start)
+            yield Hit(
+                start=section.start,
+                end=len(letter.text) if end == -1 else end,
+                values={"part": _PART_NAMES[section.kind]},
+            )
+            return
+        seen_rank = max(seen_rank, rank)
+
+
+def cause_without_corrective(letter: Letter, options: NoOptions) -> Iterator[Hit]:
+    """POA601: a named cause with no corrective action that addresses it."""
+    if not _part_present(letter, "corrective"):
+        return
+    for link in letter.causes:
+        if not link.corrective:
+            yield Hit(start=link.cause.start, end=link.cause.end, values={"cause": link.label})
+
+
+def cause_without_preventive(letter: Letter, options: NoOptions) -> Iterator[Hit]:
+    """POA602: a named cause with no preventive measure that addresses it."""
+    if not _part_present(letter, "preventive"):
+        return
+    for link in letter.causes:
+        if not link.preventive:
+            yield Hit(start=link.cause.start, end=link.cause.end, values={"cause": link.label})
+
+
+def _part_present(letter: Letter, kind: PartKind) -> bool:
+    return letter.structure.has_part(kind)
+
+
+def notice_item_not_addressed(letter: Letter, options: NoOptions) -> Iterator[Hit]:
+    """POA603: an ASIN, order ID, metric or policy named in Amazon's notice never appears."""
+    notice = letter.notice
+    if notice is None:
+        return
+    text = letter.text
+    lowered = text.lower()
+    for item in notice.items:
+        if item.kind in ("asin", "order"):
+            if item.value.lower() in lowered:
+                continue
+        elif item.kind == "metric":
+            if _mentions_phrase(lowered, item.label) or item.value in text:
+                continue
+        elif _mentions_policy(lowered, item.label):
+            continue
+        hit = _letter_start(letter)
+        yield Hit(start=hit.start, end=hit.end, values={"item": item.describe()})
+
+
+def _mentions_phrase(lowered: str, phrase: str) -> bool:
+    words = [re.escape(w) for w in phrase.lower().split()]
+    return re.search(r"\b" + r"[\s-]+".join(words) + r"\b", lowered) is not None
+
+
+_POLICY_FILLER = frozenset(
+    {
+        "policy",
+        "policies",
+        "amazon",
+        "amazon's",
+        "guidelines",
+        "agreement",
+        "the",
+        "and",
+        "of",
+        "on",
+        "for",
+    }
+)
+
+
+def _mentions_policy(lowered: str, label: str) -> bool:
+    """A policy counts as addressed when its distinctive words appear ("Restricted Products
+    policy" is addressed by "restricted product")."""
+    words = [w for w in re.findall(r"[a-z]+", label.lower()) if w not in _POLICY_FILLER]
+    if not words:
+        return True
+    return all(re.search(r"\b" + re.escape(w.rstrip("s")), lowered) for w in words)

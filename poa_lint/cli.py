@@ -1,0 +1,345 @@
+"""The ``poa-lint`` command. Thin: it parses flags and calls the API, never the other way round.
+
+Start-up matters (it runs on every save and commit): ``--version``, ``--help``, ``rules``
+and ``explain`` must not import spaCy, so the engine is imported inside ``check`` only.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import traceback
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+import click
+
+from ._version import __version__
+from .catalog import Rule, load_catalog
+from .config import ConfigResolver, as_selector_tuple
+from .errors import InputError, PoaLintError
+from .models import Severity
+
+if TYPE_CHECKING:
+    from .api import Job
+    from .reporters.base import Reporter
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+SUFFIXES = (".txt", ".md", ".markdown", ".docx")
+SKIP_DIRS = frozenset(
+    {".git", ".hg", ".svn", ".venv", "venv", "node_modules", ".poa-lint-cache", "__pycache__"}
+)
+BATCH = 64
+FORMATS = ("text", "json", "sarif", "github")
+SEVERITIES = tuple(s.value for s in Severity)
+
+
+def _fail(message: str) -> None:
+    click.echo(f"poa-lint: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="poa-lint")
+def main() -> None:
+    """Check Amazon Plan of Action (POA) appeal letters before you send them."""
+
+
+def discover(
+    paths: Sequence[str], excluded: Sequence[str] = ()
+) -> Iterator[tuple[str, str | None]]:
+    """Yield (path, problem) for every letter under ``paths``; problem is None when readable.
+
+    Directories are walked recursively for .txt/.md/.docx, following symlinked folders once
+    (a symlink loop is visited once, not forever). Files named explicitly are always checked.
+    """
+    from .config import _glob_match
+
+    for given in paths:
+        if given == "-":
+            yield given, None
+            continue
+        p = Path(given)
+        if p.is_dir():
+            seen: set[tuple[int, int]] = set()
+            for root, dirs, files in os.walk(p, followlinks=True):
+                try:
+                    st = os.stat(root)
+                except OSError:
+                    dirs[:] = []
+                    continue
+                key = (st.st_dev, st.st_ino)
+                if key in seen:
+                    dirs[:] = []
+                    continue
+                seen.add(key)
+                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+                for name in sorted(files):
+                    full = os.path.join(root, name)
+                    if not name.lower().endswith(SUFFIXES) or name.startswith(("~$", ".")):
+                        continue
+                    rel = Path(full).relative_to(p).as_posix()
+                    if any(_glob_match(rel, pat) or _glob_match(name, pat) for pat in excluded):
+                        continue
+                    yield full, None
+        elif p.exists() or p.is_symlink():
+            yield given, None
+        else:
+            yield given, "does not exist"
+
+
+def _exclusions(resolver: ConfigResolver, paths: Sequence[str]) -> list[str]:
+    excluded: list[str] = []
+    for given in paths:
+        if given != "-" and Path(given).is_dir():
+            excluded.extend(resolver.for_path(str(Path(given) / "x")).exclude)
+    return excluded
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--reason", "-r", metavar="ID", help="Suspension reason id (see `poa-lint reasons`).")
+@click.option(
+    "--notice", "-n", "notice_path", metavar="FILE", help="A file with Amazon's notice text."
+)
+@click.option(
+    "--format",
+    "-f",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="Output format [default: text; github under GitHub Actions].",
+)
+@click.option("--output", "-o", "output_path", metavar="FILE", help="Write the report to FILE.")
+@click.option(
+    "--select", multiple=True, metavar="CODES", help="Only these rules (codes, prefixes, names)."
+)
+@click.option("--extend-select", multiple=True, metavar="CODES", help="Add rules to the selection.")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules.")
+@click.option(
+    "--config", "config_path", metavar="FILE", help="Use this config file (no discovery)."
+)
+@click.option(
+    "--min-severity",
+    type=click.Choice(SEVERITIES),
+    default=None,
+    help="Report only findings at or above this severity.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(SEVERITIES),
+    default=None,
+    help="Exit 1 when a finding is at or above this severity [default: warning].",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary when clean.")
+@click.option("--show-coverage", is_flag=True, help="Print the sections and cause coverage found.")
+@click.option("--color/--no-color", default=None, help="Colour the text output.")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+def check(
+    paths: tuple[str, ...],
+    reason: str | None,
+    notice_path: str | None,
+    output_format: str | None,
+    output_path: str | None,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config_path: str | None,
+    min_severity: str | None,
+    fail_on: str | None,
+    exit_zero: bool,
+    quiet: bool,
+    show_coverage: bool,
+    color: bool | None,
+    debug: bool,
+) -> None:
+    """Check letters (.txt, .md, .docx; folders recursively; - for stdin)."""
+    from .api import Job, limits_for, lint_jobs
+    from .readers import read_path, read_stdin
+    from .reporters import get_reporter
+
+    overrides: dict[str, Any] = {
+        "select": as_selector_tuple(select),
+        "extend_select": as_selector_tuple(extend_select),
+        "ignore": as_selector_tuple(ignore),
+        "min_severity": min_severity,
+        "fail_on": fail_on,
+    }
+    try:
+        resolver = ConfigResolver(config_path, overrides)
+        catalog = load_catalog()
+        if reason:
+            from .reasons import resolve_reason
+
+            resolve_reason(reason)
+        notice_text = None
+        if notice_path:
+            notice_text = read_path(notice_path).text
+    except PoaLintError as exc:
+        if debug:
+            traceback.print_exc()
+        _fail(str(exc))
+        return
+
+    fmt = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    stream: IO[str]
+    stream = open(output_path, "w", encoding="utf-8") if output_path else sys.stdout  # noqa: SIM115
+    use_color = (
+        color if color is not None else (fmt == "text" and not output_path and sys.stdout.isatty())
+    )
+    reporter: Reporter = get_reporter(fmt)(
+        stream, rules=catalog.rules, show_coverage=show_coverage, quiet=quiet, color=use_color
+    )
+    reporter.start()
+    had_error = False
+    failing = False
+    pending: list[Job] = []
+
+    def flush() -> None:
+        nonlocal had_error, failing
+        if not pending:
+            return
+        try:
+            reports = lint_jobs(pending, reason=reason, notice=notice_text, catalog=catalog)
+        except PoaLintError as exc:
+            if debug:
+                traceback.print_exc()
+            for job in pending:
+                reporter.error(
+                    job.source.path or "<stdin>", str(exc).removeprefix(f"{job.source.path}: ")
+                )
+            had_error = True
+            pending.clear()
+            return
+        for job, report in zip(pending, reports, strict=True):
+            reporter.handle(report)
+            if any(f.severity >= job.config.fail_on for f in report.findings):
+                failing = True
+        pending.clear()
+
+    try:
+        excluded = _exclusions(resolver, paths)
+    except PoaLintError as exc:
+        _fail(str(exc))
+        return
+    for path, problem in discover(paths, excluded):
+        if problem:
+            reporter.error(path, problem)
+            had_error = True
+            continue
+        try:
+            config = resolver.for_path(None if path == "-" else path)
+            config.validate_against(catalog)
+            source = (
+                read_stdin(limits=limits_for(config))
+                if path == "-"
+                else read_path(path, limits=limits_for(config))
+            )
+        except PoaLintError as exc:
+            if debug:
+                traceback.print_exc()
+            message = exc.problem if isinstance(exc, InputError) else str(exc)
+            reporter.error(path if path != "-" else "<stdin>", message)
+            had_error = True
+            continue
+        pending.append(Job(source, config))
+        if len(pending) >= BATCH:
+            flush()
+    flush()
+    reporter.finish()
+    if output_path:
+        stream.close()
+    if had_error:
+        sys.exit(EXIT_ERROR)
+    if failing and not exit_zero:
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_OK)
+
+
+def _summary(rule: Rule) -> str:
+    text = " ".join(rule.rationale.split())
+    end = text.find(". ")
+    return text if end == -1 else text[: end + 1]
+
+
+@main.command("rules")
+@click.option(
+    "--format", "-f", "output_format", type=click.Choice(["text", "json"]), default="text"
+)
+def rules_command(output_format: str) -> None:
+    """List every rule: code, name, category, default severity."""
+    catalog = load_catalog()
+    if output_format == "json":
+        data = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "category": r.category.value,
+                "severity": r.severity.value,
+                "summary": _summary(r),
+                "link": r.link,
+            }
+            for r in catalog.rules
+        ]
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    width = max((len(r.name) for r in catalog.rules), default=10)
+    click.echo(f"{'CODE':<7} {'NAME':<{width}} {'CATEGORY':<12} {'SEVERITY':<8}")
+    for r in catalog.rules:
+        click.echo(f"{r.code:<7} {r.name:<{width}} {r.category.value:<12} {r.severity.value:<8}")
+
+
+@main.command()
+@click.argument("code_or_name")
+def explain(code_or_name: str) -> None:
+    """Explain a rule: why it exists, how to fix it, examples."""
+    rule = load_catalog().find(code_or_name)
+    if rule is None:
+        _fail(f"no rule called {code_or_name!r}; `poa-lint rules` lists them")
+        return
+    click.echo(
+        f"{rule.code} {rule.name} ({rule.category.value}, default severity {rule.severity.value})"
+    )
+    click.echo("")
+    click.echo(click.wrap_text(" ".join(rule.rationale.split()), width=88))
+    if rule.options:
+        click.echo("")
+        click.echo("Options (set under [tool.poa-lint.rules." + rule.name + "]):")
+        for key, value in rule.options.items():
+            click.echo(f"  {key} = {json.dumps(value)}")
+    click.echo("")
+    click.echo("Flagged:")
+    for example in rule.examples.bad:
+        click.echo(
+            click.wrap_text(
+                " ".join(example.text.split()),
+                width=88,
+                initial_indent="  ✗ ",
+                subsequent_indent="    ",
+            )
+        )
+    click.echo("Fine:")
+    for example in rule.examples.good:
+        click.echo(
+            click.wrap_text(
+                " ".join(example.text.split()),
+                width=88,
+                initial_indent="  ✓ ",
+                subsequent_indent="    ",
+            )
+        )
+    click.echo("")
+    click.echo(f"More: {rule.link}")
+
+
+@main.command()
+def reasons() -> None:
+    """List the suspension reasons that --reason accepts."""
+    from .reasons import load_taxonomy
+
+    for reason in load_taxonomy().reasons:
+        metric = f" — {reason.metric.names[0]} {reason.metric.target}" if reason.metric else ""
+        click.echo(f"{reason.id:<17} {reason.name}{metric}")

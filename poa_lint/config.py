@@ -1,0 +1,290 @@
+"""Configuration: one typed model, discovered from the letter's folder upwards.
+
+Sources, lowest to highest priority: defaults, the config file (``.poa-lint.toml`` or
+``[tool.poa-lint]`` in ``pyproject.toml``, the nearest one walking up from each letter),
+then command-line flags. Unknown keys, unknown rules and wrong types are errors that name
+the file and key: a silently ignored typo in ``ignore`` would hide real findings.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fnmatch
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path, PurePosixPath
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .catalog import Catalog, Rule
+from .errors import ConfigError
+from .models import Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+CONFIG_FILE = ".poa-lint.toml"
+PYPROJECT = "pyproject.toml"
+TOOL_TABLE = "poa-lint"
+
+
+def _kebab(name: str) -> str:
+    return name.replace("_", "-")
+
+
+class RuleSettings(BaseModel):
+    """Per-rule settings: ``severity`` plus the rule's own options (checked by the rule)."""
+
+    model_config = ConfigDict(
+        extra="allow", frozen=True, alias_generator=_kebab, populate_by_name=True
+    )
+
+    severity: Severity | None = None
+    enabled: bool | None = None
+
+    def options(self) -> dict[str, Any]:
+        return dict(self.model_extra or {})
+
+
+class Config(BaseModel):
+    """Every setting poa-lint reads. Field names are kebab-case in TOML."""
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, alias_generator=_kebab, populate_by_name=True
+    )
+
+    select: tuple[str, ...] = ("ALL",)
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    exclude: tuple[str, ...] = ()
+    min_severity: Severity = Severity.INFO
+    fail_on: Severity = Severity.WARNING
+    model: str | None = None
+    reason: str | None = None
+    list_style: Literal["bullets", "prose"] = "bullets"
+    max_file_size: int = Field(default=5_000_000, gt=0)
+    max_docx_size: int = Field(default=50_000_000, gt=0)
+    rules: dict[str, RuleSettings] = Field(default_factory=dict)
+    # Where the file-based settings came from; per-file-ignores globs are relative to it.
+    root: str | None = Field(default=None, exclude=True)
+    source: str | None = Field(default=None, exclude=True)
+
+    @field_validator("select", "extend_select", "ignore", mode="before")
+    @classmethod
+    def _listify(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return tuple(v.strip() for v in value.split(",") if v.strip())
+        return value
+
+    def validate_against(self, catalog: Catalog) -> Config:
+        """Check that every selector and rule table names a real rule; returns self."""
+        where = self.source
+        for key in ("select", "extend_select", "ignore"):
+            for selector in getattr(self, key):
+                if not _matching_rules(selector, catalog.rules):
+                    raise ConfigError(
+                        where,
+                        f"{_kebab(key)}: {selector!r} matches no rule; "
+                        "use a code (POA201), a prefix (POA2) or a name (blames-buyer). "
+                        "`poa-lint rules` lists them.",
+                    )
+        for pattern, selectors in self.per_file_ignores.items():
+            if not pattern.strip():
+                raise ConfigError(where, "per-file-ignores: an empty glob pattern is not allowed")
+            for selector in selectors:
+                if not _matching_rules(selector, catalog.rules):
+                    raise ConfigError(
+                        where, f"per-file-ignores.{pattern!r}: {selector!r} matches no rule"
+                    )
+        for key in self.rules:
+            if catalog.find(key) is None:
+                raise ConfigError(
+                    where, f"rules.{key}: no such rule; `poa-lint rules` lists codes and names"
+                )
+        return self
+
+    def settings_for(self, rule: Rule) -> RuleSettings:
+        """The [rules.X] table for a rule, whether keyed by code or by name."""
+        for key, settings in self.rules.items():
+            if key.upper() == rule.code or key.lower() == rule.name:
+                return settings
+        return RuleSettings()
+
+    def enabled_rules(self, catalog: Catalog, path: str | None = None) -> list[Rule]:
+        """Rules that run for a file: select/extend-select/ignore, then per-file-ignores."""
+        extra_ignores = self._per_file_ignores_for(path)
+        chosen = []
+        for rule in catalog.rules:
+            settings = self.settings_for(rule)
+            if settings.enabled is False:
+                continue
+            select_score = max(
+                (_specificity(s, rule) for s in (*self.select, *self.extend_select)), default=-1
+            )
+            ignore_score = max(
+                (_specificity(s, rule) for s in (*self.ignore, *extra_ignores)), default=-1
+            )
+            if select_score > ignore_score or (settings.enabled and select_score >= 0):
+                chosen.append(rule)
+        return chosen
+
+    def _per_file_ignores_for(self, path: str | None) -> list[str]:
+        if not path or not self.per_file_ignores:
+            return []
+        candidates = _relative_forms(path, self.root)
+        found: list[str] = []
+        for pattern, selectors in self.per_file_ignores.items():
+            if any(_glob_match(c, pattern) for c in candidates):
+                found.extend(selectors)
+        return found
+
+    def merged(self, **overrides: Any) -> Config:
+        """A copy with command-line overrides applied (None means 'not given')."""
+        values = {k: v for k, v in overrides.items() if v is not None and v != ()}
+        if not values:
+            return self
+        # exclude_unset keeps "which keys did the user set" intact for option inheritance.
+        data = self.model_dump(by_alias=False, exclude_unset=True)
+        data.update(values)
+        data["root"] = self.root
+        data["source"] = self.source
+        try:
+            return Config.model_validate(data)
+        except ValidationError as exc:
+            raise ConfigError("command line", _first_error(exc)) from exc
+
+
+def _relative_forms(path: str, root: str | None) -> list[str]:
+    p = Path(path)
+    forms = [p.as_posix(), p.name]
+    if root:
+        with contextlib.suppress(ValueError, OSError):
+            forms.append(p.resolve().relative_to(Path(root).resolve()).as_posix())
+    return forms
+
+
+def _glob_match(candidate: str, pattern: str) -> bool:
+    """Glob match where ``**`` spans folders and a bare name matches in any folder."""
+    pure = PurePosixPath(candidate)
+    if pure.match(pattern):
+        return True
+    return fnmatch.fnmatchcase(candidate, pattern.replace("**/", "*"))
+
+
+def _specificity(selector: str, rule: Rule) -> int:
+    """How precisely a selector names a rule (-1: not at all). Names are exact; longer wins."""
+    s = selector.strip()
+    if s.upper() == "ALL":
+        return 0
+    if s.lower() == rule.name:
+        return 100
+    if rule.code.startswith(s.upper()) and s.upper().startswith("POA"):
+        return len(s)
+    return -1
+
+
+def _matching_rules(selector: str, rules: Sequence[Rule]) -> list[Rule]:
+    return [r for r in rules if _specificity(selector, r) >= 0]
+
+
+def _first_error(exc: ValidationError) -> str:
+    err = exc.errors()[0]
+    loc = ".".join(str(p) for p in err["loc"]) or "(top level)"
+    return f"{loc}: {err['msg']}"
+
+
+def parse_config(data: Mapping[str, Any], source: str | None, root: str | None) -> Config:
+    """Validate a raw TOML table into a Config, turning pydantic's errors into one clear line."""
+    try:
+        return Config.model_validate({**data, "root": root, "source": source})
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = ".".join(str(p) for p in err["loc"])
+        if err["type"] == "extra_forbidden":
+            valid = ", ".join(
+                sorted(_kebab(n) for n in Config.model_fields if n not in {"root", "source"})
+            )
+            raise ConfigError(source, f"unknown key {loc!r}; valid keys are: {valid}") from exc
+        raise ConfigError(source, f"{loc}: {err['msg']} (got {err.get('input')!r})") from exc
+
+
+def load_config_file(path: str | Path) -> Config:
+    """Read one config file (``.poa-lint.toml`` or a ``pyproject.toml``)."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise ConfigError(str(p), f"cannot read the config file ({exc.strerror or exc})") from exc
+    try:
+        data = tomllib.loads(raw.decode("utf-8-sig"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(str(p), f"invalid TOML: {exc}; fix the syntax") from exc
+    if p.name == PYPROJECT:
+        table = data.get("tool", {}).get(TOOL_TABLE, {})
+        source = f"{p} [tool.{TOOL_TABLE}]"
+    else:
+        table = data
+        source = str(p)
+    if not isinstance(table, dict):
+        raise ConfigError(source, "expected a table of settings")
+    return parse_config(table, source, str(p.parent))
+
+
+def find_config_file(start: str | Path) -> Path | None:
+    """The nearest ``.poa-lint.toml`` or ``pyproject.toml`` with a [tool.poa-lint] table."""
+    here = Path(start).resolve()
+    if here.is_file() or not here.exists():
+        here = here.parent
+    for folder in (here, *here.parents):
+        candidate = folder / CONFIG_FILE
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / PYPROJECT
+        if pyproject.is_file() and _has_tool_table(pyproject):
+            return pyproject
+    return None
+
+
+def _has_tool_table(pyproject: Path) -> bool:
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    return isinstance(data.get("tool"), dict) and TOOL_TABLE in data["tool"]
+
+
+class ConfigResolver:
+    """Finds and caches the config for each letter's folder (one lookup per folder)."""
+
+    def __init__(
+        self, explicit: str | Path | None = None, overrides: Mapping[str, Any] | None = None
+    ) -> None:
+        self._explicit = load_config_file(explicit) if explicit else None
+        self._overrides = dict(overrides or {})
+        self._cache: dict[Path, Config] = {}
+
+    def for_path(self, path: str | None) -> Config:
+        if self._explicit is not None:
+            return self._explicit.merged(**self._overrides)
+        folder = Path(path).resolve().parent if path and path != "-" else Path.cwd()
+        cached = self._cache.get(folder)
+        if cached is None:
+            found = find_config_file(folder)
+            base = load_config_file(found) if found else Config()
+            cached = base.merged(**self._overrides)
+            self._cache[folder] = cached
+        return cached
+
+
+def as_selector_tuple(values: Iterable[str] | None) -> tuple[str, ...] | None:
+    """Flatten repeated/comma-separated CLI values; None when not given."""
+    if not values:
+        return None
+    out: list[str] = []
+    for value in values:
+        out.extend(v.strip() for v in value.split(",") if v.strip())
+    return tuple(out)

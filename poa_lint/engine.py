@@ -1,0 +1,275 @@
+"""Run the enabled rules over parsed letters and turn their hits into a Report.
+
+The engine knows nothing of click or output formats. Per run it builds a small registry from
+the catalogue and the config (which rules, which severity, which options); the compiled
+spaCy ``Matcher`` for pattern rules is built once per pipeline and then only read.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from .catalog import Catalog, PatternEntry, Rule
+from .checks import CHECKS, Hit, Options
+from .config import Config
+from .errors import CatalogError, ConfigError
+from .models import CoverageRow, Finding, LetterStats, Report, SectionInfo, Severity
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.matcher import Matcher
+
+    from .letter import Letter
+
+EXCERPT_LIMIT = 160
+_EXCEPTION_SUFFIX = "#except"
+
+
+@dataclass(frozen=True)
+class ActiveRule:
+    """A rule as configured for one run: its effective severity and validated options."""
+
+    rule: Rule
+    severity: Severity
+    options: Options | None
+
+
+def _option_values(
+    rule: Rule, config: Config, options_model: type[Options] | None
+) -> dict[str, Any]:
+    """Rule defaults, then top-level settings a check shares (e.g. ``list-style``), then the
+    rule's own table. A top-level key counts only when the user set it."""
+    values = dict(rule.options)
+    if options_model is not None:
+        for name, field in options_model.model_fields.items():
+            if name in Config.model_fields and name in config.model_fields_set:
+                values[field.alias or name] = getattr(config, name)
+    values.update(config.settings_for(rule).options())
+    return values
+
+
+def prepare_rules(catalog: Catalog, config: Config, path: str | None = None) -> list[ActiveRule]:
+    """Resolve which rules run for ``path`` and validate their options against the check."""
+    active = []
+    for rule in config.enabled_rules(catalog, path):
+        settings = config.settings_for(rule)
+        severity = settings.severity or rule.severity
+        options: Options | None = None
+        spec = CHECKS.get(rule.check) if rule.check is not None else None
+        if rule.check is not None and spec is None:
+            raise CatalogError(f"{rule.code}: check function {rule.check!r} is not registered")
+        values = _option_values(rule, config, spec.options if spec else None)
+        if spec is not None:
+            try:
+                options = spec.options.model_validate(values)
+            except ValidationError as exc:
+                err = exc.errors()[0]
+                key = ".".join(str(p) for p in err["loc"])
+                raise ConfigError(
+                    config.source,
+                    f"rules.{rule.name}.{key}: {err['msg']} (got {err.get('input')!r})",
+                ) from exc
+        elif values:
+            raise ConfigError(config.source, f"rules.{rule.name}: this rule takes no options")
+        active.append(ActiveRule(rule=rule, severity=severity, options=options))
+    return active
+
+
+class PatternMatcher:
+    """All pattern rules of a catalogue compiled into one spaCy ``Matcher`` and one
+    ``PhraseMatcher`` (read-only after build, so safe to share between runs and threads).
+
+    Each entry is added under its own key (``CODE#i``, exceptions ``CODE#except``) so a
+    match knows which entry produced it and can carry that entry's suggestion.
+    """
+
+    def __init__(self, catalog: Catalog, nlp: Language) -> None:
+        from spacy.matcher import Matcher, PhraseMatcher
+
+        self._matcher: Matcher = Matcher(nlp.vocab, validate=True)
+        self._phrases: PhraseMatcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._entries: dict[str, tuple[Rule, PatternEntry | None]] = {}
+        tokenizer = nlp.tokenizer
+        for rule in catalog.rules:
+            groups = [(f"{rule.code}#{i}", e) for i, e in enumerate(rule.patterns)]
+            groups += [(f"{rule.code}{_EXCEPTION_SUFFIX}", e) for e in rule.exceptions]
+            for key, entry in groups:
+                self._entries[key] = (rule, None if key.endswith(_EXCEPTION_SUFFIX) else entry)
+                try:
+                    if entry.pattern is not None:
+                        self._matcher.add(key, [list(entry.pattern)])
+                    else:
+                        assert entry.phrase is not None
+                        self._phrases.add(key, [tokenizer(entry.phrase.lower())])
+                except (ValueError, KeyError) as exc:
+                    raise CatalogError(f"{rule.code}: invalid token pattern: {exc}") from exc
+
+    def hits(self, letter: Letter) -> dict[str, list[Hit]]:
+        """Matches per rule code, longest first, minus those overlapping an exception."""
+        doc = letter.doc
+        strings = doc.vocab.strings
+        by_rule: dict[str, list[tuple[int, int, PatternEntry]]] = {}
+        excepted: dict[str, list[tuple[int, int]]] = {}
+        for match_id, start, end in [*self._matcher(doc), *self._phrases(doc)]:
+            key = strings[match_id]
+            rule, entry = self._entries[key]
+            if entry is None:
+                excepted.setdefault(rule.code, []).append((start, end))
+            else:
+                by_rule.setdefault(rule.code, []).append((start, end, entry))
+        result: dict[str, list[Hit]] = {}
+        for code, spans in by_rule.items():
+            blocked = excepted.get(code, [])
+            kept: list[tuple[int, int, PatternEntry]] = []
+            for start, end, entry in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
+                if any(s < end and start < e for s, e in blocked):
+                    continue
+                if any(s < end and start < e for s, e, _ in kept):
+                    continue
+                kept.append((start, end, entry))
+            result[code] = [
+                Hit(
+                    start=doc[s].idx,
+                    end=doc[e - 1].idx + len(doc[e - 1].text),
+                    message=entry.message,
+                    suggestion=entry.suggestion,
+                    values={"match": doc[s:e].text},
+                )
+                for s, e, entry in sorted(kept, key=lambda k: (k[0], k[1]))
+            ]
+        return result
+
+
+_matcher_lock = threading.Lock()
+_matchers: dict[tuple[int, int], PatternMatcher] = {}
+
+
+def pattern_matcher(catalog: Catalog, nlp: Language) -> PatternMatcher:
+    """The compiled matcher for this catalogue and pipeline (compiled once, then shared)."""
+    key = (id(catalog), id(nlp.vocab))
+    with _matcher_lock:
+        matcher = _matchers.get(key)
+        if matcher is None:
+            matcher = PatternMatcher(catalog, nlp)
+            _matchers[key] = matcher
+        return matcher
+
+
+class _SafeDict(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _excerpt(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= EXCERPT_LIMIT else text[: EXCERPT_LIMIT - 1] + "…"
+
+
+def make_finding(letter: Letter, active: ActiveRule, hit: Hit) -> Finding:
+    """Locate a hit in the letter and dress it with the rule's metadata."""
+    source = letter.source
+    length = len(source.text)
+    start = max(0, min(hit.start, length))
+    end = max(start, min(hit.end, length))
+    line, column = source.position(start)
+    end_line, end_column = source.position(end)
+    rule = active.rule
+    message = (hit.message or rule.message).format_map(_SafeDict(hit.values))
+    paragraph = source.paragraph_at(start) if source.format == "docx" else None
+    return Finding(
+        code=rule.code,
+        name=rule.name,
+        category=rule.category,
+        severity=active.severity,
+        message=message,
+        start=start,
+        end=end,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        excerpt=_excerpt(source.text[start:end]),
+        suggestion=hit.suggestion if hit.suggestion is not None else rule.suggestion,
+        paragraph=paragraph.source_index if paragraph else None,
+    )
+
+
+def check_letter(
+    letter: Letter, rules: Sequence[ActiveRule], matcher: PatternMatcher
+) -> list[Finding]:
+    """Every finding of the given rules on one letter, sorted by position then code."""
+    pattern_hits = matcher.hits(letter) if any(a.rule.patterns for a in rules) else {}
+    findings: set[Finding] = set()
+    for active in rules:
+        rule = active.rule
+        hits: Iterable[Hit]
+        if rule.patterns:
+            hits = pattern_hits.get(rule.code, [])
+        else:
+            assert rule.check is not None  # guaranteed by the Rule model
+            hits = CHECKS[rule.check].function(letter, active.options)
+        for hit in hits:
+            if rule.quotes == "skip" and letter.in_quotes(hit.start, hit.end):
+                continue
+            findings.add(make_finding(letter, active, hit))
+    return sorted(findings, key=lambda f: (f.start, f.code, f.end, f.message))
+
+
+def _sections(letter: Letter) -> tuple[SectionInfo, ...]:
+    out = []
+    for section in letter.structure.sections:
+        if section.kind == "plan":
+            continue
+        line, _ = letter.source.position(section.start)
+        end_line, _ = letter.source.position(max(section.start, section.end - 1))
+        out.append(
+            SectionInfo(
+                kind=section.kind,
+                start=section.start,
+                end=section.end,
+                line=line,
+                end_line=end_line,
+                found_by=section.found_by,
+                heading=section.heading,
+            )
+        )
+    return tuple(out)
+
+
+def _coverage(letter: Letter) -> tuple[CoverageRow, ...]:
+    def label(start: int, end: int) -> str:
+        text = " ".join(letter.text[start:end].split())
+        return text if len(text) <= 90 else text[:89].rstrip() + "…"
+
+    return tuple(
+        CoverageRow(
+            cause=link.label,
+            start=link.cause.start,
+            end=link.cause.end,
+            line=letter.source.position(link.cause.start)[0],
+            corrective=tuple(label(i.start, i.end) for i in link.corrective),
+            preventive=tuple(label(i.start, i.end) for i in link.preventive),
+        )
+        for link in letter.causes
+    )
+
+
+def build_report(letter: Letter, findings: Iterable[Finding], config: Config) -> Report:
+    """Filter by ``min-severity`` and assemble the report with what poa-lint understood."""
+    kept = tuple(f for f in findings if f.severity >= config.min_severity)
+    return Report(
+        path=letter.path,
+        findings=kept,
+        sections=_sections(letter),
+        coverage=_coverage(letter),
+        stats=LetterStats(
+            words=letter.word_count,
+            sentences=letter.sentence_count,
+            paragraphs=len(letter.paragraphs),
+        ),
+    )

@@ -1,0 +1,157 @@
+"""Compare poa-lint's findings with a letter's expected findings.
+
+Used by the golden tests and ``bench/accuracy.py``, and useful to a consultancy keeping its
+own annotated letters: it is how we know a rule change helped rather than guessed.
+
+An expected-findings file sits beside each letter (``NAME.expected.yaml``)::
+
+    description: what the letter is and which traps it holds
+    reason: odr                      # given to poa-lint as --reason (optional)
+    notice: NAME.notice.txt          # Amazon's notice, same folder (optional)
+    findings:
+      - {code: POA201, line: 7, text: "the buyer lied"}
+      - {code: POA103}               # whole-letter findings need no line
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from .models import Finding
+
+LETTER_SUFFIXES = (".txt", ".md", ".docx")
+# Codes the corpus does not annotate: judgement calls too fine-grained to label by hand.
+UNANNOTATED = frozenset({"POA302", "POA404"})
+
+
+class ExpectedFinding(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    code: str
+    line: int | None = None
+    text: str | None = None
+
+
+class Expected(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    description: str = ""
+    reason: str | None = None
+    notice: str | None = None
+    findings: tuple[ExpectedFinding, ...] = Field(default=())
+
+
+@dataclass(frozen=True)
+class CorpusLetter:
+    path: Path
+    expected: Expected
+
+    @property
+    def notice_path(self) -> Path | None:
+        return self.path.parent / self.expected.notice if self.expected.notice else None
+
+
+def expected_path(letter: Path) -> Path:
+    return letter.with_name(letter.name.rsplit(".", 1)[0] + ".expected.yaml")
+
+
+def load_corpus(folder: Path) -> list[CorpusLetter]:
+    """Every letter in ``folder`` (not recursive) that has an expected-findings file."""
+    letters = []
+    for path in sorted(folder.iterdir()):
+        if (
+            path.suffix not in LETTER_SUFFIXES
+            or ".notice." in path.name
+            or path.name == "README.md"
+        ):
+            continue
+        exp = expected_path(path)
+        if not exp.exists():
+            continue
+        data = yaml.safe_load(exp.read_text(encoding="utf-8")) or {}
+        letters.append(CorpusLetter(path=path, expected=Expected.model_validate(data)))
+    return letters
+
+
+@dataclass
+class Tally:
+    """True positives, false positives and misses for one rule code."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float | None:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
+
+
+@dataclass
+class Comparison:
+    """The result of comparing one letter's findings with its expectations."""
+
+    matched: list[tuple[ExpectedFinding, Finding]] = field(default_factory=list)
+    missed: list[ExpectedFinding] = field(default_factory=list)
+    unexpected: list[Finding] = field(default_factory=list)
+
+    @property
+    def exact(self) -> bool:
+        return not self.missed and not self.unexpected
+
+
+def compare(
+    expected: Sequence[ExpectedFinding], actual: Iterable[Finding], codes: Iterable[str]
+) -> Comparison:
+    """Match expected and actual findings of the given codes.
+
+    An expected finding with a line matches an actual finding of the same code whose lines
+    include it; one without a line matches any finding of its code. Each actual finding
+    matches at most one expectation.
+    """
+    measured = set(codes) - UNANNOTATED
+    pool = [f for f in actual if f.code in measured]
+    result = Comparison()
+    for exp in sorted(expected, key=lambda e: e.line is None):
+        if exp.code not in measured:
+            continue
+        found = next(
+            (
+                f
+                for f in pool
+                if f.code == exp.code and (exp.line is None or f.line <= exp.line <= f.end_line)
+            ),
+            None,
+        )
+        if found is None:
+            result.missed.append(exp)
+        else:
+            pool.remove(found)
+            result.matched.append((exp, found))
+    result.unexpected = pool
+    return result
+
+
+def tally(comparisons: Iterable[Comparison]) -> dict[str, Tally]:
+    per_code: dict[str, Tally] = {}
+    for comp in comparisons:
+        for exp, _ in comp.matched:
+            per_code.setdefault(exp.code, Tally()).tp += 1
+        for exp in comp.missed:
+            per_code.setdefault(exp.code, Tally()).fn += 1
+        for f in comp.unexpected:
+            per_code.setdefault(f.code, Tally()).fp += 1
+    return dict(sorted(per_code.items()))
+
+
+def code_counts(letters: Iterable[CorpusLetter]) -> Counter[str]:
+    return Counter(f.code for letter in letters for f in letter.expected.findings)

@@ -1,0 +1,98 @@
+"""Read Amazon's notice: the reason(s) it states and the items a letter must address.
+
+The notice is Amazon's text, pasted by the seller (``--notice FILE`` or ``notice=``). We pull
+out what a reviewer will check the letter against: ASINs, order IDs, metric values and the
+policies or reasons it names. Plain regular expressions suffice: notices are formulaic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from .reasons import Reason, Taxonomy, load_taxonomy
+
+ASIN_RE = re.compile(r"\b(?:B0[0-9A-Z]{8}|\d{9}[\dX])\b")
+ORDER_ID_RE = re.compile(r"\b\d{3}-\d{7}-\d{7}\b")
+PERCENT_RE = r"(\d{1,3}(?:[.,]\d+)?)\s?%"
+POLICY_RE = re.compile(
+    r"\b((?:[A-Z][\w-]*\s){0,4}(?:[Pp]olicy|[Pp]olicies|Guidelines|Agreement))\b"
+)
+_POLICY_NOISE = frozenset(
+    {"policy", "policies", "guidelines", "agreement", "our policy", "this policy"}
+)
+
+ItemKind = Literal["asin", "order", "metric", "policy"]
+
+
+@dataclass(frozen=True)
+class NoticeItem:
+    """One thing the notice names that the letter should address."""
+
+    kind: ItemKind
+    value: str
+    label: str
+
+    def describe(self) -> str:
+        return {
+            "asin": f"ASIN {self.value}",
+            "order": f"order {self.value}",
+            "metric": f"{self.label} ({self.value})",
+            "policy": self.label,
+        }[self.kind]
+
+
+@dataclass(frozen=True)
+class Notice:
+    text: str
+    reasons: tuple[Reason, ...]
+    items: tuple[NoticeItem, ...]
+
+
+def _phrase_re(phrase: str) -> re.Pattern[str]:
+    words = [re.escape(w) for w in phrase.split()]
+    return re.compile(r"(?<![\w-])" + r"[\s-]+".join(words) + r"(?![\w-])", re.IGNORECASE)
+
+
+def find_reasons(text: str, taxonomy: Taxonomy) -> list[Reason]:
+    """Reasons whose names occur in ``text``, most mentioned first (ties: taxonomy order)."""
+    scored = []
+    for order, reason in enumerate(taxonomy.reasons):
+        count = sum(len(_phrase_re(name).findall(text)) for name in reason.names)
+        if count:
+            scored.append((-count, order, reason))
+    return [r for _, _, r in sorted(scored, key=lambda t: (t[0], t[1]))]
+
+
+def parse_notice(text: str) -> Notice:
+    taxonomy = load_taxonomy()
+    items: list[NoticeItem] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(kind: ItemKind, value: str, label: str) -> None:
+        key = (kind, value.lower())
+        if key not in seen:
+            seen.add(key)
+            items.append(NoticeItem(kind=kind, value=value, label=label))
+
+    for match in ASIN_RE.finditer(text):
+        add("asin", match.group(0), "ASIN")
+    for match in ORDER_ID_RE.finditer(text):
+        add("order", match.group(0), "order")
+    for reason in taxonomy.reasons:
+        if reason.metric is None:
+            continue
+        for name in reason.metric.names:
+            pattern = re.compile(
+                _phrase_re(name).pattern + r"[^\d%\n]{0,40}?" + PERCENT_RE, re.IGNORECASE
+            )
+            for match in pattern.finditer(text):
+                add("metric", match.group(1) + "%", reason.metric.names[0])
+    for match in POLICY_RE.finditer(text):
+        label = match.group(1).strip()
+        if label.lower() not in _POLICY_NOISE and not label.lower().startswith(
+            ("our ", "this ", "the ")
+        ):
+            add("policy", label, label)
+    return Notice(text=text, reasons=tuple(find_reasons(text, taxonomy)), items=tuple(items))

@@ -1,0 +1,1344 @@
+"""Readers: turn a .txt, .md or .docx letter (or stdin) into a :class:`SourceText`.
+
+Everything that can go wrong with *input* is decided here, before any NLP runs, so that a
+seller who passes a PDF, a password-protected Word file or a 2 GB log gets one clear line
+(:class:`InputError`: what is wrong and what to do) instead of a traceback or a hang.
+
+Design choices, and why:
+
+* No spaCy here. Readers must be fast and testable without a language model.
+* Offsets are sacred. ``SourceText.text[p.start:p.end]`` is always exactly the paragraph, so
+  findings can point at a line and column of the file the seller edits. The plain-text
+  reader therefore never normalises the text (no newline or whitespace rewriting).
+* Untrusted files are bounded before they are read: sizes come from ``os.stat`` and from the
+  zip directory, so a zip bomb is refused without inflating it, and XML with entity
+  declarations is refused outright.
+* All work is linear in the input size (one pass over lines, anchored regexes with bounded
+  repetition), so a 200,000-character line without spaces costs no more than its length.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import stat
+import sys
+import zipfile
+import zlib
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, BinaryIO, Literal
+
+from .errors import InputError
+from .source import Paragraph, ParagraphKind, SourceText
+
+__all__ = [
+    "DEFAULT_LIMITS",
+    "STDIN_NAME",
+    "SUPPORTED_SUFFIXES",
+    "ReadLimits",
+    "decode_bytes",
+    "parse_plain_text",
+    "read_path",
+    "read_stdin",
+]
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".docx")
+STDIN_NAME = "<stdin>"
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """Size limits for untrusted input.
+
+    A POA letter is a few kilobytes; anything near these limits is almost certainly the wrong
+    file, and refusing early keeps memory bounded.
+    """
+
+    max_bytes: int = 5_000_000
+    """Text files and stdin larger than this are refused (checked from ``os.stat`` first)."""
+    max_docx_uncompressed: int = 50_000_000
+    """A .docx whose entries add up to more than this when inflated is refused, judged from
+    the zip directory before anything is decompressed (zip bomb guard). It also caps the size
+    of the .docx file itself."""
+
+
+DEFAULT_LIMITS = ReadLimits()
+
+# --------------------------------------------------------------------------------------------
+# Small helpers shared by every reader
+# --------------------------------------------------------------------------------------------
+
+
+def _size(n: int) -> str:
+    """Human size for messages: '5 MB', '6.2 MB', '120 KB', '900 bytes'."""
+    if n >= 1_000_000:
+        return f"{n / 1_000_000:.3g} MB"
+    if n >= 1_000:
+        return f"{n / 1_000:.3g} KB"
+    return f"{n} bytes"
+
+
+def _os_problem(exc: OSError) -> str:
+    """Translate an OSError into a one-line problem that says what to do."""
+    if isinstance(exc, FileNotFoundError):
+        return "does not exist (it may have been moved or deleted); check the path"
+    if isinstance(exc, PermissionError):
+        return "cannot be read: permission denied; check the file's permissions"
+    if isinstance(exc, IsADirectoryError):
+        return _DIRECTORY_PROBLEM
+    if isinstance(exc, NotADirectoryError):
+        return "does not exist (part of the path is a file, not a folder); check the path"
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    return f"cannot be read ({reason}); check the path and try again"
+
+
+_DIRECTORY_PROBLEM = "is a directory, not a letter; pass a .txt, .md or .docx file"
+
+
+def _read_bounded(stream: BinaryIO, limit: int) -> bytes:
+    """Read at most ``limit + 1`` bytes, so the caller can tell 'too big' without reading it all.
+
+    Works for pipes and devices too, where ``os.stat`` reports no useful size.
+    """
+    chunks: list[bytes] = []
+    total = 0
+    while total <= limit:
+        chunk = stream.read(min(1 << 20, limit + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
+
+
+def _require_text(text: str, path: str) -> None:
+    """Refuse input with nothing to lint, so the CLI does not report a clean pass on it."""
+    if text == "":
+        raise InputError(path, "is empty; nothing to check (is it the right file?)")
+    if text.strip() == "":
+        raise InputError(path, "contains only whitespace; nothing to check (is it the right file?)")
+
+
+def _require_paragraphs(source: SourceText, path: str) -> SourceText:
+    if not source.paragraphs:
+        raise InputError(path, "has no text; nothing to check (is it the right file?)")
+    return source
+
+
+# --------------------------------------------------------------------------------------------
+# Decoding
+# --------------------------------------------------------------------------------------------
+
+_BOMS: tuple[tuple[bytes, str, str], ...] = (
+    # UTF-32 first: the UTF-32-LE BOM begins with the UTF-16-LE BOM.
+    (b"\xff\xfe\x00\x00", "utf-32", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "utf-32", "UTF-32"),
+    (b"\xef\xbb\xbf", "utf-8-sig", "UTF-8"),
+    (b"\xff\xfe", "utf-16", "UTF-16"),
+    (b"\xfe\xff", "utf-16", "UTF-16"),
+)
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = b"PK\x03\x04"
+
+_BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (
+        b"%PDF",
+        "is a PDF file, not text; copy the letter's text into a .txt file or save it as .docx",
+    ),
+    (
+        b"\x89PNG",
+        "is a PNG image, not text; type or paste the letter's text into a .txt file",
+    ),
+    (
+        b"\xff\xd8\xff",
+        "is a JPEG image, not text; type or paste the letter's text into a .txt file",
+    ),
+    (b"GIF87a", "is a GIF image, not text; type or paste the letter's text into a .txt file"),
+    (b"GIF89a", "is a GIF image, not text; type or paste the letter's text into a .txt file"),
+    (
+        _ZIP_MAGIC,
+        "is a zip/Office file, not plain text; rename it to .docx if it is a Word document",
+    ),
+    (
+        _OLE_MAGIC,
+        "is an old Word .doc or encrypted Office file; save it as .docx or .txt",
+    ),
+)
+
+
+def _sniff_binary(data: bytes) -> str | None:
+    """Problem text for a known binary format, or None. Checked before any decoding."""
+    for magic, problem in _BINARY_MAGIC:
+        if data.startswith(magic):
+            return problem
+    return None
+
+
+def _looks_like_bomless_utf16(data: bytes) -> bool:
+    """ASCII text in UTF-16 has a NUL in every other byte (odd bytes for LE, even for BE)."""
+    sample = data[:8192]
+    even, odd = sample[0::2], sample[1::2]
+    if not even or not odd:
+        return False
+    even_nul = even.count(0) / len(even)
+    odd_nul = odd.count(0) / len(odd)
+    return (odd_nul >= 0.3 and even_nul <= 0.05) or (even_nul >= 0.3 and odd_nul <= 0.05)
+
+
+def _is_cjk(ch: str) -> bool:
+    cp = ord(ch)
+    return (
+        0x4E00 <= cp <= 0x9FFF  # CJK unified ideographs
+        or 0x3400 <= cp <= 0x4DBF  # extension A
+        or 0x20000 <= cp <= 0x2FA1F  # extensions B+ and compatibility supplement
+        or 0xF900 <= cp <= 0xFAFF  # compatibility ideographs
+        or 0x3000 <= cp <= 0x303F  # CJK symbols and punctuation
+        or 0xFF00 <= cp <= 0xFFEF  # half/fullwidth forms
+        or 0x2010 <= cp <= 0x2027  # dashes, curly quotes, ellipsis used in Chinese text
+        or cp == 0x00B7  # middle dot
+    )
+
+
+def _plausible_chinese(text: str) -> bool:
+    """Accept a GB18030 decoding only if it reads like Chinese.
+
+    GB18030 decodes many non-UTF-8 byte strings (e.g. Latin-1) into random ideographs, so
+    'decoded without error' is not evidence. Real Chinese text is overwhelmingly CJK.
+    """
+    non_ascii = 0
+    cjk = 0
+    for ch in text:
+        if ord(ch) >= 0x80:
+            non_ascii += 1
+            if _is_cjk(ch):
+                cjk += 1
+    return non_ascii > 0 and cjk >= 0.8 * non_ascii
+
+
+def decode_bytes(data: bytes, *, path: str | None) -> str:
+    """Decode a letter's bytes to text, or raise :class:`InputError` saying why not.
+
+    Order matters: a byte-order mark is trusted first (UTF-16 text is full of NULs, which
+    would otherwise look binary); then known binary formats are recognised by their magic
+    bytes, so a renamed PDF gets a useful message instead of 'invalid UTF-8'; then strict
+    UTF-8; then GB18030, because many sellers draft on Chinese-locale Windows, accepted only
+    when the result looks like Chinese. Nothing is decoded with ``errors="replace"``: silently
+    mangled text would produce confusing findings.
+    """
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    path,
+                    f"starts with a {label} byte-order mark but is not valid {label} "
+                    f"(bad data at offset {exc.start}); save the file as UTF-8",
+                ) from exc
+    problem = _sniff_binary(data)
+    if problem is not None:
+        raise InputError(path, problem)
+    if b"\x00" in data:
+        if _looks_like_bomless_utf16(data):
+            raise InputError(path, "looks like UTF-16 without a byte-order mark; save it as UTF-8")
+        raise InputError(
+            path, "is a binary file, not text; save the letter as .txt (UTF-8) or .docx"
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _plausible_chinese(text):
+        return text
+    bad = data[utf8_error.start]
+    raise InputError(
+        path,
+        f"is not valid UTF-8 (invalid byte 0x{bad:02X} at offset {utf8_error.start}); "
+        "save the file as UTF-8",
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Plain text and markdown
+# --------------------------------------------------------------------------------------------
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+_BULLETS = "-*•·–‣◦▪●○■➢➤\uf0b7\uf0a7"
+_ROMAN = r"(?:x{0,3}(?:ix|iv|v?i{0,3}))"
+_ROMAN_UP = r"(?:X{0,3}(?:IX|IV|V?I{0,3}))"
+# A list marker at the start of a line, followed by spaces and then some text. Roman numerals
+# are guarded by a lookahead so the (optional-everything) numeral cannot match empty.
+_LIST_RE = re.compile(
+    r"(?P<marker>"
+    rf"[{re.escape(_BULLETS)}]"
+    r"|\d{1,3}[.)]|\(\d{1,3}\)"
+    r"|[A-Za-z][.)]|\([A-Za-z]\)"
+    rf"|(?=[ivx]){_ROMAN}[.)]|\((?=[ivx]){_ROMAN}\)"
+    rf"|(?=[IVX]){_ROMAN_UP}[.)]|\((?=[IVX]){_ROMAN_UP}\)"
+    r")(?P<space>[ \t]+)(?=\S)"
+)
+# '1.Root cause' (no space) is common in hastily typed letters; digits only, so '1.5' and
+# 'e.g.' stay prose.
+_TIGHT_NUMBER_RE = re.compile(r"(?P<marker>\d{1,3}[.)])(?P<space>)(?=[A-Za-z])")
+_ATX_RE = re.compile(r"(?P<hashes>#{1,6})[ \t]+(?=\S)")
+
+_CLOSERS = "\"'”’)]*_»」』"
+_SENTENCE_END = ".!?:。！？：…"
+_NOT_HEADING_END = ".,;!。，；！"
+_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "and", "but", "or", "nor", "for", "of", "to", "in", "on", "at", "by"}
+    | {"with", "from", "as", "per", "vs", "vs.", "via", "into", "onto", "&"}
+)
+_HEADING_MAX_WORDS = 8
+_HEADING_MAX_CHARS = 120
+_WRAP_MIN_CHARS = 40
+"""A body line at least this long that lacks final punctuation is taken to be hard-wrapped.
+Shorter unpunctuated lines followed by a capitalised line ('Root cause of the issue' /
+'Our packaging ...') are kept apart: they are far more often headings or address lines."""
+
+_SALUTATION_RE = re.compile(
+    r"(?:dear|hello|hi|greetings|to whom it may concern|good (?:morning|afternoon|evening))\b",
+    re.IGNORECASE,
+)
+_VALEDICTION_RE = re.compile(
+    r"(?:(?:best|kind|warm|warmest|with)\s+)?(?:regards|wishes)"
+    r"|sincerely|respectfully|cordially|faithfully|gratefully|warmly|best"
+    r"|yours\s+(?:sincerely|truly|faithfully|respectfully)"
+    r"|(?:sincerely|respectfully|very\s+truly)\s+yours"
+    r"|thanks|thank\s+you|many\s+thanks|with\s+(?:gratitude|thanks|appreciation)",
+    re.IGNORECASE,
+)
+_THANKS_PREFIX_RE = re.compile(r"(?:thank\s+you|thanks|many\s+thanks)\b", re.IGNORECASE)
+
+_Zone = Literal["pre", "salutation", "body", "closing"]
+
+
+def _is_salutation(content: str) -> bool:
+    return (
+        len(content) <= _HEADING_MAX_CHARS
+        and _SALUTATION_RE.match(content) is not None
+        and len(content.split()) <= 12
+    )
+
+
+def _is_valediction(content: str) -> bool:
+    """'Sincerely,', 'Best regards', 'Thank you for your time,' ... (the letter's closing)."""
+    if len(content) > _HEADING_MAX_CHARS:
+        return False
+    bare = content.rstrip(" \t,.!")
+    if _VALEDICTION_RE.fullmatch(bare):
+        return True
+    return (
+        _THANKS_PREFIX_RE.match(content) is not None
+        and content[-1:] in ",.!"
+        and len(content.split()) <= 10
+    )
+
+
+def _zones(contents: Sequence[str]) -> list[_Zone]:
+    """Where each non-blank line sits in the letter: before the salutation, the salutation
+    itself, the body, or the closing (valediction and signature).
+
+    Headings and hard-wrap merging are only guessed in the body: letterhead and signature
+    lines ('ABC Trading LLC', 'John Smith') are short, capitalised and unpunctuated, exactly
+    like headings, and must stay separate body lines.
+    """
+    n = len(contents)
+    zones: list[_Zone] = ["body"] * n
+    for i in range(min(n, 15)):
+        if _is_salutation(contents[i]):
+            for j in range(i):
+                zones[j] = "pre"
+            zones[i] = "salutation"
+            break
+    for i in range(max(0, n - 12), n):
+        if zones[i] == "body" and _is_valediction(contents[i]):
+            for j in range(i, n):
+                zones[j] = "closing"
+            break
+    return zones
+
+
+def _ends_sentence(content: str) -> bool:
+    stripped = content.rstrip(_CLOSERS)
+    return stripped[-1:] in tuple(_SENTENCE_END) if stripped else False
+
+
+def _is_title_case(words: Sequence[str]) -> bool:
+    capitalised = 0
+    for index, raw in enumerate(words):
+        word = raw.lstrip("\"'“‘([")
+        if not word or not word[0].isalpha():
+            continue
+        if word[0].isupper():
+            capitalised += 1
+        elif index == 0 or word.lower().rstrip(",:;") not in _SMALL_WORDS:
+            return False
+    return capitalised > 0
+
+
+def _looks_like_heading(content: str, *, emphasis: bool, title_case_ok: bool) -> bool:
+    """The txt/md heading rules (also used for unstyled .docx paragraphs).
+
+    A heading is short (at most 8 words), has no final period/comma/semicolon/exclamation,
+    carries no inline label with text after it ('Root cause: our packaging...' is a body line),
+    and is ALL CAPS, Title Case, bold, or ends with a bare colon ('Root cause:').
+    The caller checks that other text follows.
+    """
+    if len(content) > _HEADING_MAX_CHARS:
+        return False
+    words = content.split()
+    if not words or len(words) > _HEADING_MAX_WORDS:
+        return False
+    tail = content.rstrip(_CLOSERS)
+    if not tail or tail[-1] in _NOT_HEADING_END:
+        return False
+    body = tail[:-1] if tail[-1] in ":：" else tail
+    if ":" in body or "：" in body:
+        return False  # an inline label followed by text
+    if tail[-1] in ":：" or emphasis:
+        return True
+    letters = [ch for ch in body if ch.isalpha()]
+    if len(letters) >= 2 and any(ch.isupper() for ch in letters) and body == body.upper():
+        return True
+    return title_case_ok and _is_title_case(words)
+
+
+def _bold_wrapped(content: str) -> tuple[int, int] | None:
+    """Inner bounds of a line wrapped in markdown ``**...**``, or None."""
+    if len(content) >= 5 and content.startswith("**") and content.endswith("**"):
+        inner_start = 2 + (len(content[2:-2]) - len(content[2:-2].lstrip()))
+        inner_end = len(content) - 2 - (len(content[2:-2]) - len(content[2:-2].rstrip()))
+        if inner_start < inner_end:
+            return inner_start, inner_end
+    return None
+
+
+def _is_rule(content: str) -> bool:
+    """'---', '***', '= = =': decorative separators, not text."""
+    if len(content) < 3:
+        return False
+    chars = set(content) - {" ", "\t"}
+    return len(chars) == 1 and chars <= set("-=*_~")
+
+
+def _is_table_separator(content: str) -> bool:
+    return "-" in content and set(content) <= set("|-: \t")
+
+
+def _indent_level(leading: str) -> int:
+    """0 for no indentation, 1 for 2-4 columns, 2 for 5-8, ... (a tab counts as 4)."""
+    width = sum(4 if ch == "\t" else 1 for ch in leading)
+    return 0 if width < 2 else (width + 3) // 4
+
+
+@dataclass
+class _Line:
+    start: int  # first non-space character
+    end: int  # after the last non-space character
+    leading: str
+    content: str
+    after_blank: bool  # a blank line precedes it: a new block starts here
+
+
+@dataclass
+class _Draft:
+    """A paragraph being built; may absorb hard-wrapped continuation lines."""
+
+    start: int
+    end: int
+    kind: ParagraphKind
+    last: str
+    mergeable: bool
+    content_start: int | None = None
+    level: int = 0
+    marker: str | None = None
+    emphasis: bool = False
+
+    def freeze(self) -> Paragraph:
+        return Paragraph(
+            start=self.start,
+            end=self.end,
+            kind=self.kind,
+            content_start=self.content_start,
+            level=self.level,
+            marker=self.marker,
+            emphasis=self.emphasis,
+        )
+
+
+def _content_lines(text: str) -> list[_Line]:
+    """Non-blank lines with their stripped bounds (``\\r\\n``, ``\\r``, ``\\n`` all end a line)."""
+    lines: list[_Line] = []
+    pos = 0
+    spans: list[tuple[int, int]] = []
+    for match in _LINE_BREAK.finditer(text):
+        spans.append((pos, match.start()))
+        pos = match.end()
+    spans.append((pos, len(text)))
+    after_blank = False
+    for start, end in spans:
+        raw = text[start:end]
+        stripped_left = raw.lstrip()
+        if not stripped_left:
+            after_blank = True
+            continue
+        content = stripped_left.rstrip()
+        first = start + (len(raw) - len(stripped_left))
+        lines.append(_Line(first, first + len(content), raw[: first - start], content, after_blank))
+        after_blank = False
+    return lines
+
+
+def _list_match(content: str) -> re.Match[str] | None:
+    return _LIST_RE.match(content) or _TIGHT_NUMBER_RE.match(content)
+
+
+def parse_plain_text(
+    text: str, *, path: str | None = None, fmt: Literal["txt", "md"] = "txt"
+) -> SourceText:
+    """Map a plain-text or markdown letter into paragraphs without changing a character.
+
+    Rules, in order, for each non-blank line (blank lines and '---' rules separate blocks):
+
+    1. ``# Heading`` (1-6 hashes and a space) is a heading with level = number of hashes,
+       in .txt as well as .md, since sellers paste markdown into text files.
+    2. In markdown, a line starting with ``|`` is a table row (``table_cell``); the
+       ``|---|---|`` separator row is skipped.
+    3. A line starting with a list marker (``-  *  •  ·  –  ‣  ◦``, ``1.``, ``1)``, ``(1)``,
+       ``a.``, ``a)``, ``(a)``, ``i.``, ...) followed by a space is a ``list_item``;
+       ``marker`` is the marker as written, ``level`` comes from the indentation.
+    4. A line continues the previous body or list paragraph (hard-wrapped email text) when
+       that paragraph's last line does not end in ``. ! ? :`` and either is at least
+       ``_WRAP_MIN_CHARS`` long or the new line starts with a lowercase letter.
+    5. Otherwise a short line that looks like a heading (see :func:`_looks_like_heading`) and
+       is followed by more text is a heading (level 1); ``**bold**`` lines get
+       ``emphasis=True``.
+    6. Everything else starts a body paragraph.
+
+    Salutation ('Dear ... ,'), letterhead lines before it, and the closing ('Sincerely,')
+    with the signature after it are always separate body lines. Paragraph bounds exclude the
+    line break and the line's leading/trailing whitespace.
+    """
+    lines = _content_lines(text)
+    kept = [line for line in lines if not _is_rule(line.content)]
+    kept = [
+        line
+        for line in kept
+        if not (fmt == "md" and line.content.startswith("|") and _is_table_separator(line.content))
+    ]
+    zones = _zones([line.content for line in kept])
+    kept_index = {id(line): i for i, line in enumerate(kept)}
+    last_kept = len(kept) - 1
+
+    paragraphs: list[Paragraph] = []
+    draft: _Draft | None = None
+
+    def close() -> None:
+        nonlocal draft
+        if draft is not None:
+            paragraphs.append(draft.freeze())
+            draft = None
+
+    for line in lines:
+        index = kept_index.get(id(line))
+        if index is None or line.after_blank:  # blank lines and rules separate blocks
+            close()
+        if index is None:
+            continue
+        zone = zones[index]
+        content = line.content
+        level = _indent_level(line.leading)
+
+        atx = _ATX_RE.match(content) if level <= 1 else None
+        if atx is not None:
+            close()
+            paragraphs.append(
+                Paragraph(
+                    start=line.start,
+                    end=line.end,
+                    kind="heading",
+                    content_start=line.start + atx.end(),
+                    level=len(atx.group("hashes")),
+                )
+            )
+            continue
+        if fmt == "md" and content.startswith("|"):
+            close()
+            paragraphs.append(Paragraph(start=line.start, end=line.end, kind="table_cell"))
+            continue
+        listed = _list_match(content)
+        if listed is not None:
+            close()
+            draft = _Draft(
+                start=line.start,
+                end=line.end,
+                kind="list_item",
+                last=content,
+                mergeable=zone == "body",
+                content_start=line.start + listed.end(),
+                level=level,
+                marker=listed.group("marker"),
+            )
+            continue
+
+        wrapped = _bold_wrapped(content)
+        if (
+            draft is not None
+            and draft.mergeable
+            and zone == "body"
+            and wrapped is None
+            and not _ends_sentence(draft.last)
+            and (len(draft.last) >= _WRAP_MIN_CHARS or content[0].islower())
+        ):
+            draft.end = line.end
+            draft.last = content
+            continue
+
+        close()
+        inner = content if wrapped is None else content[wrapped[0] : wrapped[1]]
+        content_start = None if wrapped is None else line.start + wrapped[0]
+        if (
+            zone in ("body", "pre")
+            and index < last_kept
+            and _looks_like_heading(
+                inner, emphasis=wrapped is not None, title_case_ok=zone == "body"
+            )
+        ):
+            paragraphs.append(
+                Paragraph(
+                    start=line.start,
+                    end=line.end,
+                    kind="heading",
+                    content_start=content_start,
+                    level=1,
+                    emphasis=wrapped is not None,
+                )
+            )
+            continue
+        draft = _Draft(
+            start=line.start,
+            end=line.end,
+            kind="body",
+            last=content,
+            mergeable=zone == "body" and wrapped is None,
+            content_start=content_start,
+            emphasis=wrapped is not None,
+        )
+    close()
+    return SourceText(text=text, paragraphs=tuple(paragraphs), path=path, format=fmt)
+
+
+# --------------------------------------------------------------------------------------------
+# Paths and stdin
+# --------------------------------------------------------------------------------------------
+
+_FORMATS: dict[str, Literal["txt", "md", "docx"]] = {
+    ".txt": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".docx": "docx",
+}
+
+
+def _format_for(name: str) -> Literal["txt", "md", "docx"]:
+    """The suffix decides the format; unknown suffixes are read as text (and sniffed)."""
+    return _FORMATS.get(os.path.splitext(name)[1].lower(), "txt")
+
+
+def read_path(path: str | os.PathLike[str], *, limits: ReadLimits = DEFAULT_LIMITS) -> SourceText:
+    """Read one letter file. Raises :class:`InputError` (never a raw ``OSError``).
+
+    The size is checked with ``os.stat`` before reading so a huge file is refused without
+    loading it, and the file is then read with a single bounded ``open()`` (a file that grows
+    in between, or a device, is still capped). ``"-"`` reads stdin.
+    """
+    name = os.fspath(path)
+    if name == "-":
+        return read_stdin(limits=limits)
+    fmt = _format_for(name)
+    try:
+        info = os.stat(name)
+    except OSError as exc:
+        raise InputError(name, _os_problem(exc)) from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(name, _DIRECTORY_PROBLEM)
+    cap = limits.max_docx_uncompressed if fmt == "docx" else limits.max_bytes
+    if info.st_size > cap:
+        raise InputError(name, _too_big(info.st_size, cap, fmt))
+    try:
+        with open(name, "rb") as handle:
+            data = _read_bounded(handle, cap)
+    except OSError as exc:
+        raise InputError(name, _os_problem(exc)) from exc
+    if len(data) > cap:
+        raise InputError(name, _too_big(len(data), cap, fmt, at_least=True))
+    if fmt == "docx":
+        return _read_docx(data, name, limits)
+    text = decode_bytes(data, path=name)
+    _require_text(text, name)
+    return _require_paragraphs(parse_plain_text(text, path=name, fmt=fmt), name)
+
+
+def _too_big(size: int, cap: int, fmt: str, *, at_least: bool = False) -> str:
+    amount = f"more than {_size(cap)}" if at_least else _size(size)
+    if fmt == "docx":
+        return (
+            f"is {amount}, larger than the {_size(cap)} limit for a .docx letter; is it the "
+            "right file? (raise it with max-docx-size in config)"
+        )
+    return (
+        f"is {amount}, larger than the {_size(cap)} limit for a letter; is it the right file? "
+        "(raise it with max-file-size in config)"
+    )
+
+
+def read_stdin(
+    stream: BinaryIO | None = None, *, limits: ReadLimits = DEFAULT_LIMITS
+) -> SourceText:
+    """Read a letter from stdin (or ``stream``); errors and ``SourceText.path`` say '<stdin>'.
+
+    Bytes that start like a zip file are read as .docx, so ``poa-lint - < letter.docx`` works.
+    """
+    if stream is None:
+        if sys.stdin is None:
+            raise InputError(STDIN_NAME, "is not available; pass the letter's file path instead")
+        stream = sys.stdin.buffer
+    try:
+        data = _read_bounded(stream, limits.max_bytes)
+    except (OSError, ValueError) as exc:
+        raise InputError(
+            STDIN_NAME, f"cannot be read ({exc}); pass the letter's file path instead"
+        ) from exc
+    if len(data) > limits.max_bytes:
+        raise InputError(
+            STDIN_NAME,
+            f"is more than {_size(limits.max_bytes)}, larger than the limit for a letter; "
+            "is it the right input? (raise it with max-file-size in config)",
+        )
+    if data.startswith(_ZIP_MAGIC):
+        return _read_docx(data, STDIN_NAME, limits)
+    text = decode_bytes(data, path=STDIN_NAME)
+    _require_text(text, STDIN_NAME)
+    return _require_paragraphs(parse_plain_text(text, path=STDIN_NAME, fmt="txt"), STDIN_NAME)
+
+
+# --------------------------------------------------------------------------------------------
+# .docx: safety checks on the zip, then extraction with python-docx
+# --------------------------------------------------------------------------------------------
+
+_ZIP_ERRORS: tuple[type[BaseException], ...] = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,
+    RuntimeError,  # encrypted zip entry
+    NotImplementedError,  # unsupported compression method
+)
+_DAMAGED = "is not a valid .docx (the file is damaged or truncated); re-save it from Word"
+_MAIN_PART_RE = re.compile(r"word/document\d*\.xml")
+_DTD_MARKERS: tuple[bytes, ...] = tuple(
+    marker.encode(codec)
+    for marker in ("<!DOCTYPE", "<!ENTITY")
+    for codec in ("utf-8", "utf-16-le", "utf-16-be")
+)
+
+
+def _not_a_zip_problem(data: bytes) -> str:
+    if data.startswith(_OLE_MAGIC):
+        return (
+            "is encrypted or password-protected (or an old .doc saved with a .docx name); "
+            "remove the password or save a copy as .docx"
+        )
+    if not data.startswith(b"PK"):
+        problem = _sniff_binary(data)
+        if problem is not None:
+            return problem
+        try:
+            text = decode_bytes(data, path=None)
+        except InputError:
+            return _DAMAGED
+        if text.strip():
+            return "is a plain-text file with a .docx name; rename it to .txt"
+    return _DAMAGED
+
+
+def _read_docx(data: bytes, name: str, limits: ReadLimits) -> SourceText:
+    """Check the zip (structure, inflated size, no DTDs) and only then hand it to python-docx.
+
+    The zip directory's ``file_size`` values bound what inflating can produce (``zipfile``
+    stops at the declared size and fails the CRC if an entry lies), so summing them is a
+    safe zip-bomb check that costs no decompression.
+    """
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except _ZIP_ERRORS as exc:
+        raise InputError(name, _not_a_zip_problem(data)) from exc
+    with archive:
+        entries = archive.infolist()
+        if not any(_MAIN_PART_RE.fullmatch(entry.filename) for entry in entries):
+            raise InputError(
+                name,
+                "is a zip file but not a Word document (no word/document.xml); "
+                "open the letter in Word and save it as .docx",
+            )
+        total = sum(entry.file_size for entry in entries)
+        if total > limits.max_docx_uncompressed:
+            raise InputError(
+                name,
+                f"expands to {_size(total)}, over the {_size(limits.max_docx_uncompressed)} "
+                "limit (possible zip bomb); if it really is your letter, remove large images "
+                "or raise max-docx-size in config",
+            )
+        for entry in entries:
+            if not entry.filename.endswith((".xml", ".rels")):
+                continue
+            try:
+                with archive.open(entry) as member:
+                    raw = member.read(limits.max_docx_uncompressed + 1)
+            except _ZIP_ERRORS as exc:
+                raise InputError(name, _DAMAGED) from exc
+            if any(marker in raw for marker in _DTD_MARKERS):
+                raise InputError(
+                    name,
+                    f"contains XML entity declarations ({entry.filename}), which poa-lint "
+                    "refuses for safety; re-save it from Word",
+                )
+    try:
+        import docx  # lazy: only .docx letters pay for python-docx and lxml
+
+        document = docx.Document(io.BytesIO(data))
+        lines = _DocxExtractor(document).extract()
+    except InputError:
+        raise
+    except Exception as exc:
+        raise InputError(
+            name,
+            f"could not be read as a Word document ({_short_reason(exc)}); "
+            "re-save it from Word as .docx",
+        ) from exc
+    return _docx_source(lines, name)
+
+
+def _short_reason(exc: BaseException) -> str:
+    reason = " ".join(str(exc).split()) or type(exc).__name__
+    return reason if len(reason) <= 120 else reason[:117] + "..."
+
+
+_W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _w(tag: str) -> str:
+    return _W_NS + tag
+
+
+_P, _TBL, _TR, _TC = _w("p"), _w("tbl"), _w("tr"), _w("tc")
+_R, _T = _w("r"), _w("t")
+_BLOCK_CONTAINERS = frozenset({_TR, _TC, _w("sdt"), _w("sdtContent"), _w("customXml")})
+_INLINE_CONTAINERS = frozenset(
+    _w(tag)
+    for tag in (
+        "hyperlink",
+        "ins",
+        "smartTag",
+        "customXml",
+        "sdt",
+        "sdtContent",
+        "fldSimple",
+        "moveTo",
+        "dir",
+        "bdo",
+    )
+)
+_RUN_TEXT = {
+    _w("tab"): "\t",
+    _w("ptab"): "\t",
+    _w("br"): "\n",
+    _w("cr"): "\n",
+    _w("noBreakHyphen"): "-",
+}
+
+
+def _val(element: Any, child: str) -> str | None:
+    """``w:val`` of a direct child, or None when the child is absent."""
+    if element is None:
+        return None
+    found = element.find(_w(child))
+    if found is None:
+        return None
+    value = found.get(_w("val"))
+    return None if value is None else str(value)
+
+
+def _on_off(element: Any, child: str) -> bool | None:
+    """A WordprocessingML toggle such as ``<w:b/>`` / ``<w:b w:val="0"/>``; None if unset."""
+    if element is None:
+        return None
+    found = element.find(_w(child))
+    if found is None:
+        return None
+    value = found.get(_w("val"))
+    return value is None or str(value).lower() not in ("0", "false", "off")
+
+
+def _to_int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+@dataclass(frozen=True)
+class _Level:
+    fmt: str
+    text: str | None
+    start: int
+
+
+@dataclass(frozen=True)
+class _Style:
+    name: str
+    based_on: str | None
+    num_id: str | None
+    ilvl: int | None
+    bold: bool | None
+
+
+def _parse_level(lvl: Any) -> _Level:
+    return _Level(
+        fmt=_val(lvl, "numFmt") or "decimal",
+        text=_val(lvl, "lvlText"),
+        start=_to_int(_val(lvl, "start"), 1),
+    )
+
+
+class _Numbering:
+    """Just enough of numbering.xml to tell bullets from numbers and render '1.' / 'a)'."""
+
+    def __init__(self, root: Any) -> None:
+        self._abstract: dict[str, dict[int, _Level]] = {}
+        self._abstract_link: dict[str, str] = {}  # abstractNumId -> numStyleLink
+        self._style_link: dict[str, str] = {}  # styleLink -> abstractNumId
+        self._num: dict[str, tuple[str, dict[int, _Level], dict[int, int]]] = {}
+        if root is None:
+            return
+        for abstract in root.iterchildren(_w("abstractNum")):
+            abstract_id = str(abstract.get(_w("abstractNumId")))
+            self._abstract[abstract_id] = {
+                _to_int(lvl.get(_w("ilvl")), 0): _parse_level(lvl)
+                for lvl in abstract.iterchildren(_w("lvl"))
+            }
+            link = _val(abstract, "numStyleLink")
+            if link is not None:
+                self._abstract_link[abstract_id] = link
+            style_link = _val(abstract, "styleLink")
+            if style_link is not None:
+                self._style_link[style_link] = abstract_id
+        for num in root.iterchildren(_w("num")):
+            overrides: dict[int, _Level] = {}
+            starts: dict[int, int] = {}
+            for override in num.iterchildren(_w("lvlOverride")):
+                ilvl = _to_int(override.get(_w("ilvl")), 0)
+                lvl = override.find(_w("lvl"))
+                if lvl is not None:
+                    overrides[ilvl] = _parse_level(lvl)
+                start = _val(override, "startOverride")
+                if start is not None:
+                    starts[ilvl] = _to_int(start, 1)
+            abstract_ref = _val(num, "abstractNumId") or ""
+            self._num[str(num.get(_w("numId")))] = (abstract_ref, overrides, starts)
+
+    def level(self, num_id: str, ilvl: int) -> _Level | None:
+        entry = self._num.get(num_id)
+        if entry is None:
+            return None
+        abstract_id, overrides, starts = entry
+        found = overrides.get(ilvl)
+        if found is None:
+            link = self._abstract_link.get(abstract_id)
+            if link is not None:
+                abstract_id = self._style_link.get(link, abstract_id)
+            found = self._abstract.get(abstract_id, {}).get(ilvl)
+        if found is not None and ilvl in starts:
+            found = _Level(found.fmt, found.text, starts[ilvl])
+        return found
+
+
+def _letters(n: int) -> str:
+    """1 -> a, 26 -> z, 27 -> aa (Word's lowerLetter)."""
+    n = max(n, 1)
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def _roman(n: int) -> str:
+    if n <= 0:
+        return str(n)
+    out = []
+    for value, numeral in (
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ):
+        while n >= value:
+            out.append(numeral)
+            n -= value
+    return "".join(out)
+
+
+def _format_number(n: int, fmt: str) -> str:
+    if fmt == "lowerLetter":
+        return _letters(n)
+    if fmt == "upperLetter":
+        return _letters(n).upper()
+    if fmt == "lowerRoman":
+        return _roman(n)
+    if fmt == "upperRoman":
+        return _roman(n).upper()
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    return str(n)  # decimal, and a readable fallback for exotic formats
+
+
+_PLACEHOLDER_RE = re.compile(r"%([1-9])")
+
+
+@dataclass
+class _DocxLine:
+    text: str
+    kind: ParagraphKind
+    prefix_len: int
+    level: int
+    marker: str | None
+    emphasis: bool
+    style: str | None
+    source_index: int
+    heading_candidate: bool = False
+
+
+class _DocxExtractor:
+    """Walks the document body in order and produces one line per non-empty paragraph."""
+
+    def __init__(self, document: Any) -> None:
+        self._document = document
+        self._styles = self._load_styles(document)
+        self._default_style = self._find_default_style(document)
+        self._numbering = _Numbering(self._numbering_root(document))
+        self._counters: dict[str, dict[int, int]] = {}
+
+    # -- setup ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _load_styles(document: Any) -> dict[str, _Style]:
+        from docx.styles import BabelFish
+
+        styles: dict[str, _Style] = {}
+        root = document.styles.element
+        for style in root.iterchildren(_w("style")):
+            style_id = style.get(_w("styleId"))
+            if style_id is None:
+                continue
+            raw_name = _val(style, "name") or str(style_id)
+            ppr = style.find(_w("pPr"))
+            num_pr = ppr.find(_w("numPr")) if ppr is not None else None
+            ilvl = _val(num_pr, "ilvl")
+            styles[str(style_id)] = _Style(
+                name=str(BabelFish.internal2ui(raw_name)),
+                based_on=_val(style, "basedOn"),
+                num_id=_val(num_pr, "numId"),
+                ilvl=None if ilvl is None else _to_int(ilvl, 0),
+                bold=_on_off(style.find(_w("rPr")), "b"),
+            )
+        return styles
+
+    @staticmethod
+    def _find_default_style(document: Any) -> str | None:
+        for style in document.styles.element.iterchildren(_w("style")):
+            if style.get(_w("type")) == "paragraph" and _on_off_attr(style.get(_w("default"))):
+                value = style.get(_w("styleId"))
+                return None if value is None else str(value)
+        return None
+
+    @staticmethod
+    def _numbering_root(document: Any) -> Any:
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+        try:
+            return document.part.part_related_by(RT.NUMBERING).element
+        except (KeyError, NotImplementedError):
+            return None
+
+    # -- style chain -----------------------------------------------------------------------
+
+    def _chain(self, style_id: str | None) -> Iterator[_Style]:
+        seen: set[str] = set()
+        while style_id is not None and style_id not in seen and style_id in self._styles:
+            seen.add(style_id)
+            style = self._styles[style_id]
+            yield style
+            style_id = style.based_on
+
+    def _inherited(self, style_id: str | None, pick: Callable[[_Style], Any]) -> Any:
+        for style in self._chain(style_id):
+            value = pick(style)
+            if value is not None:
+                return value
+        return None
+
+    # -- walking -----------------------------------------------------------------------------
+
+    def _paragraphs(self, parent: Any, in_table: bool) -> Iterator[tuple[Any, bool]]:
+        for child in parent.iterchildren():
+            tag = child.tag
+            if tag == _P:
+                yield child, in_table
+            elif tag == _TBL:
+                yield from self._paragraphs(child, True)
+            elif tag in _BLOCK_CONTAINERS:
+                yield from self._paragraphs(child, in_table)
+
+    def _runs(self, parent: Any, out: list[Any]) -> list[Any]:
+        """Visible runs, including those in hyperlinks, tracked insertions and content
+        controls; deleted text, field codes and hidden (``w:vanish``) text are left out."""
+        for child in parent.iterchildren():
+            tag = child.tag
+            if tag == _R:
+                if not _on_off(child.find(_w("rPr")), "vanish"):
+                    out.append(child)
+            elif tag in _INLINE_CONTAINERS:
+                self._runs(child, out)
+        return out
+
+    @staticmethod
+    def _run_text(run: Any) -> str:
+        parts: list[str] = []
+        for child in run.iterchildren():
+            tag = child.tag
+            if tag == _T:
+                parts.append(child.text or "")
+            else:
+                parts.append(_RUN_TEXT.get(tag, ""))
+        return "".join(parts)
+
+    def _all_bold(self, runs_with_text: list[tuple[Any, str]], style_id: str | None) -> bool:
+        visible = [run for run, text in runs_with_text if text.strip()]
+        if not visible:
+            return False
+        style_bold = self._inherited(style_id, lambda s: s.bold)
+        for run in visible:
+            rpr = run.find(_w("rPr"))
+            bold = _on_off(rpr, "b")
+            if bold is None:
+                char_style = _val(rpr, "rStyle")
+                bold = self._inherited(char_style, lambda s: s.bold)
+            if bold is None:
+                bold = style_bold
+            if not bold:
+                return False
+        return True
+
+    # -- numbering -------------------------------------------------------------------------
+
+    def _list_marker(self, num_id: str | None, ilvl: int, style_name: str) -> str | None:
+        """The marker Word displays ('•', '2.', 'b)'), advancing the list's counters.
+
+        The format comes from numbering.xml when the paragraph (or its style) has numbering,
+        else from the style name ('List Number...' is numbered, anything else a bullet).
+        Counters are kept per numId (per style name for style-only lists) and level, so a
+        different list starts from its own start value; a deeper level restarts whenever a
+        shallower item appears.
+        """
+        level = self._numbering.level(num_id, ilvl) if num_id is not None else None
+        key = f"num:{num_id}"
+        if level is None:
+            numbered = "number" in style_name.lower()
+            level = _Level("decimal" if numbered else "bullet", None, 1)
+            if num_id is None:
+                key = f"style:{style_name}"
+        counters = self._counters.setdefault(key, {})
+        counters[ilvl] = counters.get(ilvl, level.start - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        if level.fmt == "bullet":
+            return "•"
+        if level.fmt == "none":
+            return None
+
+        def render(match: re.Match[str]) -> str:
+            at = int(match.group(1)) - 1
+            at_level = (
+                self._numbering.level(num_id, at) if num_id is not None and at != ilvl else None
+            )
+            at_level = at_level or level
+            return _format_number(counters.get(at, at_level.start), at_level.fmt)
+
+        template = level.text if level.text else f"%{ilvl + 1}."
+        marker = _PLACEHOLDER_RE.sub(render, template).strip()
+        return marker or None
+
+    # -- extraction ------------------------------------------------------------------------
+
+    def extract(self) -> list[_DocxLine]:
+        body = self._document.element.body
+        lines: list[_DocxLine] = []
+        source_index = 0
+        for p, in_table in self._paragraphs(body, False):
+            source_index += 1
+            runs = self._runs(p, [])
+            runs_with_text = [(run, self._run_text(run)) for run in runs]
+            text = "".join(text for _, text in runs_with_text).strip()
+            if not text:
+                continue
+            lines.append(self._line(p, text, runs_with_text, in_table, source_index))
+        self._guess_headings(lines)
+        return lines
+
+    def _line(
+        self,
+        p: Any,
+        text: str,
+        runs_with_text: list[tuple[Any, str]],
+        in_table: bool,
+        source_index: int,
+    ) -> _DocxLine:
+        ppr = p.find(_w("pPr"))
+        style_id = _val(ppr, "pStyle") or self._default_style
+        style_name = self._styles[style_id].name if style_id in self._styles else None
+        name = style_name or ""
+        lowered = name.lower()
+        emphasis = self._all_bold(runs_with_text, style_id)
+
+        num_pr = ppr.find(_w("numPr")) if ppr is not None else None
+        num_id = _val(num_pr, "numId")
+        if num_id is None:
+            num_id = self._inherited(style_id, lambda s: s.num_id)
+        numbered = num_id is not None and num_id != "0"
+        # Two levels: ``ilvl`` indexes numbering.xml; ``depth`` is the nesting the reader sees.
+        # They differ for 'List Number 2', whose own single-level list sits one level deeper.
+        explicit = _val(num_pr, "ilvl")
+        inherited = self._inherited(style_id, lambda s: s.ilvl) if explicit is None else None
+        trailing = re.search(r"(\d+)$", name) if lowered.startswith("list") else None
+        if explicit is not None:
+            depth = _to_int(explicit, 0)
+        elif inherited is not None:
+            depth = int(inherited)
+        else:
+            depth = max(int(trailing.group(1)) - 1, 0) if trailing else 0
+        depth = min(max(depth, 0), 8)
+        known_level = explicit is not None or inherited is not None
+        ilvl = depth if known_level or not numbered else 0
+        list_style = lowered.startswith(("list bullet", "list number"))
+
+        heading_level = None if in_table else self._heading_level(style_id)
+        kind: ParagraphKind = "table_cell" if in_table else "body"
+        level = 0
+        marker: str | None = None
+        if numbered or list_style:
+            # Numbered headings ('1. Root cause' in Heading 1) keep their marker too.
+            marker = self._list_marker(num_id if numbered else None, ilvl, name)
+            level = depth
+            if not in_table:
+                kind = "list_item"
+        elif lowered.startswith("list paragraph") and not in_table:
+            kind = "list_item"  # Word shows no marker without numbering; we invent none
+        if heading_level is not None:
+            kind = "heading"
+            level = heading_level
+        prefix = f"{marker} " if marker else ""
+        line = _DocxLine(
+            text=prefix + text,
+            kind=kind,
+            prefix_len=len(prefix),
+            level=level,
+            marker=marker,
+            emphasis=emphasis,
+            style=style_name,
+            source_index=source_index,
+        )
+        if kind == "body":
+            typed = _list_match(text)
+            if typed is not None:  # a marker typed by hand: '1. ', '• '
+                line.kind = "list_item"
+                line.marker = typed.group("marker")
+                line.prefix_len = typed.end()
+            else:
+                line.heading_candidate = True
+        return line
+
+    def _heading_level(self, style_id: str | None) -> int | None:
+        """'Heading N' -> N (also for styles based on one); 'Title' -> 0, above Heading 1."""
+        for style in self._chain(style_id):
+            lowered = style.name.lower()
+            if lowered == "title":
+                return 0
+            if lowered.startswith("heading"):
+                digits = re.search(r"(\d+)", lowered)
+                return int(digits.group(1)) if digits else 1
+        return None
+
+    @staticmethod
+    def _guess_headings(lines: list[_DocxLine]) -> None:
+        """Apply the plain-text heading rules to unstyled paragraphs, so a letter is
+        structured the same whether it was saved as .txt or .docx."""
+        zones = _zones([line.text for line in lines])
+        for index, line in enumerate(lines):
+            if not line.heading_candidate or index == len(lines) - 1:
+                continue
+            zone = zones[index]
+            if zone in ("body", "pre") and _looks_like_heading(
+                line.text, emphasis=line.emphasis, title_case_ok=zone == "body"
+            ):
+                line.kind = "heading"
+                line.level = 1
+
+
+def _on_off_attr(value: Any) -> bool:
+    return value is not None and str(value).lower() in ("1", "true", "on")
+
+
+def _docx_source(lines: list[_DocxLine], name: str) -> SourceText:
+    """Join the extracted lines with '\\n' and record each one's offsets."""
+    paragraphs: list[Paragraph] = []
+    chunks: list[str] = []
+    offset = 0
+    for line in lines:
+        if chunks:
+            chunks.append("\n")
+            offset += 1
+        chunks.append(line.text)
+        paragraphs.append(
+            Paragraph(
+                start=offset,
+                end=offset + len(line.text),
+                kind=line.kind,
+                content_start=offset + line.prefix_len if line.prefix_len else None,
+                level=line.level,
+                marker=line.marker,
+                emphasis=line.emphasis,
+                style=line.style,
+                source_index=line.source_index,
+            )
+        )
+        offset += len(line.text)
+    if not paragraphs:
+        raise InputError(name, "has no text; nothing to check (is it the right file?)")
+    return SourceText(text="".join(chunks), paragraphs=tuple(paragraphs), path=name, format="docx")

@@ -1,0 +1,68 @@
+"""The suspension-reason taxonomy (``rules/reasons.yaml``): names, vocabulary, metric, evidence.
+
+Reasons are data so that a consultant can add a reason or a synonym without touching code.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from .catalog import load_data_file
+from .errors import CatalogError, ConfigError
+
+
+class Metric(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    names: tuple[str, ...]
+    target: str
+
+
+class Reason(BaseModel):
+    """One kind of suspension, as the notice and the letter talk about it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    name: str
+    kind: Literal["performance", "policy"]
+    names: tuple[str, ...] = ()
+    vocabulary: tuple[str, ...] = ()
+    metric: Metric | None = None
+    evidence: tuple[str, ...] = ()
+
+
+class Taxonomy(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    reasons: tuple[Reason, ...]
+
+    def get(self, reason_id: str) -> Reason | None:
+        key = reason_id.strip().lower().replace("-", "_")
+        return next((r for r in self.reasons if r.id == key), None)
+
+    def ids(self) -> list[str]:
+        return [r.id for r in self.reasons]
+
+
+@lru_cache(maxsize=1)
+def load_taxonomy() -> Taxonomy:
+    """The shipped taxonomy, validated once per process."""
+    try:
+        return Taxonomy.model_validate(load_data_file("reasons.yaml"))
+    except ValidationError as exc:
+        raise CatalogError(f"rules/reasons.yaml: {exc}") from exc
+
+
+def resolve_reason(reason_id: str) -> Reason:
+    """The reason for an id given by the user, or a ConfigError listing the valid ids."""
+    taxonomy = load_taxonomy()
+    reason = taxonomy.get(reason_id)
+    if reason is None:
+        raise ConfigError(
+            None, f"unknown reason {reason_id!r}; valid reasons: {', '.join(taxonomy.ids())}"
+        )
+    return reason

@@ -1,0 +1,134 @@
+"""The reporter contract shared by every output format.
+
+poa-lint separates *finding* problems from *printing* them, the way flake8 separates checks
+from formatters: the core produces :class:`~poa_lint.models.Report` objects and never imports
+this package; the CLI picks a reporter by name and feeds it. A reporter therefore sees only
+what it is handed, which is why it keeps its own counts for the run summary instead of asking
+the core for them.
+
+Findings arrive already filtered (by ``--select``, ``--ignore``, severity threshold, inline
+suppressions, ...). Reporters must not filter again: what they are handed is what the user
+asked to see.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Sequence
+from typing import TextIO
+
+from ..catalog import Rule
+from ..models import Report, Severity
+
+STDIN_NAME = "<stdin>"
+"""How a letter without a path (read from stdin or passed as a string) is named in text output."""
+
+
+class Reporter(abc.ABC):
+    """Lifecycle: start() once, handle(report) per letter, error(path, message) per
+    unreadable file, finish() once.
+
+    Streaming formats (text, github) write as they go so long runs show progress; document
+    formats (json, sarif) buffer and write everything in :meth:`finish`, because a half
+    written document is not valid JSON.
+    """
+
+    def __init__(
+        self,
+        stream: TextIO,
+        *,
+        rules: Sequence[Rule],
+        show_coverage: bool = False,
+        quiet: bool = False,
+        color: bool = False,
+    ) -> None:
+        self.stream = stream
+        # A tuple so that rule indexes (SARIF ``ruleIndex``) cannot shift under our feet.
+        self.rules: tuple[Rule, ...] = tuple(rules)
+        self.show_coverage = show_coverage
+        self.quiet = quiet
+        self.color = color
+        #: Letters handled (successfully read and checked).
+        self.files = 0
+        #: Letters that had at least one finding.
+        self.files_with_findings = 0
+        #: Files that could not be read.
+        self.errors = 0
+        #: Findings per severity, over the whole run.
+        self.by_severity: dict[Severity, int] = {s: 0 for s in SEVERITY_ORDER}
+
+    @property
+    def findings(self) -> int:
+        """Total findings over the whole run."""
+        return sum(self.by_severity.values())
+
+    def start(self) -> None:  # noqa: B027 - an optional hook, empty on purpose
+        """Called once before the first letter. Most formats have nothing to do here."""
+
+    @abc.abstractmethod
+    def handle(self, report: Report) -> None:
+        """Output (or buffer) one letter's report. Subclasses must call :meth:`count`."""
+
+    def error(self, path: str, message: str) -> None:
+        """Record a file that could not be read. Subclasses extend this to print it."""
+        self.errors += 1
+
+    def finish(self) -> None:  # noqa: B027 - an optional hook, empty on purpose
+        """Called once after the last letter; document formats write their output here."""
+
+    def count(self, report: Report) -> None:
+        """Update the run totals with one report (kept here so every format counts alike)."""
+        self.files += 1
+        if report.findings:
+            self.files_with_findings += 1
+        for finding in report.findings:
+            self.by_severity[finding.severity] += 1
+
+    def summary(self) -> str:
+        """The one-line, human-readable verdict on the run, shared by text and github output.
+
+        Severity words are listed most severe first and only when non-zero; "info" is used as
+        an uncountable noun ("3 info"), matching the severity's name.
+        """
+        problems = self.findings
+        if problems:
+            parts = [
+                _plural(self.by_severity[s], _SEVERITY_WORDS[s])
+                for s in SEVERITY_ORDER
+                if self.by_severity[s]
+            ]
+            text = (
+                f"Found {_plural(problems, ('problem', 'problems'))} ({', '.join(parts)}) "
+                f"in {self.files_with_findings} of {_plural(self.files, ('file', 'files'))}."
+            )
+        elif self.files == 0:
+            text = "No files were checked."
+        elif self.files == 1:
+            text = "1 file looks good."
+        else:
+            text = f"All {self.files} files look good."
+        if self.errors:
+            verb = "could not be read"
+            text += f" {_plural(self.errors, ('file', 'files'))} {verb}."
+        return text
+
+    def should_print_summary(self) -> bool:
+        """``quiet`` hides the summary only when there is nothing to report at all."""
+        return not (self.quiet and self.findings == 0 and self.errors == 0)
+
+
+SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+_SEVERITY_WORDS: dict[Severity, tuple[str, str]] = {
+    Severity.ERROR: ("error", "errors"),
+    Severity.WARNING: ("warning", "warnings"),
+    Severity.INFO: ("info", "info"),
+}
+
+
+def _plural(n: int, words: tuple[str, str]) -> str:
+    return f"{n} {words[0] if n == 1 else words[1]}"
+
+
+def display_path(path: str | None) -> str:
+    """The name a letter is shown under in human-facing output."""
+    return STDIN_NAME if path is None else path

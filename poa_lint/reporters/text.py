@@ -1,0 +1,86 @@
+"""Human-readable output, one line per finding, in the ``path:line:col:`` shape editors jump to.
+
+The ``path:line:col: CODE`` prefix is the de-facto convention of compilers and linters, so
+Vim's quickfix, Emacs' compilation mode and VS Code's problem matchers understand it
+without configuration.
+"""
+
+from __future__ import annotations
+
+from ..models import CoverageRow, Finding, Report, SectionInfo, Severity
+from .base import Reporter, display_path
+
+_RESET = "\033[0m"
+_BOLD = "\033[1m"
+_SEVERITY_COLORS = {
+    Severity.ERROR: "\033[31m",  # red
+    Severity.WARNING: "\033[33m",  # yellow
+    Severity.INFO: "\033[36m",  # cyan
+}
+_NONE = "— none"
+
+
+class TextReporter(Reporter):
+    """Prints findings as they arrive and a summary line at the end."""
+
+    def _style(self, text: str, code: str) -> str:
+        # Colour is opt-in (the CLI decides from --color and isatty) so that piped output
+        # and tests never contain escape codes.
+        return f"{code}{text}{_RESET}" if self.color else text
+
+    def _write(self, line: str) -> None:
+        self.stream.write(line + "\n")
+
+    def handle(self, report: Report) -> None:
+        self.count(report)
+        path = display_path(report.path)
+        for finding in report.findings:
+            self._write_finding(path, finding)
+        if self.show_coverage:
+            self._write_sections(path, report.sections)
+            self._write_coverage(path, report.coverage)
+
+    def _write_finding(self, path: str, finding: Finding) -> None:
+        location = self._style(f"{path}:{finding.line}:{finding.column}:", _BOLD)
+        code = self._style(finding.code, _BOLD)
+        severity = self._style(f"[{finding.severity.value}]", _SEVERITY_COLORS[finding.severity])
+        self._write(f"{location} {code} {severity} {finding.message}")
+        if finding.suggestion:
+            self._write(f"    suggestion: {finding.suggestion}")
+
+    def _write_sections(self, path: str, sections: tuple[SectionInfo, ...]) -> None:
+        self._write(self._style(f"{path}: sections", _BOLD))
+        if not sections:
+            self._write(f"    {_NONE}")
+            return
+        width = max(len(s.kind) for s in sections)
+        for section in sections:
+            lines = (
+                f"line {section.line}"
+                if section.line == section.end_line
+                else f"lines {section.line}-{section.end_line}"
+            )
+            how = f"found by {section.found_by}"
+            if section.heading:
+                how += f' "{section.heading}"'
+            self._write(f"    {section.kind:<{width}}  {lines}  ({how})")
+
+    def _write_coverage(self, path: str, rows: tuple[CoverageRow, ...]) -> None:
+        self._write(self._style(f"{path}: coverage", _BOLD))
+        if not rows:
+            self._write(f"    {_NONE}")
+            return
+        for row in rows:
+            self._write(f"    line {row.line}: {row.cause}")
+            self._write(f"        corrective: {'; '.join(row.corrective) or _NONE}")
+            self._write(f"        preventive: {'; '.join(row.preventive) or _NONE}")
+
+    def error(self, path: str, message: str) -> None:
+        super().error(path, message)
+        # Same stream as findings: a reader of the output must see that a file was skipped.
+        label = self._style("error:", _SEVERITY_COLORS[Severity.ERROR])
+        self._write(f"{self._style(path + ':', _BOLD)} {label} {message}")
+
+    def finish(self) -> None:
+        if self.should_print_summary():
+            self._write(self._style(self.summary(), _BOLD) if self.findings else self.summary())

@@ -1,0 +1,547 @@
+"""Find a letter's parts — root cause, corrective actions, preventive measures — and its items.
+
+Real letters rarely use tidy headings, so we work in two layers:
+
+1. **Headings and labels.** A heading ("Why this happened", "2) Corrective actions taken",
+   a .docx Heading style) or an inline label ("Root cause: our boxes were too thin.")
+   starts a part that runs to the next one. Cue words live in ``rules/sections.yaml``.
+2. **Content.** Every item (a list item, or a sentence of a body paragraph) is classified
+   from its parse: completed first-person actions ("we refunded", "all listings have been
+   corrected") are corrective; commitments, routines and new processes ("we will", "every
+   Monday", "we have introduced a daily check") are preventive; causal language and past
+   failures ("because", "did not", "was too thin") are the root cause. Where there are no
+   headings, runs of classified items become the parts.
+
+The result is computed once per letter (``Letter.structure``) and read by the structure,
+coverage and measure checks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from .catalog import load_data_file
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from .letter import Letter
+    from .source import Paragraph
+
+PartKind = Literal["introduction", "root_cause", "corrective", "preventive", "closing", "plan"]
+ItemRole = Literal["cause", "corrective", "preventive", "neutral"]
+Tense = Literal["past", "perfect", "present", "future", "progressive", "imperative", "none"]
+PARTS: tuple[PartKind, ...] = ("root_cause", "corrective", "preventive")
+
+
+class HeadingCue(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: PartKind
+    cues: tuple[str, ...]
+
+
+class CauseMarkers(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    connectives: tuple[str, ...]
+    failure_lemmas: frozenset[str]
+    investigation_verbs: frozenset[str]
+
+
+class SectionVocabulary(BaseModel):
+    """rules/sections.yaml, validated."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    heading_cues: tuple[HeadingCue, ...]
+    cause_markers: CauseMarkers
+    establish_verbs: frozenset[str]
+    process_nouns: frozenset[str]
+    routine_markers: tuple[str, ...]
+    forward_markers: tuple[str, ...]
+    discourse_verbs: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> SectionVocabulary:
+    return SectionVocabulary.model_validate(load_data_file("sections.yaml"))
+
+
+def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    alternatives = sorted(
+        (re.escape(p).replace(r"\ ", r"[\s-]+") for p in phrases), key=len, reverse=True
+    )
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[
+    list[tuple[PartKind, re.Pattern[str]]], re.Pattern[str], re.Pattern[str], re.Pattern[str]
+]:
+    vocab = vocabulary()
+    cues = [(c.kind, _phrase_pattern(c.cues)) for c in vocab.heading_cues]
+    return (
+        cues,
+        _phrase_pattern(vocab.cause_markers.connectives),
+        _phrase_pattern(vocab.routine_markers),
+        _phrase_pattern(vocab.forward_markers),
+    )
+
+
+_LEADING_NUMBER = re.compile(
+    r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*(?:(?:step|part|section)\s+\w+\s*[:.)-]?\s*|"
+    r"\(?(?:\d{1,2}|[a-hA-H]|[ivxIVX]{1,4})[.)]\s*)?"
+)
+_LABEL = re.compile(
+    r"^(?P<label>[A-Za-z][A-Za-z /&',-]{2,70}?)\s*(?:\*\*|__)?\s*[:：]"
+    r"\s*(?:\*\*|__)?\s*(?P<rest>\S)"
+)
+_FINAL_PUNCT = (".", "!", "?", ",", ";")
+_SIGN_OFF = re.compile(
+    r"^(?:sincerely|best regards|kind regards|regards|yours (?:truly|faithfully|sincerely)|"
+    r"thank you|thanks|respectfully|best wishes|dear\b)",
+    re.IGNORECASE,
+)
+
+
+def classify_heading(text: str) -> PartKind | None:
+    """The part a heading or label names, or None when it names none of them."""
+    cleaned = _LEADING_NUMBER.sub("", text).strip().strip("*_#:：-–— ").strip()
+    if not cleaned or len(cleaned.split()) > 9:
+        return None
+    cues, _, _, _ = _compiled()
+    for kind, pattern in cues:
+        if pattern.search(cleaned):
+            return kind
+    return None
+
+
+@dataclass(frozen=True)
+class Item:
+    """A unit of content: one list item, or one sentence of a body paragraph."""
+
+    start: int
+    end: int
+    role: ItemRole
+    tense: Tense
+    first_person: bool
+    is_list_item: bool
+    establishes_process: bool = False
+    paragraph_start: int = 0
+
+    @property
+    def done(self) -> bool:
+        """A completed action ("we refunded", "have been removed")."""
+        return self.tense in ("past", "perfect")
+
+    @property
+    def promise(self) -> bool:
+        return self.tense in ("future", "imperative", "progressive")
+
+
+@dataclass(frozen=True)
+class Section:
+    kind: PartKind
+    start: int
+    end: int
+    found_by: Literal["heading", "label", "content"]
+    heading: str | None = None
+    items: tuple[Item, ...] = ()
+
+
+@dataclass(frozen=True)
+class Structure:
+    """Everything the structure, coverage and measure checks need to know about the parts."""
+
+    sections: tuple[Section, ...]
+    items: tuple[Item, ...]
+    headings: tuple[tuple[int, int, PartKind | None], ...] = field(default=())
+
+    def parts(self, kind: PartKind) -> list[Section]:
+        return [s for s in self.sections if s.kind == kind]
+
+    def has_part(self, kind: PartKind) -> bool:
+        """True when a heading names the part or at least one item plays that role."""
+        if self.parts(kind):
+            return True
+        role: ItemRole = "cause" if kind == "root_cause" else kind  # type: ignore[assignment]
+        return any(i.role == role for i in self.items)
+
+    def items_in(self, kind: PartKind) -> list[Item]:
+        """Items inside sections of that kind (by heading, label or content)."""
+        return [i for s in self.parts(kind) for i in s.items]
+
+    def section_of(self, item: Item) -> Section | None:
+        return next((s for s in self.sections if s.start <= item.start < s.end), None)
+
+
+# --- the parse of one item -------------------------------------------------------------
+
+_FIRST_PERSON = frozenset({"we", "i", "us", "our", "my"})
+_OUR_PEOPLE = frozenset(
+    {
+        "team",
+        "staff",
+        "company",
+        "store",
+        "warehouse",
+        "employee",
+        "employees",
+        "manager",
+        "department",
+        "packer",
+        "operator",
+        "operations",
+        "shop",
+    }
+)
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_PLAN_VERBS = frozenset({"plan", "intend", "aim", "commit", "promise", "going"})
+
+
+def _is_first_person(subject: Token) -> bool:
+    lower = subject.lower_
+    if lower in _FIRST_PERSON:
+        return True
+    if subject.lemma_.lower() in _OUR_PEOPLE:
+        return any(c.lower_ in ("our", "my") for c in subject.children)
+    return False
+
+
+def _subjects(verb: Token) -> list[Token]:
+    subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if not subs and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _subjects(verb.head)
+    return subs
+
+
+def _tense(verb: Token) -> Tense:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.dep_ == "conj" and not auxes and verb.head.pos_ in ("VERB", "AUX"):
+        head_aux = [c for c in verb.head.children if c.dep_ in ("aux", "auxpass")]
+        if verb.tag_ in ("VB", "VBN", "VBG") and head_aux:
+            auxes = head_aux
+    lowers = {a.lower_ for a in auxes}
+    lemmas = {a.lemma_.lower() for a in auxes}
+    if lowers & _FUTURE_AUX or lemmas & {"will", "shall"}:
+        return "future"
+    if verb.lemma_.lower() in _PLAN_VERBS and any(c.dep_ == "xcomp" for c in verb.children):
+        return "future"
+    if "have" in lemmas and verb.tag_ == "VBN":
+        return "perfect"
+    if verb.tag_ == "VBG" and "be" in lemmas:
+        past_be = any(a.tag_ == "VBD" for a in auxes)
+        return "past" if past_be else "progressive"
+    if verb.tag_ == "VBN" and any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ in ("VBP", "VBZ") or verb.pos_ == "NOUN":
+        return "present"
+    if verb.tag_ == "VB" and not _subjects(verb) and not auxes:
+        return "imperative"
+    if verb.tag_ == "VBN" and not auxes:
+        return "past"  # a list item such as "Refunded all 12 buyers" or "Removed the listing"
+    return "none"
+
+
+def _main_verbs(span: Span) -> list[Token]:
+    """The clause heads that carry the item's action: the root and verbs conjoined to it."""
+    roots = [t for t in span if t.dep_ == "ROOT"]
+    verbs: list[Token] = []
+    for root in roots:
+        head = root
+        if head.pos_ == "NOUN" and any(c.dep_ == "dobj" for c in head.children):
+            verbs.append(
+                head
+            )  # the small model sometimes tags "a packer scans every parcel" as NNS
+            continue
+        if head.pos_ not in ("VERB", "AUX"):
+            # "For order 123, refund issued." or a fragment: look for a verb below the root.
+            below = [
+                t
+                for t in head.subtree
+                if t.pos_ == "VERB" and t.dep_ in ("acl", "relcl", "ccomp", "advcl", "xcomp")
+            ]
+            if head.tag_ in ("NNP", "NN") and head.i == span.start and head.lower_.endswith("ed"):
+                verbs.append(head)
+            verbs.extend(below[:1])
+            continue
+        verbs.append(head)
+        verbs.extend(c for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
+    return verbs
+
+
+def _item_role(span: Span, text: str) -> tuple[ItemRole, Tense, bool, bool]:
+    """Role, tense, first person, and whether the item sets up a lasting process."""
+    vocab = vocabulary()
+    _, causal, routine, forward = _compiled()
+    verbs = _main_verbs(span)
+    lemmas = {t.lemma_.lower() for t in span}
+    lead_verb: Token | None = None
+    for verb in verbs:
+        if verb.lemma_.lower() not in vocab.discourse_verbs or verb.lemma_.lower() == "be":
+            lead_verb = verb
+            break
+    tense: Tense = "none"
+    first_person = False
+    negated = False
+    if lead_verb is not None:
+        tense = _tense(lead_verb)
+        subjects = _subjects(lead_verb)
+        first_person = any(_is_first_person(s) for s in subjects) or (
+            not subjects and tense in ("past", "imperative", "perfect")
+        )
+        negated = any(c.dep_ == "neg" for c in lead_verb.children) or any(
+            t.lower_ in ("never", "neither") for t in span if t.head == lead_verb
+        )
+    # Tenses anywhere in the item: a future clause anywhere makes a commitment.
+    any_future = any(
+        t.lower_ in _FUTURE_AUX or (t.lemma_.lower() == "will" and t.tag_ == "MD") for t in span
+    )
+    routine_hit = bool(routine.search(text))
+    causal_hit = bool(causal.search(text))
+    failure_hit = bool(lemmas & vocab.cause_markers.failure_lemmas) or negated
+    lead_lemma = lead_verb.lemma_.lower() if lead_verb is not None else ""
+    is_be = lead_lemma in ("be", "have") and (lead_verb is None or lead_verb.dep_ == "ROOT")
+    action_verb = lead_verb is not None and lead_lemma not in vocab.discourse_verbs and not is_be
+    establishes = (
+        action_verb and lead_lemma in vocab.establish_verbs and bool(lemmas & vocab.process_nouns)
+    )
+    investigation = lead_lemma in vocab.cause_markers.investigation_verbs
+
+    if forward.search(text) and not (causal_hit and tense == "past"):
+        return "preventive", "future", first_person, establishes
+    if tense == "future" or (any_future and action_verb and tense not in ("past", "perfect")):
+        return "preventive", "future", first_person, establishes
+    if action_verb and tense in ("past", "perfect") and not negated and not investigation:
+        if causal_hit and not first_person:
+            return "cause", tense, first_person, False
+        if causal_hit and failure_hit and not establishes:
+            # "We shipped late because our stock count was wrong": an account of the failure.
+            return "cause", tense, first_person, False
+        if not first_person and failure_hit and _passive(lead_verb) is False:
+            return "cause", tense, first_person, False
+        if establishes or (routine_hit and tense == "perfect"):
+            return "preventive", tense, first_person, True
+        if first_person or _passive(lead_verb):
+            return "corrective", tense, first_person, False
+    if tense in ("present", "progressive") and routine_hit and action_verb:
+        return "preventive", tense, first_person, establishes
+    if tense == "progressive" and action_verb and first_person:
+        return "preventive", tense, first_person, establishes
+    if tense == "imperative" and action_verb:
+        return "preventive", tense, first_person, establishes
+    if (causal_hit or failure_hit or investigation) and tense not in ("future", "imperative"):
+        return "cause", tense, first_person, False
+    return "neutral", tense, first_person, False
+
+
+def _passive(verb: Token | None) -> bool:
+    return verb is not None and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+# --- assembling items and sections ---------------------------------------------------------
+
+
+def _heading_of(letter: Letter, paragraph: Paragraph) -> tuple[PartKind | None, bool, int]:
+    """(kind, is_heading_line, label_end) for a paragraph.
+
+    A heading line names a part and carries nothing else; an inline label ("Root cause: …")
+    names a part and is followed by content starting at ``label_end``.
+    """
+    text = letter.text[paragraph.body_start : paragraph.end]
+    stripped = text.strip()
+    if not stripped:
+        return None, False, -1
+    words = stripped.split()
+    looks_like_heading = paragraph.kind == "heading" or (
+        len(words) <= 9 and not stripped.endswith(_FINAL_PUNCT) and not _SIGN_OFF.match(stripped)
+    )
+    if looks_like_heading:
+        kind = classify_heading(stripped)
+        if kind is not None:
+            return kind, True, -1
+    match = _LABEL.match(_LEADING_NUMBER.sub("", stripped))
+    if match:
+        kind = classify_heading(match.group("label"))
+        if kind is not None:
+            offset = text.index(stripped) + (len(stripped) - len(_LEADING_NUMBER.sub("", stripped)))
+            return kind, False, paragraph.body_start + offset + match.start("rest")
+    return None, False, -1
+
+
+def _items_of(letter: Letter, paragraph: Paragraph, start: int) -> list[Item]:
+    """Classify a paragraph's content from ``start``: one item per list item or sentence."""
+    if start >= paragraph.end:
+        return []
+    spans: list[tuple[int, int]]
+    if paragraph.kind == "list_item":
+        spans = [(start, paragraph.end)]
+    else:
+        spans = [
+            (max(s.start_char, start), min(s.end_char, paragraph.end))
+            for s in letter.sentences
+            if s.end_char > start and s.start_char < paragraph.end
+        ]
+    items = []
+    for s_start, s_end in spans:
+        span = letter.span(s_start, s_end)
+        if span is None or not any(t.is_alpha for t in span):
+            continue
+        text = letter.text[s_start:s_end]
+        role, tense, first, establishes = _item_role(span, text)
+        items.append(
+            Item(
+                start=span.start_char,
+                end=span.end_char,
+                role=role,
+                tense=tense,
+                first_person=first,
+                is_list_item=paragraph.kind == "list_item",
+                establishes_process=establishes,
+                paragraph_start=paragraph.start,
+            )
+        )
+    return items
+
+
+def analyse(letter: Letter) -> Structure:
+    """Headings and labels first, then content for what they leave unlabelled."""
+    marks: list[tuple[int, PartKind, Literal["heading", "label"], str, int]] = []
+    items: list[Item] = []
+    heading_spans: list[tuple[int, int, PartKind | None]] = []
+    for paragraph in letter.paragraphs:
+        kind, is_heading, label_end = _heading_of(letter, paragraph)
+        if kind is not None and is_heading:
+            heading_text = letter.text[paragraph.body_start : paragraph.end].strip()
+            marks.append((paragraph.start, kind, "heading", heading_text, paragraph.end))
+            heading_spans.append((paragraph.start, paragraph.end, kind))
+            continue
+        if kind is not None:
+            label_text = (
+                letter.text[paragraph.body_start : label_end].strip().rstrip(":：*_ ").strip()
+            )
+            marks.append((paragraph.start, kind, "label", label_text, label_end))
+            items.extend(_items_of(letter, paragraph, label_end))
+            continue
+        if paragraph.kind == "heading":
+            heading_spans.append((paragraph.start, paragraph.end, None))
+            continue
+        items.extend(_items_of(letter, paragraph, paragraph.body_start))
+    sections = _labelled_sections(letter, marks, items)
+    sections += _content_sections(letter, items, sections)
+    sections.sort(key=lambda s: s.start)
+    return Structure(sections=tuple(sections), items=tuple(items), headings=tuple(heading_spans))
+
+
+def _labelled_sections(
+    letter: Letter,
+    marks: Sequence[tuple[int, PartKind, Literal["heading", "label"], str, int]],
+    items: Sequence[Item],
+) -> list[Section]:
+    """A heading or label starts a part that runs to the next heading or label."""
+    sections = []
+    text_end = len(letter.text)
+    for index, (start, kind, how, heading, _) in enumerate(marks):
+        end = marks[index + 1][0] if index + 1 < len(marks) else text_end
+        inside = tuple(i for i in items if start <= i.start < end and not _is_sign_off(letter, i))
+        if kind in ("root_cause", "corrective", "preventive", "plan") and inside:
+            end = max(i.end for i in inside)
+        elif kind in ("root_cause", "corrective", "preventive", "plan"):
+            end = marks[index][4]
+        if kind == "plan":
+            # "Plan of action" covers both kinds of action: split it by content.
+            sections.extend(_split_plan(inside, how, heading, start, end))
+            continue
+        sections.append(
+            Section(kind=kind, start=start, end=end, found_by=how, heading=heading, items=inside)
+        )
+    return sections
+
+
+def _split_plan(
+    items: Sequence[Item], how: Literal["heading", "label"], heading: str, start: int, end: int
+) -> list[Section]:
+    corrective = tuple(
+        i for i in items if i.role in ("corrective", "neutral", "cause") and not i.promise
+    )
+    preventive = tuple(i for i in items if i not in corrective)
+    out = []
+    if corrective or not preventive:
+        out.append(
+            Section(
+                kind="corrective",
+                start=start,
+                end=end,
+                found_by=how,
+                heading=heading,
+                items=corrective or tuple(items),
+            )
+        )
+    if preventive:
+        p_start = min(i.start for i in preventive)
+        out.append(
+            Section(
+                kind="preventive",
+                start=p_start,
+                end=end,
+                found_by=how,
+                heading=heading,
+                items=preventive,
+            )
+        )
+    return out
+
+
+def _is_sign_off(letter: Letter, item: Item) -> bool:
+    return bool(_SIGN_OFF.match(letter.text[item.start : item.end]))
+
+
+def _content_sections(
+    letter: Letter, items: Sequence[Item], labelled: Sequence[Section]
+) -> list[Section]:
+    """Runs of items outside any labelled part, grouped by role, become parts found by content."""
+    covered = [(s.start, s.end) for s in labelled]
+    free = [i for i in items if not any(a <= i.start < b for a, b in covered)]
+    if labelled and any(s.kind in PARTS for s in labelled):
+        # With headings present, unlabelled text is introduction or closing; still count
+        # clear actions there so a part is never reported missing when it is written.
+        free = [i for i in free if i.role != "neutral"]
+    sections: list[Section] = []
+    run: list[Item] = []
+    for item in free:
+        if item.role == "neutral":
+            continue
+        if run and item.role != run[-1].role:
+            sections.append(_section_from_run(run))
+            run = []
+        run.append(item)
+    if run:
+        sections.append(_section_from_run(run))
+    return sections
+
+
+_ROLE_TO_PART: dict[ItemRole, PartKind] = {
+    "cause": "root_cause",
+    "corrective": "corrective",
+    "preventive": "preventive",
+    "neutral": "introduction",
+}
+
+
+def _section_from_run(run: Sequence[Item]) -> Section:
+    return Section(
+        kind=_ROLE_TO_PART[run[0].role],
+        start=run[0].start,
+        end=run[-1].end,
+        found_by="content",
+        items=tuple(run),
+    )

@@ -1,0 +1,84 @@
+"""What a reader hands on: the letter's extracted text and a map of its paragraphs.
+
+Readers (``readers.py``) turn .txt/.md/.docx/stdin into a :class:`SourceText`; ``letter.py``
+parses it once with spaCy. Keeping this contract tiny and spaCy-free lets the readers be
+tested (and fail on bad input) without loading a model.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Literal
+
+ParagraphKind = Literal["body", "heading", "list_item", "table_cell"]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of the extracted text.
+
+    ``start``/``end`` are offsets into :attr:`SourceText.text` covering the whole paragraph
+    (including a list marker, excluding the line break). ``content_start`` is where the
+    words begin, after any list marker or markdown ``#``.
+    """
+
+    start: int
+    end: int
+    kind: ParagraphKind = "body"
+    content_start: int | None = None
+    level: int = 0
+    marker: str | None = None
+    emphasis: bool = False
+    style: str | None = None
+    source_index: int | None = None
+
+    @property
+    def body_start(self) -> int:
+        return self.start if self.content_start is None else self.content_start
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A letter's text as extracted, with its paragraph map and where it came from."""
+
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    path: str | None = None
+    format: Literal["txt", "md", "docx"] = "txt"
+    _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    def line_starts(self) -> tuple[int, ...]:
+        """Offsets at which each line begins (\\n, \\r\\n and lone \\r all end a line)."""
+        if self._line_starts:
+            return self._line_starts
+        starts = [0]
+        text = self.text
+        i = 0
+        n = len(text)
+        while i < n:
+            ch = text[i]
+            if ch == "\r":
+                if i + 1 < n and text[i + 1] == "\n":
+                    i += 1
+                starts.append(i + 1)
+            elif ch == "\n":
+                starts.append(i + 1)
+            i += 1
+        object.__setattr__(self, "_line_starts", tuple(starts))
+        return self._line_starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset; the end of text is a valid offset."""
+        offset = max(0, min(offset, len(self.text)))
+        starts = self.line_starts()
+        line_index = bisect_right(starts, offset) - 1
+        return line_index + 1, offset - starts[line_index] + 1
+
+    def paragraph_at(self, offset: int) -> Paragraph | None:
+        """The paragraph containing a character offset, if any."""
+        starts = [p.start for p in self.paragraphs]
+        index = bisect_right(starts, offset) - 1
+        if index >= 0 and self.paragraphs[index].start <= offset <= self.paragraphs[index].end:
+            return self.paragraphs[index]
+        return None

@@ -99,39 +99,115 @@ class CauseLink:
     preventive: tuple[Item, ...]
 
 
-def cause_items(letter: Letter) -> list[Item]:
-    """The causes a letter names: items of its root-cause part, minus lead-ins and summaries."""
+_ENUMERATOR = re.compile(
+    r"^\s*(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth|finally|lastly|also|in addition|another|"
+    r"the (?:first|second|third|other|last) (?:cause|reason|problem|issue))\b",
+    re.IGNORECASE,
+)
+_CONSEQUENCE = re.compile(
+    r"^\s*(?:as a (?:result|consequence)|this (?:led|caused|resulted)|because of this|therefore|so\b)",
+    re.IGNORECASE,
+)
+_AFFECTED = frozenset({"buyer", "customer", "client", "shopper", "complaint", "claim", "rate", "odr"})
+
+
+@dataclass(frozen=True)
+class CauseGroup:
+    """One cause: a list item of the root-cause part, or a run of its sentences."""
+
+    items: tuple[Item, ...]
+
+    @property
+    def start(self) -> int:
+        return self.items[0].start
+
+    @property
+    def end(self) -> int:
+        return self.items[-1].end
+
+
+def _is_context(letter: Letter, item: Item) -> bool:
+    """Lead-ins ("We found three causes:") and summaries ("Both problems came from…")."""
+    text = letter.text[item.start : item.end].strip()
+    if text.endswith(":") or (_LEAD_IN.search(text) and len(text.split()) <= 20):
+        return True
+    return bool(_SUMMARY_SUBJECT.match(text))
+
+
+def cause_groups(letter: Letter) -> list[CauseGroup]:
+    """The causes a letter names, each as the items that state it.
+
+    List items of the root-cause part are one cause each (a consultant's "1. Weak battery
+    batch. …"); in prose, a paragraph is one cause unless it enumerates ("First, … Second, …").
+    Lead-ins and summaries are context, not causes.
+    """
     structure = letter.structure
     parts = structure.parts("root_cause")
-    if parts:
-        candidates = [i for s in parts for i in s.items]
-        labelled = any(s.found_by != "content" for s in parts)
-        if labelled:
-            # Under a heading every content item counts, but plain statements of fact in
-            # prose ("The buyer's complaint was valid") are context, not separate causes.
-            candidates = [i for i in candidates if i.role == "cause" or i.is_list_item]
-        else:
-            candidates = [i for i in candidates if i.role == "cause"]
-    else:
-        candidates = [i for i in structure.items if i.role == "cause"]
-    out = []
+    headed = [s for s in parts if s.found_by != "content"]
+    sections = headed or parts
+    candidates = [i for s in sections for i in s.items if not _is_context(letter, i)]
+    groups: list[list[Item]] = []
     for item in candidates:
-        text = letter.text[item.start : item.end].strip()
-        if text.endswith(":") or (_LEAD_IN.search(text) and len(text.split()) <= 20):
-            continue
-        if _SUMMARY_SUBJECT.match(text):
-            continue
-        if not item_keys(letter, item):
-            continue
-        out.append(item)
+        starts_new = (
+            not groups
+            or item.is_list_item
+            or groups[-1][-1].is_list_item
+            or item.paragraph_start != groups[-1][-1].paragraph_start
+            or bool(_ENUMERATOR.match(letter.text[item.start : item.end]))
+        )
+        if starts_new:
+            groups.append([item])
+        else:
+            groups[-1].append(item)
+    out = []
+    for group in groups:
+        # Under a heading a list item is a cause even if it reads as plain fact ("Missing
+        # bin labels."); a prose run must contain at least one sentence that states a cause.
+        if any(i.role == "cause" for i in group) or (headed and group[0].is_list_item):
+            if group_keys(letter, CauseGroup(tuple(group))):
+                out.append(CauseGroup(tuple(group)))
     return out
+
+
+def group_keys(letter: Letter, group: CauseGroup) -> frozenset[str]:
+    """What the cause is about, from its sentences that state the failure — not from the
+    consequences ("Eleven buyers returned it"), which every cause of a letter shares."""
+    keys: set[str] = set()
+    fallback: set[str] = set()
+    for item in group.items:
+        for sentence in letter.sentences:
+            if sentence.end_char <= item.start or sentence.start_char >= item.end:
+                continue
+            start, end = max(sentence.start_char, item.start), min(sentence.end_char, item.end)
+            sentence_keys = item_keys(letter, Item(start, end, item.role, item.tense, False, False))
+            fallback |= sentence_keys
+            if not _is_consequence(sentence):
+                keys |= sentence_keys
+    return frozenset(keys or fallback)
+
+
+def _is_consequence(sentence: Span) -> bool:
+    if _CONSEQUENCE.match(sentence.text):
+        return True
+    root = next((t for t in sentence if t.dep_ == "ROOT"), None)
+    if root is None:
+        return False
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(sub.lemma_.lower() in _AFFECTED or sub.head.lemma_.lower() in _AFFECTED for sub in subjects) or any(
+        sub.like_num or any(c.lemma_.lower() in _AFFECTED for c in sub.subtree) for sub in subjects
+    )
 
 
 def _action_items(letter: Letter, part: str) -> list[Item]:
     structure = letter.structure
     role = "corrective" if part == "corrective" else "preventive"
-    inside = [i for s in structure.parts(part) for i in s.items]  # type: ignore[arg-type]
-    anywhere = [i for i in structure.items if i.role == role]
+    inside = [
+        i
+        for s in structure.parts(part)  # type: ignore[arg-type]
+        for i in s.items
+        if i.role != "neutral" or i.is_list_item
+    ]
+    anywhere = [i for i in structure.scope() if i.role == role]
     seen: dict[int, Item] = {i.start: i for i in inside}
     for item in anywhere:
         seen.setdefault(item.start, item)
@@ -143,22 +219,44 @@ def _label(letter: Letter, item: Item, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+MIN_SHARED = 1
+
+
+def _answers(cause: frozenset[str], action: frozenset[str]) -> bool:
+    shared = cause & action
+    return len(shared) >= min(MIN_SHARED, len(cause)) or any(_ID_RE.match(k) for k in shared)
+
+
 def link_causes(letter: Letter) -> list[CauseLink]:
     """The cause → corrective → preventive matrix."""
-    causes = cause_items(letter)
-    if not causes:
+    groups = cause_groups(letter)
+    if not groups:
         return []
     corrective = [(i, item_keys(letter, i)) for i in _action_items(letter, "corrective")]
     preventive = [(i, item_keys(letter, i)) for i in _action_items(letter, "preventive")]
+    all_keys = [group_keys(letter, g) for g in groups]
     links = []
-    for cause in causes:
-        keys = item_keys(letter, cause)
+    for index, group in enumerate(groups):
+        keys = all_keys[index]
+        # What sets this cause apart from the letter's other causes: an action that shares
+        # only words every cause has ("message", "listing") does not answer this one.
+        others = frozenset().union(*(k for j, k in enumerate(all_keys) if j != index))
+        distinctive = (keys - others) or keys
+        first = group.items[0]
+
+        def answers(action_keys: frozenset[str], distinctive: frozenset[str] = distinctive) -> bool:
+            return _answers(distinctive, action_keys)
+
         links.append(
             CauseLink(
-                cause=cause,
-                label=_label(letter, cause),
-                corrective=tuple(i for i, k in corrective if k & keys and i.start != cause.start),
-                preventive=tuple(i for i, k in preventive if k & keys and i.start != cause.start),
+                cause=Item(group.start, group.end, "cause", first.tense, False, first.is_list_item),
+                label=_label(letter, first),
+                corrective=tuple(
+                    i for i, k in corrective if answers(k) and not group.start <= i.start < group.end
+                ),
+                preventive=tuple(
+                    i for i, k in preventive if answers(k) and not group.start <= i.start < group.end
+                ),
             )
         )
     return links

@@ -84,8 +84,10 @@ def parse_notice(text: str) -> Notice:
         if reason.metric is None:
             continue
         for name in reason.metric.names:
+            # "Order Defect Rate (60 days): 2.3%" — skip a parenthesis, then a short gap.
             pattern = re.compile(
-                _phrase_re(name).pattern + r"[^\d%\n]{0,40}?" + PERCENT_RE, re.IGNORECASE
+                _phrase_re(name).pattern + r"(?:\s*\([^)\n]{0,30}\))?[^\d%\n]{0,30}?" + PERCENT_RE,
+                re.IGNORECASE,
             )
             for match in pattern.finditer(text):
                 add("metric", match.group(1) + "%", reason.metric.names[0])

@@ -67,6 +67,8 @@ class SectionVocabulary(BaseModel):
     routine_markers: tuple[str, ...]
     forward_markers: tuple[str, ...]
     discourse_verbs: frozenset[str]
+    courtesy_words: frozenset[str]
+    denial_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -102,6 +104,9 @@ _LEADING_NUMBER = re.compile(
 _LABEL = re.compile(
     r"^(?P<label>[A-Za-z][A-Za-z /&',-]{2,70}?)\s*(?:\*\*|__)?\s*[:：]"
     r"\s*(?:\*\*|__)?\s*(?P<rest>\S)"
+)
+_ATTACHMENT = re.compile(
+    r"^\W*(?:attachment|attached|exhibit|enclosure|enclosed|appendix|annex|evidence)\b", re.IGNORECASE
 )
 _FINAL_PUNCT = (".", "!", "?", ",", ";")
 _SIGN_OFF = re.compile(
@@ -167,12 +172,45 @@ class Structure:
     def parts(self, kind: PartKind) -> list[Section]:
         return [s for s in self.sections if s.kind == kind]
 
+    @property
+    def headed(self) -> bool:
+        """True when headings or labels name at least two of the three parts.
+
+        Then the letter's own structure is trusted: an opening sentence such as "We
+        cancelled 34 orders last week" states the problem, it is not a corrective action.
+        """
+        kinds = {s.kind for s in self.sections if s.found_by != "content" and s.kind in PARTS}
+        return len(kinds) >= 2
+
+    def scope(self) -> list[Item]:
+        """Items that can make up a part: inside headed parts when the letter is headed,
+        anywhere otherwise."""
+        if not self.headed:
+            return list(self.items)
+        spans = [(s.start, s.end) for s in self.sections if s.found_by != "content" and s.kind in PARTS]
+        return [i for i in self.items if any(a <= i.start < b for a, b in spans)]
+
     def has_part(self, kind: PartKind) -> bool:
-        """True when a heading names the part or at least one item plays that role."""
-        if self.parts(kind):
+        """True when a heading names the part (with content under it) or an item in scope
+        plays that role."""
+        if any(s.items for s in self.parts(kind) if s.found_by != "content"):
             return True
         role: ItemRole = "cause" if kind == "root_cause" else kind  # type: ignore[assignment]
-        return any(i.role == role for i in self.items)
+        return any(i.role == role for i in self.scope())
+
+    def completed_actions(self) -> list[Item]:
+        """Actions already done: corrective items, and processes already set up.
+
+        Past actions told under a root-cause heading ("we bought 300 units from a
+        wholesaler") are the story of the failure, not its correction.
+        """
+        causes = [(s.start, s.end) for s in self.sections if s.kind == "root_cause" and s.found_by != "content"]
+        return [
+            i
+            for i in self.scope()
+            if (i.role == "corrective" or (i.done and i.role == "preventive"))
+            and not any(a <= i.start < b for a, b in causes)
+        ]
 
     def items_in(self, kind: PartKind) -> list[Item]:
         """Items inside sections of that kind (by heading, label or content)."""
@@ -313,10 +351,15 @@ def _item_role(span: Span, text: str) -> tuple[ItemRole, Tense, bool, bool]:
     is_be = lead_lemma in ("be", "have") and (lead_verb is None or lead_verb.dep_ == "ROOT")
     action_verb = lead_verb is not None and lead_lemma not in vocab.discourse_verbs and not is_be
     establishes = (
-        action_verb and lead_lemma in vocab.establish_verbs and bool(lemmas & vocab.process_nouns)
+        action_verb
+        and lead_verb is not None
+        and lead_lemma in vocab.establish_verbs
+        and bool(_object_lemmas(lead_verb) & vocab.process_nouns)
     )
     investigation = lead_lemma in vocab.cause_markers.investigation_verbs
 
+    if _courtesy(span, lead_verb) or _ATTACHMENT.match(text):
+        return "neutral", tense, first_person, False
     if forward.search(text) and not (causal_hit and tense == "past"):
         return "preventive", "future", first_person, establishes
     if tense == "future" or (any_future and action_verb and tense not in ("past", "perfect")):
@@ -339,9 +382,43 @@ def _item_role(span: Span, text: str) -> tuple[ItemRole, Tense, bool, bool]:
         return "preventive", tense, first_person, establishes
     if tense == "imperative" and action_verb:
         return "preventive", tense, first_person, establishes
+    if negated and first_person and lead_lemma in vocab.denial_verbs:
+        return "neutral", tense, first_person, False  # a denial, not an account of a failure
+    if investigation and lead_verb is not None and not failure_hit and not causal_hit:
+        # "We checked each order" is a lead-in; "we found that the box was thin" carries
+        # its cause in the clause and has failure words.
+        return "neutral", tense, first_person, False
     if (causal_hit or failure_hit or investigation) and tense not in ("future", "imperative"):
         return "cause", tense, first_person, False
     return "neutral", tense, first_person, False
+
+
+def _object_lemmas(verb: Token) -> set[str]:
+    """Lemmas of what a verb acts on: its object (or passive subject) and their modifiers."""
+    out: set[str] = set()
+
+    def add(head: Token) -> None:
+        out.add(head.lemma_.lower())
+        out.update(c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod"))
+
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative"):
+            add(child)
+        elif child.dep_ == "prep":
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                add(pobj)
+    return out
+
+
+def _courtesy(span: Span, lead: Token | None) -> bool:
+    """Apologies and thanks: "We are sorry for the delays", "We take this very seriously"."""
+    words = vocabulary().courtesy_words
+    for token in span:
+        if token.lemma_.lower() not in words:
+            continue
+        if token.dep_ == "ROOT" or (token.dep_ in ("acomp", "attr", "advmod") and token.head.pos_ in ("AUX", "VERB")):
+            return True
+    return False
 
 
 def _passive(verb: Token | None) -> bool:

@@ -1,0 +1,1329 @@
+"""Tone rules (POA201-POA205): blame, criticism of Amazon, emotion, threats, denial.
+
+Why these are parse-based and not phrase lists: the same words are fine or fatal depending on
+*who does what to whom*. "The buyer lied" blames the buyer, "we do not blame the buyer" is
+the opposite; "our attorney reviewed the trademark" is evidence, "our attorney will contact
+you" is a threat; "we did not check the listing" owns a failure, "we did not violate any
+policy" denies one. So every rule here finds a small set of *content words* (the vocabulary,
+kept in ``rules/tone.yaml`` under ``options:`` and validated by the Options models below)
+and then asks the dependency parse who the subject is (first person, buyer, Amazon), whether
+the clause is negated, future or conditional, and whether a higher clause distances the
+writer from it ("we do not think that ..."). Grammar words (pronouns, negators, modals) are
+part of English rather than of the rules, so they are module constants here.
+
+All checks read ``letter.doc`` only; none of them parses. The engine drops hits inside
+quoted text (``quotes: skip``), because a seller quoting Amazon's notice is not their voice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import field_validator
+
+from .base import Hit, Options
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from ..letter import Letter
+
+# --------------------------------------------------------------------------------------------
+# Grammar words: closed classes of English, not tunable vocabulary.
+# --------------------------------------------------------------------------------------------
+
+#: Pronouns that make a subject "the seller". spaCy lemmatises "us" to "we".
+FIRST_PERSON = frozenset({"i", "we", "us", "me", "myself", "ourselves"})
+FIRST_POSSESSIVE = frozenset({"our", "my", "ours", "mine"})
+SECOND_PERSON = frozenset({"you", "yourself", "yourselves"})
+SECOND_POSSESSIVE = frozenset({"your", "yours"})
+#: Nouns that stand for the seller when owned by "our"/"my" ("our company did not violate").
+SELF_NOUNS = frozenset(
+    {"company", "store", "shop", "team", "business", "staff", "brand", "account", "firm",
+     "seller", "side", "employee", "warehouse", "management"}
+)  # fmt: skip
+#: Relative pronouns: in "customers who abuse returns" the subject of "abuse" is "customers".
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+#: Auxiliaries that put a clause in the future or the conditional ("wo" is the "wo" of "won't").
+FUTURE_AUX = frozenset({"will", "shall", "would", "'ll", "wo", "must", "may", "might"})
+#: Verbs of saying and thinking. Negated above a clause they distance the writer from it:
+#: "we do not think the buyer lied", "we should not have assumed the decision was unfair".
+REPORTING_VERBS = frozenset(
+    {"think", "believe", "say", "claim", "suggest", "assume", "suspect", "mean", "imply",
+     "accuse", "blame", "feel", "consider", "argue", "want", "intend", "state", "write", "try",
+     "pretend", "insist", "hint"}
+)  # fmt: skip
+#: Adverbs with which a writer disowns a belief: "we wrongly assumed the buyer had lied".
+DISOWNING_ADVERBS = frozenset({"wrongly", "mistakenly", "incorrectly", "falsely", "unfairly"})
+#: Subordinators of a hypothetical clause: "if we violated any policy, it was unintended".
+HYPOTHETICAL_MARKS = frozenset({"if", "whether", "unless"})
+#: Subordinators of a reason clause: "... because our packaging was weak".
+CAUSAL_MARKS = frozenset({"because", "since", "as"})
+
+HitKind = tuple[str, str]  # (kind, suggestion)
+
+
+# --------------------------------------------------------------------------------------------
+# Options: the vocabulary of each rule, loaded from rules/tone.yaml.
+# --------------------------------------------------------------------------------------------
+
+
+class _WordListOptions(Options):
+    """Options whose word lists are matched case-insensitively against lemmas or words.
+
+    The lists have no defaults in Python on purpose: ``rules/tone.yaml`` is the single place
+    where the vocabulary lives (and is documented), so it cannot drift from the code.
+    """
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _lowercase(cls, value: Any) -> Any:
+        if isinstance(value, frozenset):
+            return frozenset(str(v).strip().lower() for v in value)
+        return value
+
+
+class BlamesBuyerOptions(_WordListOptions):
+    """POA201 vocabulary. Each list is used in one grammatical slot (see ``blames_buyer``)."""
+
+    buyer_nouns: frozenset[str]
+    accusation_verbs: frozenset[str]
+    careless_verbs: frozenset[str]
+    accusation_nouns: frozenset[str]
+    accusation_traits: frozenset[str]
+    virtues: frozenset[str]
+    false_modifiers: frozenset[str]
+    complaint_nouns: frozenset[str]
+    misuse_adverbs: frozenset[str]
+    wanting_verbs: frozenset[str]
+    choice_verbs: frozenset[str]
+
+
+class CriticizesAmazonOptions(_WordListOptions):
+    """POA202 vocabulary: who counts as Amazon, and which words criticise."""
+
+    amazon_names: frozenset[str]
+    amazon_nouns: frozenset[str]
+    response_nouns: frozenset[str]
+    pejorative_nouns: frozenset[str]
+    criticism_words: frozenset[str]
+    fault_nouns: frozenset[str]
+    criticism_verbs: frozenset[str]
+    diligence_verbs: frozenset[str]
+    sanction_verbs: frozenset[str]
+    criticism_adverbs: frozenset[str]
+    missing_grounds: frozenset[str]
+
+
+class UnprofessionalToneOptions(_WordListOptions):
+    """POA203 knobs and vocabulary.
+
+    ``exclamation``: ``all`` flags every "!" (a POA is a business letter; Amazon asks for
+    no emotive language, and even "Thank you!" reads as emotional to a reviewer),
+    ``repeated`` flags only "!!" and longer runs, ``off`` ignores them.
+    """
+
+    exclamation: Literal["all", "repeated", "off"] = "all"
+    caps_min_letters: int = 2
+    heading_max_words: int = 10
+    acronyms: frozenset[str]
+    emotions: frozenset[str]
+    emotive_adverbs: frozenset[str]
+    pleading_verbs: frozenset[str]
+    pleading_nouns: frozenset[str]
+    dependents: frozenset[str]
+    ruin_verbs: frozenset[str]
+    livelihood_nouns: frozenset[str]
+    lose_objects: frozenset[str]
+    hardship_words: frozenset[str]
+    distress_verbs: frozenset[str]
+
+
+class ThreatensOptions(_WordListOptions):
+    """POA204 vocabulary: legal and public-pressure words, and the verbs that aim them."""
+
+    legal_people: frozenset[str]
+    legal_terms: frozenset[str]
+    legal_nouns: frozenset[str]
+    pressure_targets: frozenset[str]
+    threat_verbs: frozenset[str]
+    intent_words: frozenset[str]
+    reinstate_verbs: frozenset[str]
+
+
+class DeniesViolationOptions(_WordListOptions):
+    """POA205 vocabulary: what a first-person denial and a rejected complaint look like."""
+
+    violation_verbs: frozenset[str]
+    wrongdoing_objects: frozenset[str]
+    bad_goods: frozenset[str]
+    sell_verbs: frozenset[str]
+    innocence_words: frozenset[str]
+    blame_nouns: frozenset[str]
+    compliance_verbs: frozenset[str]
+    rule_nouns: frozenset[str]
+    complaint_nouns: frozenset[str]
+    qualified_complaint_nouns: frozenset[str]
+    rejection_words: frozenset[str]
+    validity_words: frozenset[str]
+    accusation_verbs: frozenset[str]
+    hedge_adverbs: frozenset[str]
+    buyer_nouns: frozenset[str]
+
+
+# --------------------------------------------------------------------------------------------
+# Grammar helpers shared by the rules.
+# --------------------------------------------------------------------------------------------
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _is(token: Token, words: frozenset[str]) -> bool:
+    """Lemma or surface form in ``words`` (the small model's lemmas are not always right:
+    "media" becomes "medium", capitalised words keep their case)."""
+    return _lemma(token) in words or token.lower_ in words
+
+
+def _negated(token: Token) -> bool:
+    """The token carries a negation of its own: "did not read", "never lied", "isn't".
+
+    On a noun only a preceding "not" negates it ("not a lie"); a following one is a contrast
+    ("the customer made the mistake, not us").
+    """
+    nominal = token.pos_ in ("NOUN", "PROPN", "PRON")
+    return any(
+        (c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never", "not")))
+        and not (nominal and c.i > token.i)
+        for c in token.children
+    )
+
+
+def _children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a predicate, following shared subjects.
+
+    "The buyer tried to get ..." (xcomp) and "the buyer opened a claim and lied" (conj) share
+    the subject of their head; a relative clause's "who" stands for the noun it modifies;
+    a participle ("customers abusing returns") is predicated of its head noun.
+    """
+    current = verb
+    for _ in range(8):
+        for child in current.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
+                if current.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS:
+                    return current.head
+                return child
+        if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return current.head
+        if current.dep_ in ("xcomp", "conj") and current.head.i != current.i:
+            current = current.head
+            continue
+        return None
+    return None
+
+
+def _governing_subject(verb: Token) -> Token | None:
+    """The nearest subject above a verb, however deeply it is embedded.
+
+    "We are ready to sue", "we will have no choice but to go to court": the doer of "sue" and
+    "go" is the subject of the clause that announces them.
+    """
+    for current in [verb, *_ancestors_in_clause(verb)]:
+        subject = _subject(current)
+        if subject is not None:
+            return subject
+    return None
+
+
+def _is_first_person(token: Token | None) -> bool:
+    """"we", "I", "us", or a self noun owned by the writer ("our company", "my team")."""
+    if token is None:
+        return False
+    if token.lower_ in FIRST_PERSON or _lemma(token) in FIRST_PERSON:
+        return True
+    return _lemma(token) in SELF_NOUNS and _owned_by_first(token)
+
+
+def _owned_by_first(noun: Token) -> bool:
+    return any(c.dep_ == "poss" and c.lower_ in FIRST_POSSESSIVE for c in noun.children)
+
+
+def _ancestors_in_clause(token: Token) -> Iterator[Token]:
+    """Heads above ``token`` up to the sentence root."""
+    current = token
+    for _ in range(30):
+        if current.head.i == current.i:
+            return
+        current = current.head
+        yield current
+
+
+def _distanced(predicate: Token) -> bool:
+    """True when a higher clause disowns this one.
+
+    "We do not think the buyer lied", "we never said your decision was unfair", "we wrongly
+    assumed the buyer had lied": the accusation is mentioned, not made.
+    """
+    for above in _ancestors_in_clause(predicate):
+        if _lemma(above) in REPORTING_VERBS and (
+            _negated(above) or any(c.lower_ in DISOWNING_ADVERBS for c in above.children)
+        ):
+            return True
+        if _lemma(above) in ("instead", "rather"):
+            return True
+    # "instead of blaming the buyer, we ..." / "rather than saying ..."
+    for token in predicate.subtree:
+        pass
+    left = predicate.doc[max(predicate.sent.start, predicate.i - 3) : predicate.i]
+    return any(t.lower_ in ("instead", "rather") for t in left)
+
+
+def _hypothetical(predicate: Token) -> bool:
+    """The clause (or one it hangs from) is a condition: "if the buyer misused it, ..."."""
+    current: Token | None = predicate
+    for _ in range(4):
+        if current is None:
+            break
+        if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in current.children):
+            return True
+        if current.dep_ not in ("xcomp", "conj", "ccomp"):
+            break
+        current = current.head
+    return False
+
+
+def _cause_is_ours(predicate: Token) -> bool:
+    """The sentence itself names the seller as the cause.
+
+    "The buyer left negative feedback because we shipped late", "... due to our unclear
+    listing": reporting what the buyer did is fine when the reason given is the seller's.
+    """
+    for child in predicate.children:
+        if child.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in CAUSAL_MARKS for c in child.children
+        ):
+            subject = _subject(child)
+            if subject is not None and (_is_first_person(subject) or _owned_by_first(subject)):
+                return True
+        if child.dep_ == "prep" and child.lower_ in ("because", "due", "owing", "thanks"):
+            for obj in child.subtree:
+                if obj.dep_ == "pobj" and (_is_first_person(obj) or _owned_by_first(obj)):
+                    return True
+    return False
+
+
+def _span_of(tokens: Iterable[Token]) -> tuple[int, int]:
+    items = list(tokens)
+    first = min(items, key=lambda t: t.i)
+    last = max(items, key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A finding before it becomes a :class:`Hit`: the tokens it covers and its advice."""
+
+    tokens: tuple[Token, ...]
+    suggestion: str
+
+
+def _to_hits(found: Iterable[_Found]) -> Iterator[Hit]:
+    """One hit per offending span; overlapping findings of one rule merge into one.
+
+    A sentence such as "the buyer lied and abused the return policy" should produce one
+    finding per clause, not one per word that happened to match.
+    """
+    kept: list[tuple[int, int, str]] = []
+    for item in sorted(found, key=lambda f: _span_of(f.tokens)):
+        start, end = _span_of(item.tokens)
+        if kept and start < kept[-1][1]:
+            # overlaps the previous finding (sorted by start): widen it to cover both
+            first_start, last_end, suggestion = kept[-1]
+            kept[-1] = (first_start, max(last_end, end), suggestion)
+            continue
+        kept.append((start, end, item.suggestion))
+    for start, end, suggestion in kept:
+        yield Hit(start=start, end=end, suggestion=suggestion, values={"match": ""})
+
+
+def _with_text(letter: Letter, hits: Iterable[Hit]) -> Iterator[Hit]:
+    """Fill ``{match}`` with the flagged words, so the message quotes the seller."""
+    for hit in hits:
+        text = " ".join(letter.text[hit.start : hit.end].split())
+        yield Hit(hit.start, hit.end, hit.message, hit.suggestion, {"match": text})
+
+
+def _predicate_chain(verb: Token) -> list[Token]:
+    """A predicate plus the predicates that share its subject.
+
+    "The buyer is trying to get a free product": try → get (xcomp); "opened a claim and lied"
+    (conj without its own subject). Clauses with their own subject are excluded, so "the
+    buyer returned it and we refunded" does not make "refunded" the buyer's act.
+    """
+    chain = [verb]
+    index = 0
+    while index < len(chain) and len(chain) < 12:
+        current = chain[index]
+        index += 1
+        for child in current.children:
+            if child.dep_ == "xcomp" or (
+                child.dep_ == "conj"
+                and child.pos_ in ("VERB", "AUX")
+                and not _children(child, "nsubj", "nsubjpass", "expl")
+            ):
+                chain.append(child)
+    return chain
+
+
+def _objects(verb: Token) -> list[Token]:
+    """Nouns a predicate acts on or is: direct objects, attributes, prepositional objects."""
+    result = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "attr", "oprd", "acomp", "dative"):
+            result.append(child)
+        elif child.dep_ in ("prep", "agent"):
+            result.extend(_children(child, "pobj"))
+    return result
+
+
+def _modifiers(noun: Token) -> list[Token]:
+    return [c for c in noun.children if c.dep_ in ("amod", "compound", "advmod", "nmod")]
+
+
+# --------------------------------------------------------------------------------------------
+# POA201 blames-buyer
+# --------------------------------------------------------------------------------------------
+
+_BLAME_SUGGESTION = (
+    "Describe what you got wrong instead, e.g. 'Our listing did not state the size clearly, "
+    "so the buyer received a size that did not fit.' Reviewers reject letters that make the "
+    "buyer the cause."
+)
+
+
+def blames_buyer(letter: Letter, options: BlamesBuyerOptions) -> Iterator[Hit]:
+    """POA201: the buyer is made the cause of the problem.
+
+    Consultants and Amazon agree that blaming the buyer gets a POA rejected ("there is always a
+    rationale behind the complaint"). A buyer-noun is checked in each role it can play:
+
+    * subject of an accusing predicate ("the buyer lied", "customers abuse returns", "the
+      customer damaged it", "the buyer was dishonest", "is trying to get a free product");
+    * subject of a *negated* care verb ("the buyer did not read the description"), or of a
+      negated virtue ("the customer was not honest");
+    * owner or agent of an accusing noun ("the customer's fault", "buyer's remorse", "misuse
+      by the customer", "a false claim by the buyer", "damaged by the customer").
+
+    Not blame: the buyer as object ("we do not blame the buyer"), neutral reports ("the
+    customer reported that the item was damaged"), negated accusations ("the buyer did not
+    lie"), accusations a higher clause disowns ("we do not think the buyer lied"), and
+    sentences whose own reason clause names the seller ("... because we shipped late").
+    """
+    found: list[_Found] = []
+    for token in letter.doc:
+        if not _is(token, options.buyer_nouns) or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        found.extend(_buyer_as_subject(token, options))
+        found.extend(_buyer_as_owner(token, options))
+    yield from _with_text(letter, _to_hits(found))
+
+
+def _buyer_as_subject(buyer: Token, options: BlamesBuyerOptions) -> Iterator[_Found]:
+    if buyer.dep_ == "nsubj" or (buyer.dep_ == "conj" and buyer.head.dep_ == "nsubj"):
+        head = buyer.head if buyer.dep_ == "nsubj" else buyer.head.head
+        if head.dep_ in ("relcl", "acl") and not _is(head.head, options.buyer_nouns):
+            # "returns that another buyer had used": the clause identifies the units; the
+            # sentence is about them, not an accusation of the complaining buyer
+            return
+    else:
+        # "customers who abuse returns", "customers abusing the return policy"
+        heads = [c for c in buyer.children if c.dep_ in ("relcl", "acl") and c.tag_ != "VBN"]
+        if not heads:
+            return
+        head = heads[0]
+        if head.dep_ == "relcl" and not any(
+            c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in head.children
+        ):
+            return
+    chain = _predicate_chain(head)
+    if _distanced(head) or _hypothetical(head) or _cause_is_ours(head):
+        return
+    wants = any(_is(p, options.wanting_verbs) for p in chain)
+    for predicate in chain:
+        negated = _negated(predicate) or (
+            predicate.dep_ == "xcomp" and _lemma(predicate.head) in ("fail", "neglect", "refuse")
+        )
+        if predicate.dep_ == "xcomp" and _negated(predicate.head):
+            # "the buyer did not try to cheat": the negation covers the whole chain
+            negated = not negated
+        yield from _accusing_predicate(buyer, predicate, negated, wants, options)
+
+
+def _accusing_predicate(
+    buyer: Token,
+    predicate: Token,
+    negated: bool,
+    wants: bool,
+    options: BlamesBuyerOptions,
+) -> Iterator[_Found]:
+    """Does this predicate, said of the buyer, accuse them?"""
+    neg = [c for c in predicate.children if c.dep_ == "neg" or c.lower_ == "never"]
+    if not negated and _is(predicate, options.accusation_verbs):
+        yield _Found((buyer, predicate), _BLAME_SUGGESTION)
+        return
+    if negated and _is(predicate, options.careless_verbs):
+        yield _Found((buyer, predicate, *neg, *_children(predicate, "dobj")), _BLAME_SUGGESTION)
+        return
+    if not negated and any(c.lower_ in options.misuse_adverbs for c in predicate.children):
+        adverb = next(c for c in predicate.children if c.lower_ in options.misuse_adverbs)
+        yield _Found((buyer, predicate, adverb), _BLAME_SUGGESTION)
+        return
+    for obj in _objects(predicate):
+        own_neg = negated or _negated(obj)
+        if obj.dep_ in ("acomp", "attr", "oprd") or obj.head.lower_ in ("at",):
+            # the buyer *is* something: "was dishonest", "is a scammer", "was at fault"
+            if not own_neg and (
+                _is(obj, options.accusation_traits) or _is(obj, options.accusation_nouns)
+            ):
+                yield _Found((buyer, predicate, obj), _BLAME_SUGGESTION)
+                return
+            if own_neg and _is(obj, options.virtues):
+                yield _Found((buyer, predicate, *neg, obj), _BLAME_SUGGESTION)
+                return
+        if own_neg:
+            continue
+        if obj.dep_ == "dobj" and _is(obj, options.accusation_nouns):
+            # "the buyer told a lie", "committed fraud", "made a mistake"
+            yield _Found((buyer, predicate, obj), _BLAME_SUGGESTION)
+            return
+        mods = _modifiers(obj)
+        if any(m.lower_ in options.false_modifiers for m in mods):
+            # "opened a false claim", "left a fake review"
+            yield _Found((buyer, predicate, obj), _BLAME_SUGGESTION)
+            return
+        if wants and any(m.lower_ == "free" for m in mods):
+            # "is trying to get a free product", "wants free stuff"
+            yield _Found((buyer, predicate, obj), _BLAME_SUGGESTION)
+            return
+        if (
+            obj.dep_ == "dobj"
+            and _is(predicate, options.choice_verbs)
+            and any(m.lower_ == "wrong" for m in mods)
+        ):
+            # "the customer ordered the wrong size"
+            yield _Found((buyer, predicate, obj), _BLAME_SUGGESTION)
+            return
+
+
+def _buyer_as_owner(buyer: Token, options: BlamesBuyerOptions) -> Iterator[_Found]:
+    """The buyer owns or performs an accusing noun, or is the agent of a damaging verb."""
+    head = buyer.head
+    noun: Token | None = None
+    if buyer.dep_ in ("poss", "compound"):
+        noun = head
+    elif buyer.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+        governor = head.head
+        if head.dep_ == "agent" or (
+            head.lower_ in ("by", "from") and governor.pos_ in ("VERB", "AUX")
+        ):
+            # "the item was damaged by the customer"
+            if (
+                _is(governor, options.accusation_verbs)
+                and not _negated(governor)
+                and not _distanced(governor)
+            ):
+                yield _Found((governor, head, buyer), _BLAME_SUGGESTION)
+            return
+        if head.lower_ in ("by", "of", "from", "on") and governor.pos_ in ("NOUN", "PROPN"):
+            noun = governor  # "fault of the buyer", "a false claim by the customer"
+        elif head.lower_ in ("with", "on") and governor.pos_ in ("VERB", "AUX"):
+            # "the fault lies with the buyer", "the blame is on the customer"
+            subject = _subject(governor)
+            if (
+                subject is not None
+                and _is(subject, options.accusation_nouns)
+                and not _negated(governor)
+            ):
+                yield _Found((subject, governor, buyer), _BLAME_SUGGESTION)
+            return
+    if noun is None or noun.i == buyer.i:
+        return
+    clause = noun.head
+    if _negated(clause) or _negated(noun) or _distanced(noun) or _hypothetical(clause):
+        return  # "it was not the customer's fault"
+    if _is(noun, options.accusation_nouns):
+        yield _Found((buyer, noun), _BLAME_SUGGESTION)
+        return
+    if not _is(noun, options.complaint_nouns):
+        return
+    if any(m.lower_ in options.false_modifiers for m in _modifiers(noun)):
+        yield _Found((buyer, noun), _BLAME_SUGGESTION)  # "the buyer's fake review"
+        return
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        # "the buyer's claim was false", "the customer's complaint is not true"
+        predicate = noun.head
+        negated = _negated(predicate)
+        for obj in _children(predicate, "acomp", "attr"):
+            if (not negated and _is(obj, options.false_modifiers)) or (
+                negated and _is(obj, options.virtues)
+            ):
+                yield _Found((buyer, noun, predicate, obj), _BLAME_SUGGESTION)
+                return
+
+
+# --------------------------------------------------------------------------------------------
+# POA202 criticizes-amazon
+# --------------------------------------------------------------------------------------------
+
+_CRITICISM_SUGGESTION = (
+    "Leave Amazon's process, staff and decision out of the letter. State facts about your own "
+    "account instead, e.g. 'We understand why our listing was removed: it did not meet the "
+    "policy.'"
+)
+
+
+def _compound_phrase(token: Token) -> str:
+    """"seller performance team" for "team" in "Seller Performance team"."""
+    parts = [token]
+    frontier = [token]
+    while frontier:
+        current = frontier.pop()
+        for child in current.lefts:
+            if child.dep_ == "compound":
+                parts.append(child)
+                frontier.append(child)
+    return " ".join(t.lower_ for t in sorted(parts, key=lambda t: t.i))
+
+
+def _names_amazon(token: Token, options: CriticizesAmazonOptions) -> bool:
+    phrase = _compound_phrase(token)
+    return any(name in phrase for name in options.amazon_names) or token.lower_ in (
+        options.amazon_names
+    )
+
+
+def _owner(noun: Token, options: CriticizesAmazonOptions) -> str | None:
+    """Who a noun belongs to: "seller" (our/my), "amazon" (your, Amazon's, of your team)."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            if child.lower_ in FIRST_POSSESSIVE:
+                return "seller"
+            if child.lower_ in SECOND_POSSESSIVE or _names_amazon(child, options):
+                return "amazon"
+        if child.dep_ == "compound" and _names_amazon(child, options):
+            return "amazon"
+    for prep in _children(noun, "prep"):
+        for pobj in _children(prep, "pobj"):
+            if prep.lower_ in ("of", "from", "by"):
+                if pobj.lower_ in SECOND_PERSON or _names_amazon(pobj, options):
+                    return "amazon"
+                if pobj.lower_ in FIRST_PERSON:
+                    return "seller"
+            if prep.lower_ == "on" and _lemma(pobj) in ("part", "side"):
+                # "a wrong decision on our part", "an error on your side"
+                if _owned_by_first(pobj):
+                    return "seller"
+                if any(c.lower_ in SECOND_POSSESSIVE for c in pobj.children):
+                    return "amazon"
+    if noun.dep_ == "attr" or (noun.dep_ == "dobj" and _lemma(noun.head) in ("make", "take")):
+        # "choosing that courier was a wrong decision", "we made a wrong decision"
+        subject = _subject(noun.head)
+        if subject is not None and (subject.dep_ == "csubj" or _is_first_person(subject)):
+            return "seller"
+    return None
+
+
+def _is_amazon(token: Token, options: CriticizesAmazonOptions) -> bool:
+    """Does this word refer to Amazon, its staff, its process or its decision?
+
+    In a POA, "you"/"your" is Amazon. "Amazon", "Seller Performance" and "your team" are
+    Amazon. Words that only Amazon has in a POA ("suspension", "decision", "bot") count
+    unless the seller owns them ("our decision to switch suppliers"); generic ones ("team",
+    "system", "response") only when Amazon owns them ("your team", "Amazon's system").
+    """
+    if token.lower_ in SECOND_PERSON:
+        return _lemma(token.head) != "thank"
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if _names_amazon(token, options):
+        return True
+    owner = _owner(token, options)
+    if owner == "seller":
+        return False
+    if owner == "amazon":
+        return True
+    if _is(token, options.amazon_nouns):
+        # "a wrong decision to use that supplier" is the seller's own decision
+        return not any(c.dep_ in ("acl", "relcl") for c in token.children)
+    if _is(token, options.response_nouns):
+        # "we keep getting template responses": what the seller receives comes from Amazon
+        verb = token.head
+        if _lemma(verb) in ("get", "receive") and _is_first_person(_subject(verb)):
+            return True
+    return False
+
+
+def criticizes_amazon(letter: Letter, options: CriticizesAmazonOptions) -> Iterator[Hit]:
+    """POA202: criticism of Amazon, its process, its staff, its tools or its decision.
+
+    Amazon's own page and the seeds say it plainly: no comments on Amazon's process, the
+    review or the team's speed. The check finds an Amazon referent (see :func:`_is_amazon`)
+    and a negative evaluation attached to it by the grammar: a modifier ("unfair decision",
+    "your slow support", "template responses"), a predicate ("this suspension is ridiculous",
+    "Amazon is in error"), a verb ("your team ignored", "did not read our appeal", "Amazon
+    made a mistake"), a possessed fault ("Amazon's mistake"), or an adverb on a sanction
+    ("our account was wrongly suspended", "removed by mistake", "without any reason").
+    Neutral mentions ("Amazon's policy", "thank you for your time") carry no evaluation.
+    """
+    found: list[_Found] = []
+    for token in letter.doc:
+        if _is(token, options.sanction_verbs) and token.pos_ == "VERB":
+            found.extend(_criticised_sanction(token, options))
+        if not _is_amazon(token, options):
+            continue
+        found.extend(_criticised_referent(token, options))
+    yield from _with_text(letter, _to_hits(found))
+
+
+def _criticised_referent(target: Token, options: CriticizesAmazonOptions) -> Iterator[_Found]:
+    # 1. a pejorative noun used of Amazon: "your bots", "a robot suspended us"
+    if _is(target, options.pejorative_nouns):
+        verb = target.head
+        if not _is_first_person(_subject(verb)) and not _negated(verb):
+            yield _Found((target,), _CRITICISM_SUGGESTION)
+            return
+    # 2. a criticising modifier: "unfair decision", "your slow support", "template responses"
+    for mod in _modifiers(target):
+        if _is(mod, options.criticism_words) and not _negated(mod):
+            yield _Found((mod, target), _CRITICISM_SUGGESTION)
+            return
+    if _distanced(target.head) or _hypothetical(target.head):
+        return
+    # 3. a possessed fault: "Amazon's mistake", "your error"
+    if target.dep_ == "poss" and _is(target.head, options.fault_nouns):
+        if not _negated(target.head.head):
+            yield _Found((target, target.head), _CRITICISM_SUGGESTION)
+        return
+    if target.dep_ == "pobj" and target.head.head.pos_ == "NOUN":
+        fault = target.head.head
+        if _is(fault, options.fault_nouns) and not _negated(fault.head):
+            yield _Found((fault, target), _CRITICISM_SUGGESTION)  # "an error by your team"
+        return
+    if target.dep_ not in ("nsubj", "nsubjpass"):
+        return
+    predicate = target.head
+    negated = _negated(predicate)
+    # 4. a criticising predicate: "this suspension is ridiculous", "Amazon is in error"
+    for obj in _objects(predicate):
+        if obj.dep_ in ("acomp", "attr", "oprd") or obj.head.dep_ == "prep":
+            if _lemma(predicate) in ("be", "seem", "look", "become", "appear", "sound"):
+                if not (negated or _negated(obj)) and (
+                    _is(obj, options.criticism_words) or _is(obj, options.fault_nouns)
+                ):
+                    yield _Found((target, predicate, obj), _CRITICISM_SUGGESTION)
+                    return
+    for verb in _predicate_chain(predicate):
+        verb_negated = _negated(verb)
+        # 5. a criticising verb: "your team ignored our emails", "Amazon made a mistake"
+        if not verb_negated and _is(verb, options.criticism_verbs):
+            yield _Found((target, verb), _CRITICISM_SUGGESTION)
+            return
+        if not verb_negated and _lemma(verb) in ("make", "commit"):
+            for obj in _children(verb, "dobj"):
+                if _is(obj, options.fault_nouns):
+                    yield _Found((target, verb, obj), _CRITICISM_SUGGESTION)
+                    return
+        # 6. diligence denied: "your team did not read our appeal", "you never replied"
+        if verb_negated and _is(verb, options.diligence_verbs):
+            yield _Found((target, verb), _CRITICISM_SUGGESTION)
+            return
+        adverbs = [c for c in verb.children if _is(c, options.criticism_adverbs)]
+        if adverbs and not verb_negated:
+            yield _Found((target, verb, *adverbs), _CRITICISM_SUGGESTION)
+            return
+
+
+def _criticised_sanction(verb: Token, options: CriticizesAmazonOptions) -> Iterator[_Found]:
+    """"our account was wrongly suspended", "removed by mistake", "without any warning".
+
+    The doer of a sanction is Amazon unless the seller is its active subject ("we incorrectly
+    flagged the order" is the seller's own act).
+    """
+    subject = _subject(verb)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    if not passive and (subject is None or not _is_amazon(subject, options)):
+        return
+    if _negated(verb) or _distanced(verb) or _hypothetical(verb):
+        return
+    adverbs = [c for c in verb.children if _is(c, options.criticism_adverbs)]
+    if adverbs:
+        yield _Found((verb, *adverbs), _CRITICISM_SUGGESTION)
+        return
+    for prep in _children(verb, "prep", "agent"):
+        for pobj in _children(prep, "pobj"):
+            if prep.lower_ in ("by", "in") and _is(pobj, options.fault_nouns):
+                yield _Found((verb, prep, pobj), _CRITICISM_SUGGESTION)
+                return
+            if prep.lower_ == "without" and _is(pobj, options.missing_grounds):
+                yield _Found((verb, prep, pobj), _CRITICISM_SUGGESTION)
+                return
+
+
+# --------------------------------------------------------------------------------------------
+# POA203 unprofessional-tone
+# --------------------------------------------------------------------------------------------
+
+_CAPS_SUGGESTION = (
+    "Write the words in normal case; capitals read as shouting. Keep capitals for acronyms "
+    "such as ASIN or ODR and for headings."
+)
+_EXCLAMATION_SUGGESTION = "End the sentence with a full stop; a POA is a calm business letter."
+_EMOTION_SUGGESTION = (
+    "Leave out feelings and hardship; state facts and actions, e.g. 'We have corrected the "
+    "listing and added a daily check.'"
+)
+_PLEADING_SUGGESTION = (
+    "Do not plead. Ask once, politely, at the end: 'We respectfully request the reinstatement "
+    "of our selling privileges.'"
+)
+
+
+def unprofessional_tone(letter: Letter, options: UnprofessionalToneOptions) -> Iterator[Hit]:
+    """POA203: shouting, exclamation marks, emotion, pleading and hardship stories.
+
+    Amazon asks for a factual letter without emotive language; consultants list "PLEASE give
+    us a second chance" and "my family depends on this" among the reasons letters fail. Each
+    offending span gets its own hit so the seller can fix them one by one. Emotions count only
+    when the seller feels them ("we are devastated"); "the buyer was upset" is empathy.
+    Sarcasm is not attempted: it cannot be read reliably from a parse.
+    """
+    found: list[_Found] = []
+    found.extend(_shouting(letter, options))
+    if options.exclamation != "off":
+        found.extend(_exclamations(letter, options))
+    for token in letter.doc:
+        found.extend(_emotional(token, options))
+    yield from _with_text(letter, _to_hits(_per_sentence(found)))
+
+
+def _per_sentence(found: Iterable[_Found]) -> list[_Found]:
+    """Merge one sentence's tone problems into one finding.
+
+    "This is a VERY SERIOUS situation for us!!!" is one outburst; reporting the capitals and
+    the exclamation marks separately would double the noise without telling the seller more.
+    """
+    groups: dict[int, list[_Found]] = {}
+    for item in found:
+        groups.setdefault(item.tokens[0].sent.start, []).append(item)
+    merged = []
+    for items in groups.values():
+        tokens = tuple(t for item in items for t in item.tokens)
+        advice = dict.fromkeys(item.suggestion for item in items)
+        merged.append(_Found(tokens, " ".join(advice)))
+    return merged
+
+
+def _line_bounds(letter: Letter) -> list[tuple[int, int, bool]]:
+    """(start, end, is_heading) for every paragraph, or every line when there is no map."""
+    if letter.paragraphs:
+        return [(p.start, p.end, p.kind == "heading") for p in letter.paragraphs]
+    bounds = []
+    offset = 0
+    for line in letter.text.splitlines(keepends=True):
+        bounds.append((offset, offset + len(line.rstrip("\r\n")), False))
+        offset += len(line)
+    return bounds
+
+
+def _is_caps_word(token: Token, options: UnprofessionalToneOptions) -> bool:
+    letters = [ch for ch in token.text if ch.isalpha()]
+    return (
+        len(letters) >= options.caps_min_letters
+        and all(ch.isupper() for ch in letters)
+        and not any(ch.isdigit() for ch in token.text)
+    )
+
+
+#: Word classes that are never names or acronyms. A caps word tagged otherwise (noun, proper
+#: noun, or a preposition used as a name part, as the tagger reads "SUNLIGHT brand lamps") is
+#: taken for an acronym or a brand.
+_SHOUTABLE_POS = frozenset(
+    {"VERB", "AUX", "ADV", "PRON", "DET", "PART", "INTJ", "ADJ", "CCONJ", "SCONJ", "ADP"}
+)
+
+
+def _shouted(token: Token, options: UnprofessionalToneOptions) -> bool:
+    if token.lower_ in options.acronyms:
+        return False
+    if token.dep_ in ("compound", "nmod", "appos") and token.pos_ not in ("ADJ", "VERB", "ADV"):
+        return False
+    if token.pos_ == "ADP":
+        return token.dep_ in ("prep", "agent", "mark", "dative")
+    return token.pos_ in _SHOUTABLE_POS
+
+
+def _shouting(letter: Letter, options: UnprofessionalToneOptions) -> Iterator[_Found]:
+    """ALL-CAPS words in running text.
+
+    Acronyms (ASIN, ODR, FBA, USPS …) are not shouting: the tagger reads them as proper nouns
+    or nouns, and ``acronyms`` lists the ones it may misread. A caps noun counts only inside
+    a run that also has a caps word of another kind ("SELL ONLY GENUINE PRODUCTS"), which
+    keeps brand names in capitals quiet. A line entirely in capitals is a heading ("ROOT
+    CAUSE") when it is short or has no verb; a long all-caps sentence is flagged as a whole.
+    """
+    for start, end, heading in _line_bounds(letter):
+        if heading or end <= start:
+            continue
+        tokens = [t for t in letter.tokens_in(start, end) if not t.is_space]
+        words = [t for t in tokens if any(ch.isalpha() for ch in t.text)]
+        if not words:
+            continue
+        letters = [ch for t in words for ch in t.text if ch.isalpha()]
+        if all(ch.isupper() for ch in letters) and len(letters) >= options.caps_min_letters:
+            has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)
+            if len(words) > options.heading_max_words and has_verb:
+                yield _Found((words[0], words[-1]), _CAPS_SUGGESTION)
+            continue
+        run: list[Token] = []
+        for token in [*tokens, None]:
+            if token is not None and _is_caps_word(token, options):
+                run.append(token)
+                continue
+            if token is not None and run and (token.is_punct and token.text not in ".!?;:"):
+                continue
+            shouted = [t for t in run if _shouted(t, options)]
+            if shouted:
+                yield _Found((run[0], run[-1]), _CAPS_SUGGESTION)
+            run = []
+
+
+def _exclamations(letter: Letter, options: UnprofessionalToneOptions) -> Iterator[_Found]:
+    run: list[Token] = []
+    for token in [*letter.doc, None]:
+        if token is not None and token.text and set(token.text) <= {"!", "?"} and (
+            "!" in token.text or run
+        ):
+            run.append(token)
+            continue
+        if run:
+            marks = sum(t.text.count("!") for t in run)
+            if marks and (options.exclamation == "all" or marks > 1):
+                yield _Found(tuple(run), _EXCLAMATION_SUGGESTION)
+        run = []
+
+
+def _feeler(token: Token) -> Token | None:
+    """Who feels an emotion word: the subject of its clause ("we are devastated", "we feel
+    so ashamed", "our team was shocked")."""
+    head = token if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod" else token.head
+    if token.dep_ in ("acomp", "attr", "oprd", "xcomp", "conj", "ROOT", "advcl", "ccomp"):
+        return _subject(head)
+    return None
+
+
+def _emotional(token: Token, options: UnprofessionalToneOptions) -> Iterator[_Found]:
+    lemma = _lemma(token)
+    # emotion the writer feels: "we are devastated", "I feel so ashamed"
+    if _is(token, options.emotions) and token.pos_ in ("ADJ", "VERB", "NOUN"):
+        feeler = _feeler(token)
+        if (
+            (_is_first_person(feeler) or (feeler is not None and _owned_by_first(feeler)))
+            and not _negated(token.head)
+            and not _negated(token)
+        ):
+            yield _Found((token,), _EMOTION_SUGGESTION)
+            return
+    if token.lower_ in options.emotive_adverbs:
+        yield _Found((token,), _EMOTION_SUGGESTION)
+        return
+    # pleading: "we beg you", "begging for another chance", "have mercy"
+    if _is(token, options.pleading_verbs) and token.pos_ == "VERB":
+        subject = _subject(token)
+        if subject is None or _is_first_person(subject):
+            yield _Found((token,), _PLEADING_SUGGESTION)
+            return
+    if _is(token, options.pleading_nouns):
+        yield _Found((token,), _PLEADING_SUGGESTION)
+        return
+    if lemma == "please" and token.nbor(1).lower_ if token.i + 1 < len(token.doc) else False:
+        following = token.doc[token.i + 1 : token.i + 3]
+        if any(t.lower_ == "please" for t in following):
+            yield _Found((token, *[t for t in following if t.lower_ == "please"]), _PLEADING_SUGGESTION)
+            return
+    if lemma == "chance" and token.dep_ == "dobj" and _lemma(token.head) == "give":
+        # "please give us one more chance"
+        if any(c.dep_ == "dative" and _is_first_person(c) for c in token.head.children):
+            yield _Found((token.head, token), _PLEADING_SUGGESTION)
+            return
+    # hardship: "my family depends on this", "our employees rely on this account"
+    if lemma in ("depend", "rely", "count") and token.pos_ == "VERB":
+        subject = _subject(token)
+        if subject is not None and _is(subject, options.dependents):
+            yield _Found((subject, token), _EMOTION_SUGGESTION)
+            return
+    # "this is killing our business", "it will ruin my life"
+    if _is(token, options.ruin_verbs) and token.pos_ == "VERB" and not _negated(token):
+        for obj in _children(token, "dobj"):
+            if _is(obj, options.livelihood_nouns):
+                yield _Found((token, obj), _EMOTION_SUGGESTION)
+                return
+    # "we will lose everything", "our staff will lose their jobs"
+    if lemma == "lose" and token.pos_ == "VERB" and not _negated(token):
+        subject = _subject(token)
+        if _is_first_person(subject) or (subject is not None and _is(subject, options.dependents)):
+            for obj in _children(token, "dobj"):
+                if _is(obj, options.lose_objects):
+                    yield _Found((token, obj), _EMOTION_SUGGESTION)
+                    return
+    if _is(token, options.hardship_words):
+        # "we will go bankrupt", "sleepless nights", "our only source of income"
+        yield _Found((token,), _EMOTION_SUGGESTION)
+        return
+    if lemma == "only" and token.dep_ == "amod" and _lemma(token.head) in ("source", "income"):
+        yield _Found((token, token.head), _EMOTION_SUGGESTION)
+        return
+    # "I can't sleep", "we cried", "I have not eaten"
+    if _is(token, options.distress_verbs) and token.pos_ == "VERB":
+        subject = _subject(token)
+        negated = _negated(token)
+        if _is_first_person(subject) and (negated or lemma in ("cry", "weep")):
+            yield _Found((token,), _EMOTION_SUGGESTION)
+
+
+# --------------------------------------------------------------------------------------------
+# POA204 threatens
+# --------------------------------------------------------------------------------------------
+
+_THREAT_SUGGESTION = (
+    "Remove the threat. A POA is a request to Amazon; legal or public pressure gets it "
+    "rejected. Keep to the root cause, the actions taken and the prevention plan."
+)
+_ULTIMATUM_SUGGESTION = (
+    "Remove the ultimatum and the deadline you set for Amazon. End with a polite request, e.g. "
+    "'We respectfully request the reinstatement of our account.'"
+)
+
+
+def _future_or_intended(verb: Token, options: ThreatensOptions) -> bool:
+    """The act is announced, not reported: "we will sue", "we are ready to take legal
+    action", "we reserve the right to ...", "we have no choice but to go to court"."""
+    for current in [verb, *_ancestors_in_clause(verb)]:
+        if any(c.dep_ == "aux" and _lemma(c) in FUTURE_AUX for c in current.children):
+            return True
+        if _is(current, options.intent_words):
+            return True
+        if any(_is(c, options.intent_words) for c in current.children if c.dep_ == "acomp"):
+            return True
+        if current.dep_ in ("ROOT",):
+            break
+    return False
+
+
+def _writer_side(token: Token | None, options: ThreatensOptions) -> bool:
+    """The seller, or the seller's lawyer: "we", "our company", "our attorney"."""
+    if token is None:
+        return False
+    if _is_first_person(token):
+        return True
+    return _is(token, options.legal_people) and _owned_by_first(token)
+
+
+def _aimed_at_amazon(verb: Token) -> bool:
+    """The verb's object is Amazon: "contact you", "sue Amazon", "against your company"."""
+    for obj in verb.subtree:
+        if obj.dep_ in ("dobj", "pobj", "dative") and (
+            obj.lower_ in SECOND_PERSON or obj.lower_ == "amazon"
+            or any(c.dep_ == "poss" and c.lower_ in SECOND_POSSESSIVE for c in obj.children)
+        ):  # fmt: skip
+            return True
+    return False
+
+
+def threatens(letter: Letter, options: ThreatensOptions) -> Iterator[Hit]:
+    """POA204: legal threats, public-pressure threats and ultimatums.
+
+    A lawyer in a POA is not a threat in itself: "our attorney reviewed the trademark" and
+    "we consulted an IP attorney to audit our listings" are evidence and prevention. A threat
+    is an announced act (future, intended, or conditional on Amazon's answer) whose doer is
+    the seller or the seller's lawyer and that points at Amazon or at a court, the press or a
+    regulator: "we will take legal action", "our lawyer will contact you", "we will report
+    this to the FTC". An ultimatum is "if you do not reinstate us (within 48 hours), we will
+    ..." whatever follows.
+    """
+    found: list[_Found] = []
+    for token in letter.doc:
+        found.extend(_legal_threat(token, options))
+        found.extend(_ultimatum(token, options))
+    yield from _with_text(letter, _to_hits(found))
+
+
+def _legal_threat(token: Token, options: ThreatensOptions) -> Iterator[_Found]:
+    hard = _is(token, options.legal_terms) or (
+        _is(token, options.legal_nouns)
+        and any(c.lower_ in ("legal", "judicial", "court") for c in _modifiers(token))
+    )
+    person = _is(token, options.legal_people) and token.pos_ in ("NOUN", "PROPN")
+    pressure = _is(token, options.pressure_targets) and token.pos_ in ("NOUN", "PROPN")
+    if not (hard or person or pressure) or token.dep_ == "compound":
+        return  # "the court documents", "a lawyer letter" name things, not acts
+    # The verb that governs the word: "take [legal action]", "go to [court]", "[sue]".
+    verb = token if token.pos_ == "VERB" else token.head
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or _negated(verb):
+        return
+    subject = _governing_subject(verb)
+    announced = _future_or_intended(verb, options) or _in_ultimatum(verb)
+    if person and token.dep_ in ("nsubj",) and _owned_by_first(token):
+        # "our lawyer will contact you", "our attorneys are reviewing your decision"
+        if (announced or verb.tag_ == "VBG") and (
+            _aimed_at_amazon(verb) or _is(verb, options.threat_verbs)
+        ):
+            yield _Found((token, verb), _THREAT_SUGGESTION)
+        return
+    if not _writer_side(subject, options) or not announced:
+        return
+    if hard:
+        yield _Found((verb, token), _THREAT_SUGGESTION)
+    elif _is(verb, options.threat_verbs) and (pressure or _aimed_at_amazon(verb) or person):
+        # "we will contact the media", "we will have our lawyer contact you"
+        if person and not (_aimed_at_amazon(verb) or _lemma(verb) in ("involve", "hire")):
+            return
+        yield _Found((verb, token), _THREAT_SUGGESTION)
+
+
+def _in_ultimatum(verb: Token) -> bool:
+    return any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for c in verb.children
+    )
+
+
+def _ultimatum(token: Token, options: ThreatensOptions) -> Iterator[_Found]:
+    """"If you do not reinstate our account within 48 hours, we will ..."."""
+    if token.dep_ != "advcl" or not _is(token, options.reinstate_verbs):
+        return
+    marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ in ("if", "unless")]
+    if not marks:
+        return
+    if marks[0].lower_ == "if" and not _negated(token):
+        return
+    subject = _subject(token)
+    amazon_subject = subject is not None and (
+        subject.lower_ in SECOND_PERSON
+        or subject.lower_ == "amazon"
+        or (subject.lower_ in FIRST_PERSON and _lemma(token) in ("reinstate", "restore"))
+    )
+    if not amazon_subject:
+        return
+    main = token.head
+    main_subject = _subject(main)
+    if _is_first_person(main_subject) and any(
+        c.dep_ == "aux" and _lemma(c) in FUTURE_AUX for c in main.children
+    ):
+        yield _Found((marks[0], main), _ULTIMATUM_SUGGESTION)
+
+
+# --------------------------------------------------------------------------------------------
+# POA205 denies-violation
+# --------------------------------------------------------------------------------------------
+
+_DENIAL_SUGGESTION = (
+    "Own the problem instead of denying it: say what went wrong on your side and why, e.g. "
+    "'We listed the product without checking the brand's trademark registration.'"
+)
+
+
+def denies_violation(letter: Letter, options: DeniesViolationOptions) -> Iterator[Hit]:
+    """POA205: denial instead of ownership.
+
+    "We did not violate any policy", "we are innocent", "this is not our fault", "we have
+    always followed the rules", "the complaint is baseless". Amazon reads denial as a seller
+    who has not understood the problem, so the appeal fails. The parse decides:
+
+    * a first-person subject with a negated violation verb ("we never infringed"), with
+      "nothing wrong", or with a negated "sell" of bad goods ("we did not sell counterfeits");
+    * a first-person subject that is innocent / not at fault / not responsible; a negated
+      "our fault"; "no fault of ours";
+    * "always" + compliance verb + rules, said of the past or present (a future "we will
+      always follow" is a preventive promise, not a denial);
+    * a complaint noun called false/baseless, or not true/valid ("the claim is not valid").
+
+    Not denial: admitting a failure with a negated verb ("we did not check the listing"),
+    hedged intent ("we did not knowingly violate", an excuse rather than a denial), or a
+    statement about goods ("the items were not damaged when they left our warehouse"), which
+    may be true and is left to the seller's evidence.
+    """
+    found: list[_Found] = []
+    for token in letter.doc:
+        found.extend(_denial(token, options))
+    yield from _with_text(letter, _to_hits(found))
+
+
+def _denial(token: Token, options: DeniesViolationOptions) -> Iterator[_Found]:
+    if token.pos_ in ("VERB", "AUX"):
+        yield from _denying_verb(token, options)
+    if token.dep_ in ("nsubj", "nsubjpass") and (
+        _is(token, options.complaint_nouns)
+        or (_is(token, options.qualified_complaint_nouns) and _qualified(token))
+    ):
+        yield from _rejected_complaint(token, options)
+    if _is(token, options.blame_nouns) and token.pos_ == "NOUN":
+        yield from _not_our_fault(token, options)
+
+
+def _denying_verb(verb: Token, options: DeniesViolationOptions) -> Iterator[_Found]:
+    subject = _subject(verb)
+    if not _is_first_person(subject) or _hypothetical(verb) or _distanced(verb):
+        return
+    assert subject is not None
+    # Quote the subject only when it belongs to this verb: in "we respect the rules and never
+    # break them" the finding for "break" should not swallow the first clause.
+    subject = subject if subject.head.i == verb.i else verb
+    negated = _negated(verb)
+    neg = [c for c in verb.children if c.dep_ == "neg" or c.lower_ == "never"]
+    hedged = any(
+        c.lower_ in options.hedge_adverbs
+        or (c.dep_ == "prep" and any(o.lower_ in options.hedge_adverbs for o in c.children))
+        for c in verb.children
+    )  # "we did not knowingly violate", "did not violate it on purpose": excuses, not denials
+    objects = _children(verb, "dobj")
+    # "we did not violate any policy", "we have never infringed"
+    if _is(verb, options.violation_verbs) and negated and not hedged:
+        yield _Found((subject, *neg, verb, *objects), _DENIAL_SUGGESTION)
+        return
+    # "we did nothing wrong", "we have done nothing against the rules"
+    if _lemma(verb) in ("do", "commit") and not negated:
+        for obj in objects:
+            if obj.lower_ in ("nothing", "no") or any(c.lower_ == "no" for c in obj.children):
+                if _is(obj, options.wrongdoing_objects) or any(
+                    _is(c, options.wrongdoing_objects) for c in verb.children
+                ) or any(_is(c, options.wrongdoing_objects) for c in obj.children):  # fmt: skip
+                    yield _Found((subject, verb, *obj.subtree), _DENIAL_SUGGESTION)
+                    return
+    # "we did not do anything wrong"
+    if _lemma(verb) == "do" and negated:
+        for obj in objects:
+            if obj.lower_ == "anything" and (
+                any(_is(c, options.wrongdoing_objects) for c in [*obj.children, *verb.children])
+            ):
+                yield _Found((subject, *neg, verb, *obj.subtree), _DENIAL_SUGGESTION)
+                return
+    # "we never sold counterfeit products"
+    if _is(verb, options.sell_verbs) and negated and not hedged:
+        for obj in objects:
+            if _is(obj, options.bad_goods) or any(
+                _is(m, options.bad_goods) for m in _modifiers(obj)
+            ):
+                yield _Found((subject, *neg, verb, obj), _DENIAL_SUGGESTION)
+                return
+    # "we are innocent", "we are not responsible", "we have been falsely accused"
+    for comp in _children(verb, "acomp", "attr"):
+        if _is(comp, options.innocence_words) and not negated:
+            yield _Found((subject, verb, comp), _DENIAL_SUGGESTION)
+            return
+        if _is(comp, options.blame_nouns) or _lemma(comp) in ("responsible", "guilty", "liable"):
+            if negated and not _owned_by_other(comp):
+                yield _Found((subject, verb, *neg, comp), _DENIAL_SUGGESTION)
+                return
+    for prep in _children(verb, "prep"):
+        for pobj in _children(prep, "pobj"):
+            if prep.lower_ == "at" and _is(pobj, options.blame_nouns) and negated:
+                yield _Found((subject, verb, *neg, pobj), _DENIAL_SUGGESTION)  # "not at fault"
+                return
+    if _is(verb, options.accusation_verbs) and any(
+        c.lower_ in ("falsely", "wrongly", "unfairly", "wrongfully", "unjustly")
+        for c in verb.children
+    ):
+        yield _Found((subject, verb), _DENIAL_SUGGESTION)
+        return
+    # "we have always followed the rules" (not "we will always follow")
+    if _is(verb, options.compliance_verbs) and not negated:
+        always = [c for c in verb.children if c.lower_ in ("always", "ever")]
+        future = any(c.dep_ == "aux" and _lemma(c) in FUTURE_AUX for c in verb.children)
+        rules = [t for t in verb.subtree if _is(t, options.rule_nouns) and t.pos_ == "NOUN"]
+        if always and not future and rules and verb.tag_ != "VB":
+            yield _Found((subject, *always, verb, rules[0]), _DENIAL_SUGGESTION)
+
+
+def _owned_by_other(noun: Token) -> bool:
+    """"not our fault but the carrier's" is still denial; "not the buyer's fault" is not."""
+    return any(c.dep_ == "poss" and c.lower_ not in FIRST_POSSESSIVE for c in noun.children)
+
+
+def _qualified(noun: Token) -> bool:
+    """A "claim" is a complaint against the seller only when marked as one: "the infringement
+    claim", "this A-to-z claim", "the claim against us". A bare "the claims were wrong" is as
+    likely the seller's own marketing claims, and admitting those is good."""
+    return any(
+        c.dep_ in ("compound", "nmod") or (c.dep_ == "det" and c.lower_ in ("this", "that"))
+        for c in noun.children
+    ) or any(p.lower_ == "against" for p in _children(noun, "prep"))
+
+
+def _rejected_complaint(noun: Token, options: DeniesViolationOptions) -> Iterator[_Found]:
+    """"The complaint is baseless", "the claim was not valid"."""
+    predicate = noun.head
+    if _hypothetical(predicate) or _distanced(predicate):
+        return
+    if any(
+        c.dep_ == "poss" and _is(c, options.buyer_nouns) for c in noun.children
+    ) or any(  # fmt: skip
+        p.lower_ in ("by", "from") and any(_is(o, options.buyer_nouns) for o in p.children)
+        for p in _children(noun, "prep")
+    ):
+        return  # "the buyer's claim was false" is blame: POA201 reports it
+    negated = _negated(predicate)
+    for comp in _children(predicate, "acomp", "attr"):
+        if (not negated and _is(comp, options.rejection_words)) or (
+            negated and _is(comp, options.validity_words)
+        ):
+            yield _Found((noun, predicate, comp), _DENIAL_SUGGESTION)
+            return
+
+
+def _not_our_fault(noun: Token, options: DeniesViolationOptions) -> Iterator[_Found]:
+    """"This is not our fault", "through no fault of our own"."""
+    ours = _owned_by_first(noun) or any(
+        p.lower_ == "of" and any(o.lower_ in FIRST_POSSESSIVE | FIRST_PERSON for o in p.subtree)
+        for p in _children(noun, "prep")
+    )
+    if not ours:
+        return
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        yield _Found((noun, *noun.children), _DENIAL_SUGGESTION)
+        return
+    clause = noun.head
+    if noun.dep_ in ("attr", "nsubj") and _negated(clause) and not _distanced(clause):
+        neg = [c for c in clause.children if c.dep_ == "neg"]
+        yield _Found((clause, *neg, noun), _DENIAL_SUGGESTION)
+
+
+CheckFn = Callable[["Letter", Any], Iterator[Hit]]
+
+__all__ = [
+    "BlamesBuyerOptions",
+    "CriticizesAmazonOptions",
+    "DeniesViolationOptions",
+    "ThreatensOptions",
+    "UnprofessionalToneOptions",
+    "blames_buyer",
+    "criticizes_amazon",
+    "denies_violation",
+    "threatens",
+    "unprofessional_tone",
+]
+
+
+def _unused(span: Span) -> None:  # pragma: no cover - keeps the Span import meaningful
+    del span

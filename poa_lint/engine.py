@@ -50,7 +50,8 @@ def _option_values(
             if name in Config.model_fields and name in config.model_fields_set:
                 values[field.alias or name] = getattr(config, name)
     values.update(config.settings_for(rule).options())
-    return values
+    # Accept max_words as well as max-words: the models' aliases are kebab-case.
+    return {key.replace("_", "-"): value for key, value in values.items()}
 
 
 def prepare_rules(catalog: Catalog, config: Config, path: str | None = None) -> list[ActiveRule]:

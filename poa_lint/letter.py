@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -112,12 +113,17 @@ class Letter:
         """The tokens covering [start, end), expanded to token boundaries."""
         return self.doc.char_span(start, end, alignment_mode="expand")
 
+    @cached_property
+    def _token_starts(self) -> tuple[int, ...]:
+        return tuple(t.idx for t in self.doc)
+
     def tokens_in(self, start: int, end: int) -> Iterator[Token]:
-        for token in self.doc:
-            if token.idx >= end:
-                break
-            if token.idx >= start:
-                yield token
+        """Tokens that begin in [start, end), in order (a binary search, not a doc walk:
+        checks call this once per paragraph, and a walk from the top made that quadratic)."""
+        starts = self._token_starts
+        doc = self.doc
+        for i in range(bisect_left(starts, start), bisect_left(starts, end)):
+            yield doc[i]
 
 
 def build_letters(

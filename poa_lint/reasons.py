@@ -33,6 +33,8 @@ class Reason(BaseModel):
     vocabulary: tuple[str, ...] = ()
     metric: Metric | None = None
     evidence: tuple[str, ...] = ()
+    #: What Amazon typically asks for, in words a seller understands (used in messages).
+    evidence_note: str = ""
 
 
 class Taxonomy(BaseModel):

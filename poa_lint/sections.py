@@ -69,6 +69,7 @@ class SectionVocabulary(BaseModel):
     discourse_verbs: frozenset[str]
     courtesy_words: frozenset[str]
     denial_verbs: frozenset[str]
+    acknowledged_objects: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -105,7 +106,7 @@ _LABEL = re.compile(
     r"^(?P<label>[A-Za-z][A-Za-z /&',-]{2,70}?)\s*(?:\*\*|__)?\s*[:：]"
     r"\s*(?:\*\*|__)?\s*(?P<rest>\S)"
 )
-_ATTACHMENT = re.compile(
+ATTACHMENT = re.compile(
     r"^\W*(?:attachment|attached|exhibit|enclosure|enclosed|appendix|annex|evidence)\b", re.IGNORECASE
 )
 _FINAL_PUNCT = (".", "!", "?", ",", ";")
@@ -223,22 +224,11 @@ class Structure:
 # --- the parse of one item -------------------------------------------------------------
 
 _FIRST_PERSON = frozenset({"we", "i", "us", "our", "my"})
+# In a plan of action, "the team", "our packer" and "the inspector" are the seller's people.
 _OUR_PEOPLE = frozenset(
-    {
-        "team",
-        "staff",
-        "company",
-        "store",
-        "warehouse",
-        "employee",
-        "employees",
-        "manager",
-        "department",
-        "packer",
-        "operator",
-        "operations",
-        "shop",
-    }
+    """team staff company store warehouse employee manager department packer operator operations
+    shop lead leader supervisor inspector clerk agent specialist officer worker owner member person
+    colleague assistant coordinator""".split()
 )
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _PLAN_VERBS = frozenset({"plan", "intend", "aim", "commit", "promise", "going"})
@@ -249,7 +239,8 @@ def _is_first_person(subject: Token) -> bool:
     if lower in _FIRST_PERSON:
         return True
     if subject.lemma_.lower() in _OUR_PEOPLE:
-        return any(c.lower_ in ("our", "my") for c in subject.children)
+        owners = [c.lower_ for c in subject.children if c.dep_ == "poss"]
+        return not owners or owners[0] in ("our", "my")
     return False
 
 
@@ -292,7 +283,10 @@ def _tense(verb: Token) -> Tense:
 
 def _main_verbs(span: Span) -> list[Token]:
     """The clause heads that carry the item's action: the root and verbs conjoined to it."""
-    roots = [t for t in span if t.dep_ == "ROOT"]
+    # The item's own roots: tokens whose head lies outside it. Usually the sentence root, but
+    # after an inline label ("Prevention: …") the parser may hang the clause off the label.
+    roots = [t for t in span if t.head == t or not span.start <= t.head.i < span.end]
+    roots = [t for t in roots if not t.is_punct and not t.is_space]
     verbs: list[Token] = []
     for root in roots:
         head = root
@@ -324,7 +318,9 @@ def _item_role(span: Span, text: str) -> tuple[ItemRole, Tense, bool, bool]:
     verbs = _main_verbs(span)
     lemmas = {t.lemma_.lower() for t in span}
     lead_verb: Token | None = None
-    for verb in verbs:
+    # Prefer a finite verb ("our manager checks …") to an infinitive ("in order to avoid").
+    candidates = sorted(verbs, key=lambda v: 0 if _finite(v) else 1)
+    for verb in candidates:
         if verb.lemma_.lower() not in vocab.discourse_verbs or verb.lemma_.lower() == "be":
             lead_verb = verb
             break
@@ -358,7 +354,14 @@ def _item_role(span: Span, text: str) -> tuple[ItemRole, Tense, bool, bool]:
     )
     investigation = lead_lemma in vocab.cause_markers.investigation_verbs
 
-    if _courtesy(span, lead_verb) or _ATTACHMENT.match(text):
+    if _courtesy(span, lead_verb) or ATTACHMENT.match(text):
+        return "neutral", tense, first_person, False
+    if (
+        lead_verb is not None
+        and tense in ("past", "perfect")
+        and lead_lemma in ("read", "receive", "review", "get", "see", "study", "check")
+        and _object_lemmas(lead_verb) & vocab.acknowledged_objects
+    ):
         return "neutral", tense, first_person, False
     if forward.search(text) and not (causal_hit and tense == "past"):
         return "preventive", "future", first_person, establishes
@@ -391,6 +394,12 @@ def _item_role(span: Span, text: str) -> tuple[ItemRole, Tense, bool, bool]:
     if (causal_hit or failure_hit or investigation) and tense not in ("future", "imperative"):
         return "cause", tense, first_person, False
     return "neutral", tense, first_person, False
+
+
+def _finite(verb: Token) -> bool:
+    if verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in verb.children)
 
 
 def _object_lemmas(verb: Token) -> set[str]:

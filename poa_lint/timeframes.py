@@ -82,6 +82,14 @@ def has_timeframe(text: str, span: Span | None = None) -> bool:
 _VAGUE_DATES = re.compile(r"^(?:the\s+)?(?:future|now|recent|soon|later|past|currently|always|the past)\b", re.I)
 
 
+_TIME_WORD = re.compile(
+    rf"\b(?:{_UNIT}|{_MONTH}|{_WEEKDAY}|morning|afternoon|evening|night|noon|midnight|end|"
+    r"season|week|weekend)\b",
+    re.IGNORECASE,
+)
+
+
 def _specific(text: str) -> bool:
-    """spaCy tags "the future" and "recently" as DATE too; those are no time frame."""
-    return not _VAGUE_DATES.match(text.strip()) and any(ch.isalnum() for ch in text)
+    """spaCy tags "the future", "recently" and even model numbers ("1278") as DATE; only an
+    entity that names a unit of time, a month or a weekday is a time frame."""
+    return not _VAGUE_DATES.match(text.strip()) and bool(_TIME_WORD.search(text))

@@ -25,7 +25,11 @@ def _tone(text: str, config: Config = TONE) -> Report:
 BAD: list[tuple[str, str, str]] = [
     # POA201 blames-buyer
     ("We think this buyer is a scammer who wants to keep the item.", "POA201", "scammer"),
-    ("The customer didn't follow the washing instructions, so the shirt shrink.", "POA201", "follow"),
+    (
+        "The customer didn't follow the washing instructions, so the shirt shrink.",
+        "POA201",
+        "follow",
+    ),
     ("Buyer was lying about the item not arrive, tracking show delivered.", "POA201", "lying"),
     ("The lamp was broken by the customer when he install it.", "POA201", "broken by the customer"),
     ("Many customers are abusing the A-to-z guarantee to get money back.", "POA201", "abusing"),
@@ -57,8 +61,16 @@ BAD: list[tuple[str, str, str]] = [
     # POA204 threatens
     ("Our legal team will take this matter to court if necessary.", "POA204", "court"),
     ("We are considering a lawsuit against Amazon for the lost sales.", "POA204", "lawsuit"),
-    ("Unless our account is reactivated by Friday, we will contact the newspapers.", "POA204", "newspapers"),
-    ("If you do not answer this appeal within 7 days, we will escalate to Jeff Bezos.", "POA204", "we will escalate"),
+    (
+        "Unless our account is reactivated by Friday, we will contact the newspapers.",
+        "POA204",
+        "newspapers",
+    ),
+    (
+        "If you do not answer this appeal within 7 days, we will escalate to Jeff Bezos.",
+        "POA204",
+        "we will escalate",
+    ),
     ("We will hire a lawyer and sue Amazon for damages.", "POA204", "sue"),
     ("Our attorney is preparing a case against your company.", "POA204", "attorney"),
     # POA205 denies-violation
@@ -145,7 +157,9 @@ def test_good_sentence_is_not_flagged(text: str) -> None:
 
 
 def test_quoted_notice_text_is_not_the_sellers_voice() -> None:
-    text = 'Your notice says "the seller did not violate any policy knowingly" and "the buyer lied".'
+    text = (
+        'Your notice says "the seller did not violate any policy knowingly" and "the buyer lied".'
+    )
     assert not _tone(text).findings
 
 

@@ -19,6 +19,16 @@ from .conciseness import (
     too_short,
 )
 from .form import DecorativeSymbolsOptions, decorative_symbols, non_english_text
+from .relevance import (
+    EvidenceNotReferencedOptions,
+    IrrelevantContentOptions,
+    MetricNotCitedOptions,
+    ReasonNotAddressedOptions,
+    evidence_not_referenced,
+    irrelevant_content,
+    metric_not_cited,
+    reason_not_addressed,
+)
 from .tone import (
     BlamesBuyerOptions,
     CriticizesAmazonOptions,
@@ -57,6 +67,10 @@ CHECKS: Mapping[str, CheckSpec] = MappingProxyType(
         "cause_without_corrective": CheckSpec(structure.cause_without_corrective),
         "cause_without_preventive": CheckSpec(structure.cause_without_preventive),
         "notice_item_not_addressed": CheckSpec(structure.notice_item_not_addressed),
+        "reason_not_addressed": CheckSpec(reason_not_addressed, ReasonNotAddressedOptions),
+        "irrelevant_content": CheckSpec(irrelevant_content, IrrelevantContentOptions),
+        "metric_not_cited": CheckSpec(metric_not_cited, MetricNotCitedOptions),
+        "evidence_not_referenced": CheckSpec(evidence_not_referenced, EvidenceNotReferencedOptions),
     }
 )
 

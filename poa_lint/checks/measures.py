@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
+from ..sections import ATTACHMENT
 from ..timeframes import has_timeframe
 from .base import Hit, NoOptions, Options
 
@@ -30,11 +31,16 @@ def action_items(letter: Letter) -> list[Item]:
     corrective or preventive heading (e.g. a bullet that starts with a noun)."""
     structure = letter.structure
     inside = {i.start for k in ACTION_ROLES for i in structure.items_in(k)}  # type: ignore[arg-type]
+    story = [
+        (s.start, s.end) for s in structure.sections if s.kind == "root_cause" and s.found_by != "content"
+    ]
     return [
         i
-        for i in structure.items
-        if (i.role in ACTION_ROLES or (i.start in inside and i.role != "cause"))
+        for i in structure.scope()
+        if (i.role in ACTION_ROLES or (i.start in inside and i.is_list_item and i.role != "cause"))
         and not letter.in_quotes(i.start, i.end)
+        and not any(a <= i.start < b for a, b in story)
+        and not ATTACHMENT.match(letter.text[i.start : i.end])
     ]
 
 
@@ -95,7 +101,9 @@ def vague_measure(letter: Letter, options: VagueOptions) -> Iterator[Hit]:
         if item.role == "cause":
             continue
         for sentence in _sentences_of(letter, item):
-            text = sentence.text
+            # Clip to the item: an inline label ("Preventive measures: …") is not a detail.
+            clip_start = max(sentence.start_char, item.start)
+            text = letter.text[clip_start : min(sentence.end_char, item.end)]
             if any(t.dep_ == "neg" for t in sentence if t.head.dep_ == "ROOT"):
                 continue  # "we will not just try harder: ..." is rare; a negated promise is no measure
             phrase = _DO_BETTER.search(text)
@@ -105,8 +113,8 @@ def vague_measure(letter: Letter, options: VagueOptions) -> Iterator[Hit]:
             if _concrete(sentence, text):
                 continue
             if phrase:
-                start = sentence.start_char + phrase.start()
-                end = sentence.start_char + phrase.end()
+                start = clip_start + phrase.start()
+                end = clip_start + phrase.end()
             else:
                 token = predicates[0]
                 phrase_tokens = [token, *(c for c in token.children if c.dep_ in ("dobj", "prt"))]
@@ -149,8 +157,8 @@ def no_timeframes(letter: Letter, options: NoOptions) -> Iterator[Hit]:
 
 
 class WallOptions(Options):
-    min_actions: int = Field(default=3, ge=2)
-    min_words: int = Field(default=50, ge=10)
+    min_actions: int = Field(default=4, ge=2)
+    min_words: int = Field(default=80, ge=10)
     list_style: Literal["bullets", "prose"] = "bullets"
 
 
@@ -165,7 +173,9 @@ def wall_of_text(letter: Letter, options: WallOptions) -> Iterator[Hit]:
     for paragraph in letter.paragraphs:
         if paragraph.kind != "body":
             continue
-        inside = [i for i in actions if paragraph.start <= i.start < paragraph.end]
+        inside = [
+            i for i in actions if paragraph.start <= i.start < paragraph.end and i.role in ACTION_ROLES
+        ]
         words = len(letter.text[paragraph.start : paragraph.end].split())
         if len(inside) >= options.min_actions and words >= options.min_words:
             yield Hit(

@@ -231,6 +231,10 @@ def stated_reason(letter: Letter) -> Reason | None:
     reason = letter.reason
     if reason is None or reason.id == "other" or not (reason.names or reason.vocabulary):
         return None
+    # Should the Letter ever record where its reason came from, trust that over inference.
+    source = getattr(letter, "reason_source", None)
+    if source is not None:
+        return None if source == "detected" else reason
     notice = letter.notice
     if notice is not None and notice.reasons:
         return reason
@@ -443,22 +447,26 @@ _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 
 
 class IrrelevantContentOptions(Options):
-    """POA502 vocabulary (in ``rules/relevance.yaml``), each used with a grammatical test."""
+    """POA502 vocabulary (in ``rules/relevance.yaml``). Each list is used with a grammatical
+    test, never on its own: a praise word counts only when predicated of the seller, a
+    holiday only outside the root cause and the actions, and so on."""
 
     self_nouns: frozenset[str]
     tenure_verbs: frozenset[str]
     marketplace_words: frozenset[str]
     sales_nouns: frozenset[str]
     volume_nouns: frozenset[str]
-    frequency_words: frozenset[str]
-    praise_words: frozenset[str]
-    praise_verbs: frozenset[str]
+    praise_phrases: frozenset[str]
     offer_verbs: frozenset[str]
+    praise_verbs: frozenset[str]
     track_record_nouns: frozenset[str]
+    positive_words: frozenset[str]
     holiday_phrases: frozenset[str]
     hardship_phrases: frozenset[str]
     family_nouns: frozenset[str]
     case_nouns: frozenset[str]
+    case_modifiers: frozenset[str]
+    appeal_nouns: frozenset[str]
     earlier_words: frozenset[str]
     saying_verbs: frozenset[str]
     support_names: frozenset[str]
@@ -514,108 +522,164 @@ def _finite(verb: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass") for c in verb.children) and verb.tag_ in ("VBN", "VBG")
 
 
+def _dependents(token: Token, deps: frozenset[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+_NUM_DEPS = frozenset({"nummod", "quantmod"})
+_FOUNDING_VERBS = frozenset({"found", "establish", "start", "open", "launch", "register"})
+
+
 def _tenure(sent: Span, options: IrrelevantContentOptions) -> bool:
-    """ "We have sold on Amazon for six years", "selling on Amazon since 2016", "ten years of
-    experience": a first-person selling verb with a span of years."""
+    """ "We have sold on Amazon for six years", "selling on Amazon since 2016", "founded in
+    2010", "ten years of experience": the seller's history, told as a span of years."""
     for token in sent:
-        duration = False
-        if _lemma(token) in ("year", "decade") and token.dep_ in ("pobj", "npadvmod", "dobj"):
-            duration = token.head.lower_ in ("for", "over") or any(
-                c.dep_ in ("nummod", "amod") for c in token.children
+        lemma = _lemma(token)
+        if lemma in ("year", "decade"):
+            if any(_lemma(p) == "experience" for c in token.children for p in c.children):
+                return True  # "ten years of experience"
+            counted = any(c.dep_ in _NUM_DEPS or c.like_num for c in token.children) or any(
+                c.lower_ in ("many", "several") for c in token.children
             )
-        elif token.like_num and _YEAR_RE.match(token.text) and token.head.lower_ == "since":
-            duration = True
-        if not duration:
+            if not (counted and token.dep_ == "pobj" and token.head.lower_ in ("for", "over")):
+                continue
+            verbs = {"tenure"}
+        elif token.like_num and _YEAR_RE.match(token.text) and token.dep_ == "pobj":
+            if token.head.lower_ == "since":
+                verbs = {"tenure"}
+            elif token.head.lower_ == "in":
+                verbs = {"founding"}
+            else:
+                continue
+        else:
             continue
-        anchor = token.head if token.dep_ == "pobj" else token
-        if _lemma(anchor.head) == "experience" or _lemma(token.head) == "experience":
-            return True
-        verb = _clause_verb(anchor)
-        if verb.lower_ == "experience" or (
-            token.dep_ == "pobj" and _lemma(token.head.head) == "experience"
-        ):
-            return True
-        if not _is(verb, options.tenure_verbs) or _negated(verb) or _modal(verb):
-            continue
-        if not _is_self(_subject(verb), options):
-            continue
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
-        about_market = any(_is(t, options.marketplace_words) for t in sent)
-        if about_market or not objects:
-            return True
+        verb = _clause_verb(token.head)
+        candidates = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+        for candidate in candidates:
+            wanted = options.tenure_verbs if "tenure" in verbs else _FOUNDING_VERBS
+            if not _is(candidate, wanted) or _negated(candidate) or _modal(candidate):
+                continue
+            if not _is_self(_subject(candidate), options):
+                continue
+            objects = _dependents(candidate, frozenset({"dobj"}))
+            if not objects or any(_is(t, options.marketplace_words) for t in sent):
+                return True
     return False
 
 
-def _has_amount(tokens: Iterable[Token]) -> bool:
+def _amounts(tokens: Iterable[Token]) -> bool:
+    """A figure that is not a date: "$1.2 million", "20,000", "50%"."""
     return any(
-        t.like_num or t.ent_type_ in ("MONEY", "CARDINAL", "PERCENT") or t.tag_ == "$"
+        (t.like_num or t.tag_ == "$") and t.ent_type_ not in ("DATE", "TIME", "ORDINAL")
         for t in tokens
     )
 
 
-def _sales(sent: Span, options: IrrelevantContentOptions) -> bool:
-    """Revenue ("our sales last year were over $1.2 million") or volume boasts ("over 10,000
-    orders a month"). A count of orders acted on ("we refunded 12 orders") is neither: volume
-    needs a rate (a month, per day)."""
+def _revenue(sent: Span, options: IrrelevantContentOptions) -> bool:
+    """Sales figures: "our sales last year were over $1.2 million", "annual revenue of $2M".
+    The figure must belong to the sales noun (its own phrase, or the predicate it is the
+    subject of): in "we stopped sales of the batch on 4 April" there is none."""
+    seller_speaks = any(_is_self(t, options) or t.lower_ in _FIRST_POSSESSIVE for t in sent)
     for token in sent:
-        if token.lower_ in options.sales_nouns and token.pos_ in ("NOUN", "PROPN"):
-            clause = _clause_verb(token)
-            scope = list(clause.subtree) if clause is not token else list(token.subtree)
-            if _has_amount(scope) and (
-                any(_is_self(t, options) for t in scope)
-                or any(c.lower_ in _FIRST_POSSESSIVE for c in token.children)
-            ):
+        if token.lower_ not in options.sales_nouns or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        figure = _amounts(t for t in token.subtree if t is not token)
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            figure = figure or any(
+                _amounts(c.subtree)
+                for c in token.head.children
+                if c.dep_ in ("attr", "dobj", "prep", "acomp")
+            )
+        if figure and seller_speaks:
+            return True
+    return False
+
+
+_RATE_UNITS = frozenset({"day", "week", "month", "year"})
+_RATE_DETERMINERS = frozenset({"a", "an", "per", "every", "each"})
+_RATE_ADVERBS = frozenset({"daily", "weekly", "monthly", "annually", "yearly"})
+
+
+def _volume(sent: Span, options: IrrelevantContentOptions) -> bool:
+    """Order volume as a rate: "over 10,000 orders a month", "500 units per day". A count of
+    orders acted on ("we refunded 12 orders", "34 orders in the past week") has no rate."""
+    doc = sent.doc
+    for token in sent:
+        if not _is(token, options.volume_nouns):
+            continue
+        if not any(c.dep_ in _NUM_DEPS or c.like_num for c in token.children):
+            continue
+        following = doc[token.i + 1 : min(sent.end, token.i + 4)]
+        for i, nxt in enumerate(following):
+            if nxt.lower_ in _RATE_ADVERBS:
                 return True
-        if _is(token, options.volume_nouns) and any(
-            c.dep_ == "nummod" or c.like_num for c in token.children
-        ):
-            rate = [
-                t
-                for t in sent[max(0, token.i - sent.start) :]
-                if _is(t, options.frequency_words) and t.i - token.i <= 4
-            ]
-            if rate:
+            if (
+                nxt.lower_ in _RATE_DETERMINERS
+                and i + 1 < len(following)
+                and _lemma(following[i + 1]) in _RATE_UNITS
+            ):
                 return True
     return False
 
 
-def _praise(sent: Span, options: IrrelevantContentOptions) -> bool:
+def _predicate_of(token: Token) -> tuple[Token, str] | None:
+    """The verb a praise word is predicated through, and how: ("be", attribute), ("offer",
+    object). "our products are the best quality" → (are, be); "we provide excellent service"
+    → (provide, offer). A praise word inside a plain noun phrase ("our best-selling lamp",
+    "Best regards") has none."""
+    word = token
+    if word.dep_ in ("amod", "compound", "advmod", "nmod") and word.head is not word:
+        word = word.head
+    while word.dep_ == "conj" and word.head is not word:
+        word = word.head
+    if word.dep_ == "pobj" and word.head.dep_ == "prep":
+        word = word.head  # "our products are of the highest quality"
+    if word.dep_ in ("attr", "acomp", "oprd", "prep"):
+        return word.head, "be"
+    if word.dep_ == "dobj":
+        return word.head, "offer"
+    if word is token and token.dep_ == "ROOT":
+        return None
+    return None
+
+
+def _praise(sent: Span, praise: Sequence[PhraseHit], options: IrrelevantContentOptions) -> bool:
     """The seller praising itself: "our products are the best quality", "we are a reputable
     brand", "we provide excellent service", "customers love our products", "20,000 positive
-    ratings". A praise word must describe the seller in a statement of fact; "quality control"
-    (a process) and "our products meet the UL 1642 standard" (evidence) are not praise."""
-    for token in sent:
-        if _is(token, options.track_record_nouns) and any(
-            _lemma(c) == "positive" for c in token.children
-        ):
-            if any(c.dep_ == "nummod" or c.like_num for c in token.subtree):
-                return True
-        if not _is(token, options.praise_words) or token.pos_ not in ("ADJ", "NOUN", "ADV"):
+    ratings". The praise word must describe the seller in a statement of fact. "Quality
+    control" (a process), "our products meet the UL 1642 standard" (evidence), "we will
+    provide better service" (a commitment) and "Best regards" are not praise."""
+    doc = sent.doc
+    for hit in _mentions(praise, sent):
+        found = _predicate_of(doc[hit.last])
+        if found is None:
             continue
-        described = token.head if token.dep_ in ("amod", "compound", "advmod") else token
-        verb = described.head if described.dep_ not in ("ROOT",) else described
-        if described.dep_ in ("attr", "acomp", "dobj", "oprd") or token.dep_ in ("acomp", "attr"):
-            verb = described.head if described is not token else token.head
-        else:
-            continue
+        verb, how = found
         if _negated(verb) or _modal(verb) or not _finite(verb):
             continue
-        lemma = _lemma(verb)
         subject = _subject(verb)
-        if lemma in ("be", "become", "remain") and _is_self(subject, options):
+        if how == "be" and _lemma(verb) in ("be", "become", "remain") and _is_self(subject, options):
             return True
-        if lemma in options.offer_verbs and _is_self(subject, options):
+        if how == "offer" and _is(verb, options.offer_verbs) and _is_self(subject, options):
             return True
     for token in sent:
+        if _is(token, options.track_record_nouns) and any(
+            _is(c, options.positive_words) for c in token.children
+        ):
+            if _amounts(t for t in token.subtree if t is not token):
+                return True
         if _is(token, options.praise_verbs) and token.pos_ == "VERB" and not _negated(token):
-            objects = [c for c in token.children if c.dep_ == "dobj"]
-            if any(_is_self(o, options) for o in objects):
+            # "customers love our products"; "please trust us" is a plea (POA203), not praise
+            subject = _subject(token)
+            if subject is None or _is_self(subject, options) or _modal(token):
+                continue
+            if any(_is_self(o, options) for o in _dependents(token, frozenset({"dobj"}))):
                 return True
     return False
 
 
 def _mentions(hits: Sequence[PhraseHit], sent: Span) -> list[PhraseHit]:
-    return [h for h in hits if sent.start <= h.first <= sent.end - 1]
+    return [h for h in hits if sent.start <= h.first < sent.end]
 
 
 def _hardship(sent: Span, hits: Sequence[PhraseHit], options: IrrelevantContentOptions) -> bool:
@@ -623,12 +687,11 @@ def _hardship(sent: Span, hits: Sequence[PhraseHit], options: IrrelevantContentO
     hospital". Staff illness is an operational fact, not personal hardship, and pleas that a
     family *depends* on the account are POA203's (pleading), so they are not repeated here."""
     for hit in _mentions(hits, sent):
-        token = sent.doc[hit.first]
-        verb = _clause_verb(token)
+        verb = _clause_verb(sent.doc[hit.first])
         subject = _subject(verb)
         if subject is None:
             continue
-        if subject.lower_ in ("i", "me") or _lemma(subject) == "i":
+        if subject.lower_ in ("i", "me"):
             return True
         owned = any(c.lower_ in _FIRST_POSSESSIVE for c in subject.children)
         if owned and _is(subject, options.family_nouns):
@@ -636,30 +699,52 @@ def _hardship(sent: Span, hits: Sequence[PhraseHit], options: IrrelevantContentO
     return False
 
 
-def _case_reference(sent: Span, options: IrrelevantContentOptions) -> bool:
+_BEFORE = frozenset({"before", "previously", "earlier"})
+
+
+def _case_reference(
+    sent: Span, support: Sequence[PhraseHit], options: IrrelevantContentOptions
+) -> bool:
     """Other support cases and earlier appeals: "case ID 12345678", "in my previous appeal",
-    "this is our second plan of action", "as I told you before", "Seller Support said"."""
-    text = sent.text
+    "this is our second plan of action", "as I told you before", "Seller Support said".
+    Amazon asks that each plan of action stand on its own. "In this case", "in case of
+    damage" and a phone case are not support cases: a case needs an ID or a support or
+    earlier-time modifier."""
+    if _mentions(support, sent):
+        return True
     for token in sent:
-        if _is(token, options.case_nouns) and token.pos_ in ("NOUN", "PROPN"):
-            mods = [c for c in token.children if c.dep_ in ("amod", "compound", "nummod", "nmod")]
-            if any(_is(m, options.earlier_words) or m.tag_ == "JJ" and m.lower_.endswith(("nd", "rd", "th")) for m in mods):
-                if _lemma(token) != "case" or not any(t.lower_ == "in" for t in token.lefts):
-                    return True
-            if _lemma(token) in ("case", "ticket") and (
-                any(m.like_num or m.lower_ in ("id", "number", "#", "no") for m in mods)
-                or re.search(r"\b(?:case|ticket)\s*(?:id|number|no\.?|#)?\s*[:#]?\s*\d{5,}", text, re.I)
+        if token.pos_ not in ("NOUN", "PROPN", "VERB"):
+            continue
+        lemma = _lemma(token)
+        mods = [c for c in token.children if c.dep_ in ("amod", "compound", "nummod", "nmod", "npadvmod", "appos")]
+        if token.pos_ != "VERB" and lemma in options.case_nouns:
+            if any(_is(m, options.case_modifiers) or (m.like_num and len(m.text) >= 5) for m in mods):
+                return True
+            nxt = sent.doc[token.i + 1] if token.i + 1 < sent.end else None
+            if nxt is not None and nxt.like_num and len(nxt.text) >= 5:
+                return True
+        elif token.pos_ != "VERB" and lemma in options.appeal_nouns:
+            if any(_is(m, options.earlier_words) for m in mods):
+                return True
+        elif token.pos_ == "VERB" and _is(token, options.saying_verbs):
+            if not _is_self(_subject(token), options):
+                continue
+            if any(c.lower_ in _BEFORE and c.dep_ == "advmod" for c in token.children):
+                return True  # "as I told you before"; not "before we wrote the title"
+            for prep in _dependents(token, frozenset({"prep"})):
+                for obj in _dependents(prep, frozenset({"pobj"})):
+                    if _lemma(obj) in options.case_nouns | options.appeal_nouns and any(
+                        _is(m, options.earlier_words | options.case_modifiers)
+                        for m in obj.children
+                    ):
+                        return True
+        elif token.pos_ == "VERB" and lemma in ("appeal", "submit", "resubmit"):
+            counts = [c for c in token.children if _lemma(c) == "time"]
+            if any(c.lower_ in ("again", "twice") for c in token.children) or any(
+                any(n.like_num or n.dep_ == "nummod" for n in c.children) for c in counts
             ):
                 return True
-        if _is(token, options.saying_verbs) and token.pos_ == "VERB":
-            if any(c.lower_ in ("before", "previously", "already", "earlier") for c in token.children):
-                subject = _subject(token)
-                if _is_self(subject, options) and any(
-                    t.lower_ in ("as",) for t in token.lefts
-                ):
-                    return True
-    words = " ".join(t.lower_ for t in sent)
-    return any(name in words for name in options.support_names)
+    return False
 
 
 _DELETE = "Delete this sentence."
@@ -696,21 +781,26 @@ def irrelevant_content(letter: Letter, options: IrrelevantContentOptions) -> Ite
     reason = letter.reason
     operational = reason is None or reason.kind == "performance"
     words = _Words.of(letter)
+    praise = words.find(options.praise_phrases)
     holidays = words.find(options.holiday_phrases)
     hardships = words.find(options.hardship_phrases)
+    support = words.find(options.support_names)
     for sent in letter.sentences:
         if letter.in_quotes(sent.start_char, sent.end_char):
             continue
         topics: list[Topic] = []
         if _tenure(sent, options):
             topics.append("tenure")
-        if _sales(sent, options):
+        if _revenue(sent, options):
             topics.append("sales")
-        if _praise(sent, options):
+        if _praise(sent, praise, options):
             topics.append("praise")
-        if _case_reference(sent, options):
+        if _case_reference(sent, support, options):
             topics.append("case")
+        # Circumstances: relevant when they explain or plan, background otherwise.
         circumstances: list[Topic] = []
+        if _volume(sent, options) and "sales" not in topics:
+            circumstances.append("sales")
         if _mentions(holidays, sent):
             circumstances.append("holiday")
         if _hardship(sent, hardships, options):
@@ -722,6 +812,12 @@ def irrelevant_content(letter: Letter, options: IrrelevantContentOptions) -> Ite
         if not topics:
             continue
         described = _join([_TOPIC_TEXT[t] for t in topics])
+        suggestion = _DELETE
+        if "holiday" in topics or "hardship" in topics:
+            suggestion = (
+                "Delete this sentence. If it names a real cause, say instead what failed in "
+                "your own process (e.g. 'nobody covered the packing while our packer was away')."
+            )
         yield Hit(
             start=sent.start_char,
             end=sent.end_char,
@@ -729,10 +825,7 @@ def irrelevant_content(letter: Letter, options: IrrelevantContentOptions) -> Ite
                 f"Not relevant to the suspension ({described}): reviewers skip it, and it makes "
                 "the letter longer. Keep to the root cause, the actions taken and the prevention."
             ),
-            suggestion=_DELETE if "holiday" not in topics else (
-                "Delete this sentence; if the holiday really caused the problem, say in the root "
-                "cause what failed in your own process during it."
-            ),
+            suggestion=suggestion,
             values={"topics": described},
         )
 
@@ -745,7 +838,8 @@ def irrelevant_content(letter: Letter, options: IrrelevantContentOptions) -> Ite
 class EvidenceNotReferencedOptions(Options):
     """POA703 vocabulary: how letters point at documents."""
 
-    attachment_words: frozenset[str]
+    attachment_nouns: frozenset[str]
+    attachment_verbs: frozenset[str]
     document_nouns: frozenset[str]
     image_nouns: frozenset[str]
     provide_verbs: frozenset[str]
@@ -777,41 +871,95 @@ def _offered_or_denied(verb: Token) -> bool:
     return any(t.lower_ == "request" and t.head.lower_ in ("on", "upon") for t in verb.subtree)
 
 
+def _physical(verb: Token) -> bool:
+    """ "We attached a warning label to every heater": attaching a thing to a product is a
+    corrective action, not a document for the reviewer."""
+    return any(
+        _lemma(obj) not in _MESSAGE_NOUNS
+        for prep in _dependents(verb, frozenset({"prep"}))
+        if prep.lower_ in ("to", "onto", "on")
+        for obj in _dependents(prep, frozenset({"pobj"}))
+    )
+
+
+_MESSAGE_NOUNS = frozenset({"letter", "email", "e-mail", "mail", "message", "appeal", "plan", "poa"})
+
+
+def _document_head(letter: Letter, hit: PhraseHit) -> Token:
+    """The head noun of a document phrase: "letter" in "letter of authorisation", else the
+    last word ("supplier invoice" → invoice)."""
+    tokens = [t for t in letter.doc[hit.first : hit.last + 1] if t.text not in _JOINERS]
+    for i, token in enumerate(tokens):
+        if token.lower_ == "of" and i > 0:
+            return tokens[i - 1]
+    return tokens[-1]
+
+
+def _provided(token: Token, options: EvidenceNotReferencedOptions) -> bool:
+    """A document the seller says they handed over: "we uploaded a new electricity bill",
+    "we have sent the supplier invoices", "the invoices are included", "here is the
+    licence". Listing photos are not evidence when uploaded to a listing, so images count
+    only with verbs that hand something to the reviewer (attach, provide, submit…)."""
+    word = token
+    while word.dep_ in ("conj", "appos") and word.head is not word:
+        word = word.head
+    if word.dep_ in ("nsubj", "attr") and any(c.lower_ == "here" for c in word.head.children):
+        return True
+    if word.dep_ not in ("dobj", "nsubjpass", "pobj", "dative"):
+        return False
+    verb = word.head
+    if word.dep_ == "pobj":
+        verb = verb.head  # "we sent copies of the invoices"
+        if verb.pos_ not in ("VERB", "AUX"):
+            verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    allowed = options.provide_verbs
+    if _is(token, options.image_nouns):
+        allowed = allowed - {"upload", "include", "add", "update"}
+    if word.dep_ != "nsubjpass" and not _seller_subject(verb):
+        return False  # "three buyers sent us photos" is not the seller's evidence
+    return _is(verb, allowed) and not _offered_or_denied(verb)
+
+
+def _seller_subject(verb: Token) -> bool:
+    """No subject (a list item: "Sent the invoices on 3 May") or the seller as subject."""
+    subject = _subject(verb)
+    if subject is None:
+        return True
+    return subject.lower_ in _FIRST_PERSON or any(
+        c.lower_ in _FIRST_POSSESSIVE for c in subject.children
+    )
+
+
 def _references_evidence(
     letter: Letter, reason: Reason, options: EvidenceNotReferencedOptions
 ) -> bool:
+    """True when the seller's own text points the reviewer at a document."""
     if _evidence_heading(letter, options):
         return True
-    documents = options.document_nouns | {w for e in reason.evidence for w in phrase_words(e)}
+    words = _Words.of(letter)
     for token in letter.doc:
         if letter.in_quotes(token.idx, token.idx + len(token.text)):
             continue
-        lemma = _lemma(token)
         # "Attached are…", "the enclosed invoice", "[Attachment 1: …]", "please find"
-        if lemma in options.attachment_words or token.lower_ in options.attachment_words:
-            verb = token if token.pos_ in ("VERB", "AUX") else token.head
-            if token.pos_ in ("NOUN", "PROPN") or not _offered_or_denied(verb):
+        if _is(token, options.attachment_nouns) and token.pos_ in ("NOUN", "PROPN"):
+            if not any(c.lower_ in ("no", "without") for c in token.children):
                 return True
             continue
-        if lemma == "find" and any(c.lower_ == "please" for c in token.children):
-            return True
-        # "we uploaded a new electricity bill", "we have provided the supplier invoices"
-        if _fold(token.lower_) in documents or _fold(lemma) in documents:
-            verb = token.head
-            if token.dep_ == "compound":
-                verb = token.head.head
-            if token.dep_ in ("dobj", "nsubjpass", "conj") or token.head.dep_ in ("dobj", "nsubjpass"):
-                while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
-                    verb = verb.head
-                allowed = options.provide_verbs
-                if _is(token, options.image_nouns):
-                    allowed = allowed - {"upload", "include"}
-                if _is(verb, allowed) and not _offered_or_denied(verb):
-                    return True
-            if token.dep_ in ("nsubj", "attr") and any(
-                c.lower_ == "here" for c in token.head.children
-            ):
+        if _is(token, options.attachment_verbs):
+            verb = token if token.dep_ not in ("amod", "acomp") else token.head
+            if token.dep_ == "amod" or (not _offered_or_denied(verb) and not _physical(token)):
                 return True
+            continue
+        if _lemma(token) == "find" and any(c.lower_ == "please" for c in token.children):
+            return True
+    documents = [*options.document_nouns, *reason.evidence]
+    for hit in words.find(documents):
+        if letter.in_quotes(hit.start, hit.end):
+            continue
+        if _provided(_document_head(letter, hit), options):
+            return True
     return False
 
 
@@ -841,8 +989,8 @@ def evidence_not_referenced(letter: Letter, options: EvidenceNotReferencedOption
         ),
         suggestion=(
             "End with a 'Supporting documents' list that names each attachment, e.g. "
-            "'Attachment 1: supplier invoice from <supplier>, <date>', with the relevant lines "
-            "highlighted."
+            "'Attachment 1: supplier invoice, 12 March 2024, 500 units', with the relevant "
+            "lines highlighted."
         ),
         values={"evidence": wanted},
     )

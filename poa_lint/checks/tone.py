@@ -17,7 +17,7 @@ quoted text (``quotes: skip``), because a seller quoting Amazon's notice is not 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -26,7 +26,7 @@ from pydantic import field_validator
 from .base import Hit, Options
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Token
 
     from ..letter import Letter
 
@@ -62,8 +62,6 @@ HYPOTHETICAL_MARKS = frozenset({"if", "whether", "unless"})
 #: Subordinators of a reason clause: "... because our packaging was weak".
 CAUSAL_MARKS = frozenset({"because", "since", "as"})
 
-HitKind = tuple[str, str]  # (kind, suggestion)
-
 
 # --------------------------------------------------------------------------------------------
 # Options: the vocabulary of each rule, loaded from rules/tone.yaml.
@@ -98,6 +96,7 @@ class BlamesBuyerOptions(_WordListOptions):
     complaint_nouns: frozenset[str]
     misuse_adverbs: frozenset[str]
     wanting_verbs: frozenset[str]
+    greed_objects: frozenset[str]
     choice_verbs: frozenset[str]
 
 
@@ -243,7 +242,7 @@ def _governing_subject(verb: Token) -> Token | None:
 
 
 def _is_first_person(token: Token | None) -> bool:
-    """"we", "I", "us", or a self noun owned by the writer ("our company", "my team")."""
+    """ "we", "I", "us", or a self noun owned by the writer ("our company", "my team")."""
     if token is None:
         return False
     if token.lower_ in FIRST_PERSON or _lemma(token) in FIRST_PERSON:
@@ -279,8 +278,6 @@ def _distanced(predicate: Token) -> bool:
         if _lemma(above) in ("instead", "rather"):
             return True
     # "instead of blaming the buyer, we ..." / "rather than saying ..."
-    for token in predicate.subtree:
-        pass
     left = predicate.doc[max(predicate.sent.start, predicate.i - 3) : predicate.i]
     return any(t.lower_ in ("instead", "rather") for t in left)
 
@@ -334,11 +331,12 @@ class _Found:
     suggestion: str
 
 
-def _to_hits(found: Iterable[_Found]) -> Iterator[Hit]:
+def _to_hits(letter: Letter, found: Iterable[_Found]) -> Iterator[Hit]:
     """One hit per offending span; overlapping findings of one rule merge into one.
 
     A sentence such as "the buyer lied and abused the return policy" should produce one
-    finding per clause, not one per word that happened to match.
+    finding, not one per word that happened to match. ``{match}`` in the rule's message is
+    filled with the flagged words, so the message quotes the seller.
     """
     kept: list[tuple[int, int, str]] = []
     for item in sorted(found, key=lambda f: _span_of(f.tokens)):
@@ -350,14 +348,8 @@ def _to_hits(found: Iterable[_Found]) -> Iterator[Hit]:
             continue
         kept.append((start, end, item.suggestion))
     for start, end, suggestion in kept:
-        yield Hit(start=start, end=end, suggestion=suggestion, values={"match": ""})
-
-
-def _with_text(letter: Letter, hits: Iterable[Hit]) -> Iterator[Hit]:
-    """Fill ``{match}`` with the flagged words, so the message quotes the seller."""
-    for hit in hits:
-        text = " ".join(letter.text[hit.start : hit.end].split())
-        yield Hit(hit.start, hit.end, hit.message, hit.suggestion, {"match": text})
+        match = " ".join(letter.text[start:end].split())
+        yield Hit(start=start, end=end, suggestion=suggestion, values={"match": match})
 
 
 def _predicate_chain(verb: Token) -> list[Token]:
@@ -380,6 +372,22 @@ def _predicate_chain(verb: Token) -> list[Token]:
             ):
                 chain.append(child)
     return chain
+
+
+def _clause_tokens(verb: Token) -> Iterator[Token]:
+    """Tokens of the verb's own clause: its subtree minus any embedded clause.
+
+    The parser attaches "without investigation" or "about this deactivation" to whichever
+    word is nearby; what matters is that no other verb stands between it and ``verb``.
+    """
+    for token in verb.subtree:
+        if token.i == verb.i:
+            continue
+        above = token.head
+        while above.i != verb.i and above.pos_ not in ("VERB", "AUX") and above.head.i != above.i:
+            above = above.head
+        if above.i == verb.i:
+            yield token
 
 
 def _objects(verb: Token) -> list[Token]:
@@ -432,7 +440,7 @@ def blames_buyer(letter: Letter, options: BlamesBuyerOptions) -> Iterator[Hit]:
             continue
         found.extend(_buyer_as_subject(token, options))
         found.extend(_buyer_as_owner(token, options))
-    yield from _with_text(letter, _to_hits(found))
+    yield from _to_hits(letter, found)
 
 
 def _buyer_as_subject(buyer: Token, options: BlamesBuyerOptions) -> Iterator[_Found]:
@@ -457,13 +465,31 @@ def _buyer_as_subject(buyer: Token, options: BlamesBuyerOptions) -> Iterator[_Fo
         return
     wants = any(_is(p, options.wanting_verbs) for p in chain)
     for predicate in chain:
-        negated = _negated(predicate) or (
-            predicate.dep_ == "xcomp" and _lemma(predicate.head) in ("fail", "neglect", "refuse")
+        negated = (
+            _negated(predicate)
+            or _nothing_object(predicate)
+            or (predicate.dep_ == "xcomp" and _lemma(predicate.head) in ("fail", "neglect"))
+            or _should_have(predicate)
         )
         if predicate.dep_ == "xcomp" and _negated(predicate.head):
             # "the buyer did not try to cheat": the negation covers the whole chain
             negated = not negated
         yield from _accusing_predicate(buyer, predicate, negated, wants, options)
+
+
+def _nothing_object(verb: Token) -> bool:
+    """ "The buyer damaged nothing", "did no harm": a negative object negates the act."""
+    return any(
+        c.dep_ == "dobj"
+        and (c.lower_ in ("nothing", "none") or any(d.lower_ == "no" for d in c.children))
+        for c in verb.children
+    )
+
+
+def _should_have(verb: Token) -> bool:
+    """ "The customer should have read the manual": a reproach, like "did not read"."""
+    auxes = [_lemma(c) for c in verb.children if c.dep_ == "aux"]
+    return ("should" in auxes or "ought" in auxes) and "have" in auxes
 
 
 def _accusing_predicate(
@@ -508,7 +534,10 @@ def _accusing_predicate(
             # "opened a false claim", "left a fake review"
             yield _Found((buyer, predicate, obj), _BLAME_SUGGESTION)
             return
-        if wants and any(m.lower_ == "free" for m in mods):
+        if wants and (
+            (_is(obj, options.greed_objects) and any(m.lower_ == "free" for m in mods))
+            or any(t.lower_ == "free" and t.head.lower_ == "for" for t in obj.subtree)
+        ):
             # "is trying to get a free product", "wants free stuff"
             yield _Found((buyer, predicate, obj), _BLAME_SUGGESTION)
             return
@@ -590,7 +619,7 @@ _CRITICISM_SUGGESTION = (
 
 
 def _compound_phrase(token: Token) -> str:
-    """"seller performance team" for "team" in "Seller Performance team"."""
+    """ "seller performance team" for "team" in "Seller Performance team"."""
     parts = [token]
     frontier = [token]
     while frontier:
@@ -650,22 +679,33 @@ def _is_amazon(token: Token, options: CriticizesAmazonOptions) -> bool:
     """
     if token.lower_ in SECOND_PERSON:
         return _lemma(token.head) != "thank"
-    if token.pos_ not in ("NOUN", "PROPN"):
+    if token.pos_ not in ("NOUN", "PROPN", "PRON"):
         return False
-    if _names_amazon(token, options):
-        return True
     owner = _owner(token, options)
     if owner == "seller":
         return False
-    if owner == "amazon":
+    if owner == "amazon" or _names_amazon(token, options):
         return True
+    if _lemma(token) in ("nobody", "one", "human", "person") and any(
+        c.dep_ == "prep" and any(_names_amazon(o, options) for o in c.children)
+        for c in token.children
+    ):
+        return True  # "nobody at Amazon reads these appeals"
     if _is(token, options.amazon_nouns):
-        # "a wrong decision to use that supplier" is the seller's own decision
-        return not any(c.dep_ in ("acl", "relcl") for c in token.children)
+        # "a wrong decision to use that supplier" is the seller's own decision; "the decision
+        # to suspend us" is Amazon's
+        return not any(
+            c.dep_ in ("acl", "relcl") and not _is(c, options.sanction_verbs)
+            for c in token.children
+        )
     if _is(token, options.response_nouns):
-        # "we keep getting template responses": what the seller receives comes from Amazon
+        # "we keep getting template responses", "your team keeps sending the same email":
+        # what the seller receives, or what Amazon sends, is Amazon's
         verb = token.head
-        if _lemma(verb) in ("get", "receive") and _is_first_person(_subject(verb)):
+        subject = _subject(verb)
+        if _lemma(verb) in ("get", "receive") and _is_first_person(subject):
+            return True
+        if subject is not None and subject.i != token.i and _is_amazon(subject, options):
             return True
     return False
 
@@ -688,8 +728,13 @@ def criticizes_amazon(letter: Letter, options: CriticizesAmazonOptions) -> Itera
             found.extend(_criticised_sanction(token, options))
         if not _is_amazon(token, options):
             continue
+        if _lemma(token) in ("nobody", "one", "human", "person"):
+            verb = token.head  # "nobody at Amazon reads these appeals"
+            if token.dep_ == "nsubj" and _is(verb, options.diligence_verbs):
+                found.append(_Found((token, verb), _CRITICISM_SUGGESTION))
+            continue
         found.extend(_criticised_referent(token, options))
-    yield from _with_text(letter, _to_hits(found))
+    yield from _to_hits(letter, found)
 
 
 def _criticised_referent(target: Token, options: CriticizesAmazonOptions) -> Iterator[_Found]:
@@ -721,14 +766,13 @@ def _criticised_referent(target: Token, options: CriticizesAmazonOptions) -> Ite
     predicate = target.head
     negated = _negated(predicate)
     # 4. a criticising predicate: "this suspension is ridiculous", "Amazon is in error"
-    for obj in _objects(predicate):
-        if obj.dep_ in ("acomp", "attr", "oprd") or obj.head.dep_ == "prep":
-            if _lemma(predicate) in ("be", "seem", "look", "become", "appear", "sound"):
-                if not (negated or _negated(obj)) and (
-                    _is(obj, options.criticism_words) or _is(obj, options.fault_nouns)
-                ):
-                    yield _Found((target, predicate, obj), _CRITICISM_SUGGESTION)
-                    return
+    if _lemma(predicate) in ("be", "seem", "look", "become", "appear", "sound"):
+        for obj in _objects(predicate):
+            predicative = obj.dep_ in ("acomp", "attr", "oprd") or obj.head.dep_ == "prep"
+            criticising = _is(obj, options.criticism_words) or _is(obj, options.fault_nouns)
+            if predicative and criticising and not (negated or _negated(obj)):
+                yield _Found((target, predicate, obj), _CRITICISM_SUGGESTION)
+                return
     for verb in _predicate_chain(predicate):
         verb_negated = _negated(verb)
         # 5. a criticising verb: "your team ignored our emails", "Amazon made a mistake"
@@ -748,10 +792,24 @@ def _criticised_referent(target: Token, options: CriticizesAmazonOptions) -> Ite
         if adverbs and not verb_negated:
             yield _Found((target, verb, *adverbs), _CRITICISM_SUGGESTION)
             return
+        # 7. telling Amazon what it should have done: "Amazon should not suspend sellers for
+        # one complaint", "you should have checked our invoices"
+        modal = [c for c in verb.children if c.dep_ == "aux" and _lemma(c) in ("should", "ought")]
+        if modal and (
+            (verb_negated and _is(verb, options.sanction_verbs))
+            or (_should_have(verb) and _is(verb, options.diligence_verbs))
+        ):
+            yield _Found((target, *modal, verb), _CRITICISM_SUGGESTION)
+            return
+        # 8. acting without grounds: "takes the buyer's side without checking the facts"
+        missing = _without_grounds(verb, options)
+        if missing:
+            yield _Found((target, verb, *missing), _CRITICISM_SUGGESTION)
+            return
 
 
 def _criticised_sanction(verb: Token, options: CriticizesAmazonOptions) -> Iterator[_Found]:
-    """"our account was wrongly suspended", "removed by mistake", "without any warning".
+    """ "our account was wrongly suspended", "removed by mistake", "without any warning".
 
     The doer of a sanction is Amazon unless the seller is its active subject ("we incorrectly
     flagged the order" is the seller's own act).
@@ -771,9 +829,22 @@ def _criticised_sanction(verb: Token, options: CriticizesAmazonOptions) -> Itera
             if prep.lower_ in ("by", "in") and _is(pobj, options.fault_nouns):
                 yield _Found((verb, prep, pobj), _CRITICISM_SUGGESTION)
                 return
-            if prep.lower_ == "without" and _is(pobj, options.missing_grounds):
-                yield _Found((verb, prep, pobj), _CRITICISM_SUGGESTION)
-                return
+    missing = _without_grounds(verb, options)
+    if missing:
+        yield _Found((verb, *missing), _CRITICISM_SUGGESTION)
+
+
+def _without_grounds(verb: Token, options: CriticizesAmazonOptions) -> list[Token]:
+    """ "without any warning", "without investigation", "without checking the facts"."""
+    for prep in _clause_tokens(verb):
+        if prep.lower_ != "without":
+            continue
+        for obj in prep.children:
+            if (obj.dep_ == "pobj" and _is(obj, options.missing_grounds)) or (
+                obj.dep_ == "pcomp" and _is(obj, options.diligence_verbs)
+            ):
+                return [prep, obj]
+    return []
 
 
 # --------------------------------------------------------------------------------------------
@@ -800,9 +871,10 @@ def unprofessional_tone(letter: Letter, options: UnprofessionalToneOptions) -> I
 
     Amazon asks for a factual letter without emotive language; consultants list "PLEASE give
     us a second chance" and "my family depends on this" among the reasons letters fail. Each
-    offending span gets its own hit so the seller can fix them one by one. Emotions count only
-    when the seller feels them ("we are devastated"); "the buyer was upset" is empathy.
-    Sarcasm is not attempted: it cannot be read reliably from a parse.
+    offending sentence gets one hit, covering all its offending words, so the seller rewrites
+    sentence by sentence. Emotions count only when the seller feels them ("we are
+    devastated"); "the buyer was upset" is empathy. Sarcasm is not attempted: it cannot be
+    read reliably from a parse.
     """
     found: list[_Found] = []
     found.extend(_shouting(letter, options))
@@ -810,7 +882,7 @@ def unprofessional_tone(letter: Letter, options: UnprofessionalToneOptions) -> I
         found.extend(_exclamations(letter, options))
     for token in letter.doc:
         found.extend(_emotional(token, options))
-    yield from _with_text(letter, _to_hits(_per_sentence(found)))
+    yield from _to_hits(letter, _per_sentence(found))
 
 
 def _per_sentence(found: Iterable[_Found]) -> list[_Found]:
@@ -869,6 +941,18 @@ def _shouted(token: Token, options: UnprofessionalToneOptions) -> bool:
     return token.pos_ in _SHOUTABLE_POS
 
 
+def _plain_word(token: Token) -> bool:
+    """Is a lone capitalised word surely an English word, not an unknown acronym?
+
+    The tagger guesses at unknown all-caps tokens ("WIPO" comes out as a verb), so a word on
+    its own counts as shouting only when it is a function word ("NOT", "NEVER", "ALL"), an
+    interjection ("PLEASE"), or a long adjective or adverb ("URGENT", "SORRY", "FAKE").
+    """
+    if token.is_stop or token.pos_ == "INTJ":
+        return True
+    return (token.pos_ in ("ADJ", "ADV") and len(token.text) >= 4) or len(token.text) >= 7
+
+
 def _shouting(letter: Letter, options: UnprofessionalToneOptions) -> Iterator[_Found]:
     """ALL-CAPS words in running text.
 
@@ -887,8 +971,11 @@ def _shouting(letter: Letter, options: UnprofessionalToneOptions) -> Iterator[_F
             continue
         letters = [ch for t in words for ch in t.text if ch.isalpha()]
         if all(ch.isupper() for ch in letters) and len(letters) >= options.caps_min_letters:
+            # A heading ("ROOT CAUSE", "WHY DID THIS HAPPEN?") has no verb, or is short and
+            # does not end like a statement; "WE ARE NOT A COUNTERFEIT SELLER." is shouting.
             has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)
-            if len(words) > options.heading_max_words and has_verb:
+            statement = tokens[-1].text in (".", "!") or "!" in tokens[-1].text
+            if has_verb and (statement or len(words) > options.heading_max_words):
                 yield _Found((words[0], words[-1]), _CAPS_SUGGESTION)
             continue
         run: list[Token] = []
@@ -899,6 +986,8 @@ def _shouting(letter: Letter, options: UnprofessionalToneOptions) -> Iterator[_F
             if token is not None and run and (token.is_punct and token.text not in ".!?;:"):
                 continue
             shouted = [t for t in run if _shouted(t, options)]
+            if len(run) == 1 and shouted and not _plain_word(run[0]):
+                shouted = []  # a lone "WIPO" the tagger reads as a verb is an acronym
             if shouted:
                 yield _Found((run[0], run[-1]), _CAPS_SUGGESTION)
             run = []
@@ -907,8 +996,11 @@ def _shouting(letter: Letter, options: UnprofessionalToneOptions) -> Iterator[_F
 def _exclamations(letter: Letter, options: UnprofessionalToneOptions) -> Iterator[_Found]:
     run: list[Token] = []
     for token in [*letter.doc, None]:
-        if token is not None and token.text and set(token.text) <= {"!", "?"} and (
-            "!" in token.text or run
+        if (
+            token is not None
+            and token.text
+            and set(token.text) <= {"!", "?"}
+            and ("!" in token.text or run)
         ):
             run.append(token)
             continue
@@ -928,16 +1020,29 @@ def _feeler(token: Token) -> Token | None:
     return None
 
 
+def _is_request(verb: Token) -> bool:
+    """An imperative or a "could you" request addressed to the reader ("give us a chance"),
+    as opposed to a report ("Amazon did not give us a chance")."""
+    if verb.pos_ != "VERB":
+        return False
+    subject = _subject(verb)
+    if subject is None:
+        return verb.tag_ == "VB" and not any(c.dep_ == "aux" for c in verb.children)
+    return subject.lower_ in SECOND_PERSON and any(
+        c.dep_ == "aux" and _lemma(c) in ("can", "could", "would", "will") for c in verb.children
+    )
+
+
 def _emotional(token: Token, options: UnprofessionalToneOptions) -> Iterator[_Found]:
     lemma = _lemma(token)
     # emotion the writer feels: "we are devastated", "I feel so ashamed"
     if _is(token, options.emotions) and token.pos_ in ("ADJ", "VERB", "NOUN"):
         feeler = _feeler(token)
-        if (
-            (_is_first_person(feeler) or (feeler is not None and _owned_by_first(feeler)))
-            and not _negated(token.head)
-            and not _negated(token)
-        ):
+        ours = feeler is not None and (
+            _is_first_person(feeler)
+            or (_is(feeler, options.dependents) and _owned_by_first(feeler))
+        )  # "we", "our team", "my family" feel; "our sales were hurt" is not a feeling
+        if ours and not _negated(token.head) and not _negated(token):
             yield _Found((token,), _EMOTION_SUGGESTION)
             return
     if token.lower_ in options.emotive_adverbs:
@@ -952,15 +1057,19 @@ def _emotional(token: Token, options: UnprofessionalToneOptions) -> Iterator[_Fo
     if _is(token, options.pleading_nouns):
         yield _Found((token,), _PLEADING_SUGGESTION)
         return
-    if lemma == "please" and token.nbor(1).lower_ if token.i + 1 < len(token.doc) else False:
-        following = token.doc[token.i + 1 : token.i + 3]
-        if any(t.lower_ == "please" for t in following):
-            yield _Found((token, *[t for t in following if t.lower_ == "please"]), _PLEADING_SUGGESTION)
+    if lemma == "please":
+        # "please, please reinstate us": one "please" is politeness, a repeated one pleads
+        repeats = [t for t in token.doc[token.i + 1 : token.i + 3] if t.lower_ == "please"]
+        if repeats:
+            yield _Found((token, *repeats), _PLEADING_SUGGESTION)
             return
-    if lemma == "chance" and token.dep_ == "dobj" and _lemma(token.head) == "give":
-        # "please give us one more chance"
-        if any(c.dep_ == "dative" and _is_first_person(c) for c in token.head.children):
-            yield _Found((token.head, token), _PLEADING_SUGGESTION)
+    if lemma in ("chance", "help") and _is_request(token.head if lemma == "chance" else token):
+        # "please give us one more chance", "please help us"
+        verb = token.head if lemma == "chance" else token
+        asks = lemma == "help" or (token.dep_ == "dobj" and _lemma(verb) == "give")
+        for_us = any(c.dep_ in ("dative", "dobj") and _is_first_person(c) for c in verb.children)
+        if asks and for_us:
+            yield _Found((verb, token), _PLEADING_SUGGESTION)
             return
     # hardship: "my family depends on this", "our employees rely on this account"
     if lemma in ("depend", "rely", "count") and token.pos_ == "VERB":
@@ -987,7 +1096,12 @@ def _emotional(token: Token, options: UnprofessionalToneOptions) -> Iterator[_Fo
         yield _Found((token,), _EMOTION_SUGGESTION)
         return
     if lemma == "only" and token.dep_ == "amod" and _lemma(token.head) in ("source", "income"):
-        yield _Found((token, token.head), _EMOTION_SUGGESTION)
+        yield _Found((token, token.head), _EMOTION_SUGGESTION)  # "our only source of income"
+        return
+    if lemma in ("income", "livelihood") and any(
+        c.dep_ == "det" and c.lower_ == "no" for c in token.children
+    ):
+        yield _Found((token,), _EMOTION_SUGGESTION)  # "we have no other income"
         return
     # "I can't sleep", "we cried", "I have not eaten"
     if _is(token, options.distress_verbs) and token.pos_ == "VERB":
@@ -1037,11 +1151,11 @@ def _writer_side(token: Token | None, options: ThreatensOptions) -> bool:
 
 def _aimed_at_amazon(verb: Token) -> bool:
     """The verb's object is Amazon: "contact you", "sue Amazon", "against your company"."""
-    for obj in verb.subtree:
-        if obj.dep_ in ("dobj", "pobj", "dative") and (
-            obj.lower_ in SECOND_PERSON or obj.lower_ == "amazon"
-            or any(c.dep_ == "poss" and c.lower_ in SECOND_POSSESSIVE for c in obj.children)
-        ):  # fmt: skip
+    for obj in _clause_tokens(verb):
+        if obj.dep_ not in ("dobj", "pobj", "dative"):
+            continue
+        yours = any(c.dep_ == "poss" and c.lower_ in SECOND_POSSESSIVE for c in obj.children)
+        if yours or obj.lower_ in SECOND_PERSON or obj.lower_ == "amazon":
             return True
     return False
 
@@ -1061,7 +1175,7 @@ def threatens(letter: Letter, options: ThreatensOptions) -> Iterator[Hit]:
     for token in letter.doc:
         found.extend(_legal_threat(token, options))
         found.extend(_ultimatum(token, options))
-    yield from _with_text(letter, _to_hits(found))
+    yield from _to_hits(letter, found)
 
 
 def _legal_threat(token: Token, options: ThreatensOptions) -> Iterator[_Found]:
@@ -1084,11 +1198,17 @@ def _legal_threat(token: Token, options: ThreatensOptions) -> Iterator[_Found]:
     subject = _governing_subject(verb)
     announced = _future_or_intended(verb, options) or _in_ultimatum(verb)
     if person and token.dep_ in ("nsubj",) and _owned_by_first(token):
-        # "our lawyer will contact you", "our attorneys are reviewing your decision"
-        if (announced or verb.tag_ == "VBG") and (
-            _aimed_at_amazon(verb) or _is(verb, options.threat_verbs)
+        # "our lawyer will contact you", "our attorneys are reviewing your decision", "our
+        # lawyers are ready to defend our rights"
+        acts = [verb, *(x for a in _children(verb, "acomp") for x in _children(a, "xcomp"))]
+        if (announced or verb.tag_ == "VBG") and any(
+            _aimed_at_amazon(act) or _is(act, options.threat_verbs) for act in acts
         ):
-            yield _Found((token, verb), _THREAT_SUGGESTION)
+            yield _Found((token, *acts), _THREAT_SUGGESTION)
+        return
+    if person and token.dep_ == "dobj" and _is_first_person(subject) and _about_amazon(verb):
+        # "we have contacted our attorney about this deactivation"
+        yield _Found((verb, token), _THREAT_SUGGESTION)
         return
     if not _writer_side(subject, options) or not announced:
         return
@@ -1101,6 +1221,24 @@ def _legal_threat(token: Token, options: ThreatensOptions) -> Iterator[_Found]:
         yield _Found((verb, token), _THREAT_SUGGESTION)
 
 
+#: What makes a lawyer's involvement about Amazon rather than about a trademark or a supplier.
+_AMAZON_DECISIONS = frozenset({"suspension", "deactivation", "decision", "ban", "removal"})
+
+
+def _about_amazon(verb: Token) -> bool:
+    """ "... about this deactivation", "... regarding your decision", "... against Amazon"."""
+    for prep in _clause_tokens(verb):
+        for obj in _children(prep, "pobj"):
+            if (
+                obj.lower_ in SECOND_PERSON
+                or obj.lower_ == "amazon"
+                or _lemma(obj) in _AMAZON_DECISIONS
+                or any(c.dep_ == "poss" and c.lower_ in SECOND_POSSESSIVE for c in obj.children)
+            ):
+                return True
+    return False
+
+
 def _in_ultimatum(verb: Token) -> bool:
     return any(
         c.dep_ == "advcl"
@@ -1110,7 +1248,7 @@ def _in_ultimatum(verb: Token) -> bool:
 
 
 def _ultimatum(token: Token, options: ThreatensOptions) -> Iterator[_Found]:
-    """"If you do not reinstate our account within 48 hours, we will ..."."""
+    """ "If you do not reinstate our account within 48 hours, we will ..."."""
     if token.dep_ != "advcl" or not _is(token, options.reinstate_verbs):
         return
     marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ in ("if", "unless")]
@@ -1122,7 +1260,8 @@ def _ultimatum(token: Token, options: ThreatensOptions) -> Iterator[_Found]:
     amazon_subject = subject is not None and (
         subject.lower_ in SECOND_PERSON
         or subject.lower_ == "amazon"
-        or (subject.lower_ in FIRST_PERSON and _lemma(token) in ("reinstate", "restore"))
+        # "unless our account is reactivated", "if we are not reinstated": Amazon is the doer
+        or (subject.dep_ == "nsubjpass" and _is_first_person(subject))
     )
     if not amazon_subject:
         return
@@ -1167,7 +1306,7 @@ def denies_violation(letter: Letter, options: DeniesViolationOptions) -> Iterato
     found: list[_Found] = []
     for token in letter.doc:
         found.extend(_denial(token, options))
-    yield from _with_text(letter, _to_hits(found))
+    yield from _to_hits(letter, found)
 
 
 def _denial(token: Token, options: DeniesViolationOptions) -> Iterator[_Found]:
@@ -1184,9 +1323,19 @@ def _denial(token: Token, options: DeniesViolationOptions) -> Iterator[_Found]:
 
 def _denying_verb(verb: Token, options: DeniesViolationOptions) -> Iterator[_Found]:
     subject = _subject(verb)
-    if not _is_first_person(subject) or _hypothetical(verb) or _distanced(verb):
-        return
+    if not _is_first_person(subject) or _hypothetical(verb) or _future(verb):
+        return  # "we will not sell used items as new again" is a promise, not a denial
     assert subject is not None
+    if _distanced(verb):
+        # "we don't think we did anything wrong": the negation is raised to "think", and
+        # "anything" shows the claim below it is still a denial
+        if _lemma(verb) == "do" and any(
+            o.lower_ == "anything"
+            and any(_is(c, options.wrongdoing_objects) for c in [*o.children, *verb.children])
+            for o in _children(verb, "dobj")
+        ):
+            yield _Found((subject, verb), _DENIAL_SUGGESTION)
+        return
     # Quote the subject only when it belongs to this verb: in "we respect the rules and never
     # break them" the finding for "break" should not swallow the first clause.
     subject = subject if subject.head.i == verb.i else verb
@@ -1205,12 +1354,13 @@ def _denying_verb(verb: Token, options: DeniesViolationOptions) -> Iterator[_Fou
     # "we did nothing wrong", "we have done nothing against the rules"
     if _lemma(verb) in ("do", "commit") and not negated:
         for obj in objects:
-            if obj.lower_ in ("nothing", "no") or any(c.lower_ == "no" for c in obj.children):
-                if _is(obj, options.wrongdoing_objects) or any(
-                    _is(c, options.wrongdoing_objects) for c in verb.children
-                ) or any(_is(c, options.wrongdoing_objects) for c in obj.children):  # fmt: skip
-                    yield _Found((subject, verb, *obj.subtree), _DENIAL_SUGGESTION)
-                    return
+            nothing = obj.lower_ in ("nothing", "no") or any(c.lower_ == "no" for c in obj.children)
+            wrong = any(
+                _is(t, options.wrongdoing_objects) for t in [obj, *obj.children, *verb.children]
+            )
+            if nothing and wrong:
+                yield _Found((subject, verb, *obj.subtree), _DENIAL_SUGGESTION)
+                return
     # "we did not do anything wrong"
     if _lemma(verb) == "do" and negated:
         for obj in objects:
@@ -1232,10 +1382,14 @@ def _denying_verb(verb: Token, options: DeniesViolationOptions) -> Iterator[_Fou
         if _is(comp, options.innocence_words) and not negated:
             yield _Found((subject, verb, comp), _DENIAL_SUGGESTION)
             return
-        if _is(comp, options.blame_nouns) or _lemma(comp) in ("responsible", "guilty", "liable"):
-            if negated and not _owned_by_other(comp):
-                yield _Found((subject, verb, *neg, comp), _DENIAL_SUGGESTION)
-                return
+        blame = _is(comp, options.blame_nouns) or _lemma(comp) in (
+            "responsible",
+            "guilty",
+            "liable",
+        )
+        if blame and negated and not _owned_by_other(comp):
+            yield _Found((subject, verb, *neg, comp), _DENIAL_SUGGESTION)
+            return
     for prep in _children(verb, "prep"):
         for pobj in _children(prep, "pobj"):
             if prep.lower_ == "at" and _is(pobj, options.blame_nouns) and negated:
@@ -1250,14 +1404,29 @@ def _denying_verb(verb: Token, options: DeniesViolationOptions) -> Iterator[_Fou
     # "we have always followed the rules" (not "we will always follow")
     if _is(verb, options.compliance_verbs) and not negated:
         always = [c for c in verb.children if c.lower_ in ("always", "ever")]
-        future = any(c.dep_ == "aux" and _lemma(c) in FUTURE_AUX for c in verb.children)
+        fresh = any(c.lower_ in ("now", "today", "forward") for c in _clause_tokens(verb))
         rules = [t for t in verb.subtree if _is(t, options.rule_nouns) and t.pos_ == "NOUN"]
-        if always and not future and rules and verb.tag_ != "VB":
+        if always and not fresh and rules and verb.tag_ != "VB":
             yield _Found((subject, *always, verb, rules[0]), _DENIAL_SUGGESTION)
 
 
+def _future(verb: Token) -> bool:
+    """The clause is about the future: "we will not", "we will always follow"."""
+    current = verb
+    for _ in range(4):
+        if any(
+            c.dep_ == "aux" and _lemma(c) in ("will", "shall", "'ll", "wo")
+            for c in current.children
+        ):
+            return True
+        if current.dep_ not in ("xcomp", "conj"):
+            return False
+        current = current.head
+    return False
+
+
 def _owned_by_other(noun: Token) -> bool:
-    """"not our fault but the carrier's" is still denial; "not the buyer's fault" is not."""
+    """ "not our fault but the carrier's" is still denial; "not the buyer's fault" is not."""
     return any(c.dep_ == "poss" and c.lower_ not in FIRST_POSSESSIVE for c in noun.children)
 
 
@@ -1272,16 +1441,17 @@ def _qualified(noun: Token) -> bool:
 
 
 def _rejected_complaint(noun: Token, options: DeniesViolationOptions) -> Iterator[_Found]:
-    """"The complaint is baseless", "the claim was not valid"."""
+    """ "The complaint is baseless", "the claim was not valid"."""
     predicate = noun.head
     if _hypothetical(predicate) or _distanced(predicate):
         return
-    if any(
+    buyer_owned = any(
         c.dep_ == "poss" and _is(c, options.buyer_nouns) for c in noun.children
-    ) or any(  # fmt: skip
+    ) or any(
         p.lower_ in ("by", "from") and any(_is(o, options.buyer_nouns) for o in p.children)
         for p in _children(noun, "prep")
-    ):
+    )
+    if buyer_owned:
         return  # "the buyer's claim was false" is blame: POA201 reports it
     negated = _negated(predicate)
     for comp in _children(predicate, "acomp", "attr"):
@@ -1293,7 +1463,7 @@ def _rejected_complaint(noun: Token, options: DeniesViolationOptions) -> Iterato
 
 
 def _not_our_fault(noun: Token, options: DeniesViolationOptions) -> Iterator[_Found]:
-    """"This is not our fault", "through no fault of our own"."""
+    """ "This is not our fault", "through no fault of our own"."""
     ours = _owned_by_first(noun) or any(
         p.lower_ == "of" and any(o.lower_ in FIRST_POSSESSIVE | FIRST_PERSON for o in p.subtree)
         for p in _children(noun, "prep")
@@ -1309,8 +1479,6 @@ def _not_our_fault(noun: Token, options: DeniesViolationOptions) -> Iterator[_Fo
         yield _Found((clause, *neg, noun), _DENIAL_SUGGESTION)
 
 
-CheckFn = Callable[["Letter", Any], Iterator[Hit]]
-
 __all__ = [
     "BlamesBuyerOptions",
     "CriticizesAmazonOptions",
@@ -1323,7 +1491,3 @@ __all__ = [
     "threatens",
     "unprofessional_tone",
 ]
-
-
-def _unused(span: Span) -> None:  # pragma: no cover - keeps the Span import meaningful
-    del span

@@ -13,11 +13,11 @@ from pathlib import Path
 
 from .catalog import Catalog, load_catalog
 from .config import Config, ConfigResolver
-from .engine import build_report, check_letter, pattern_matcher, prepare_rules
+from .engine import build_report, check_letter, needs_entities, pattern_matcher, prepare_rules
 from .errors import PoaLintError
 from .letter import build_letters
 from .models import ReasonInfo, Report
-from .nlp import load_pipeline
+from .nlp import load_pipeline, skipped_components
 from .notice import Notice, find_reasons, parse_notice
 from .readers import ReadLimits, parse_plain_text, read_path
 from .reasons import Reason, load_taxonomy, resolve_reason
@@ -72,11 +72,13 @@ def lint_jobs(
     if len(models) > 1:
         raise PoaLintError("letters in one run must use the same `model`; run them separately")
     nlp = load_pipeline(models.pop())
+    entities = needs_entities(active for p in prepared for active in p[0])
     letters = build_letters(
         [job.source for job in jobs],
         nlp,
         reasons=[p[1] for p in prepared],
         notices=[parsed_notice] * len(jobs),
+        disable=skipped_components(nlp, entities=entities),
     )
     matcher = pattern_matcher(catalog, nlp)
     reports = []

@@ -68,6 +68,8 @@ class Config(BaseModel):
     list_style: Literal["bullets", "prose"] = "bullets"
     max_file_size: int = Field(default=5_000_000, gt=0)
     max_docx_size: int = Field(default=50_000_000, gt=0)
+    # Where results are cached (relative to the config file's folder); see poa_lint/cache.py.
+    cache_dir: str | None = None
     rules: dict[str, RuleSettings] = Field(default_factory=dict)
     # Where the file-based settings came from; per-file-ignores globs are relative to it.
     root: str | None = Field(default=None, exclude=True)

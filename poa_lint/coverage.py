@@ -100,15 +100,19 @@ class CauseLink:
 
 
 _ENUMERATOR = re.compile(
-    r"^\s*(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth|finally|lastly|also|in addition|another|"
+    r"^\s*(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth|finally|lastly|also|in addition|"
+    r"another|"
     r"the (?:first|second|third|other|last) (?:cause|reason|problem|issue))\b",
     re.IGNORECASE,
 )
 _CONSEQUENCE = re.compile(
-    r"^\s*(?:as a (?:result|consequence)|this (?:led|caused|resulted)|because of this|therefore|so\b)",
+    r"^\s*(?:as a (?:result|consequence)|this (?:led|caused|resulted)|because of this|"
+    r"therefore|so\b)",
     re.IGNORECASE,
 )
-_AFFECTED = frozenset({"buyer", "customer", "client", "shopper", "complaint", "claim", "rate", "odr"})
+_AFFECTED = frozenset(
+    {"buyer", "customer", "client", "shopper", "complaint", "claim", "rate", "odr"}
+)
 
 
 @dataclass(frozen=True)
@@ -163,9 +167,9 @@ def cause_groups(letter: Letter) -> list[CauseGroup]:
     for group in groups:
         # Under a heading a list item is a cause even if it reads as plain fact ("Missing
         # bin labels."); a prose run must contain at least one sentence that states a cause.
-        if any(i.role == "cause" for i in group) or (headed and group[0].is_list_item):
-            if group_keys(letter, CauseGroup(tuple(group))):
-                out.append(CauseGroup(tuple(group)))
+        states_cause = any(i.role == "cause" for i in group) or (headed and group[0].is_list_item)
+        if states_cause and group_keys(letter, CauseGroup(tuple(group))):
+            out.append(CauseGroup(tuple(group)))
     return out
 
 
@@ -193,7 +197,9 @@ def _is_consequence(sentence: Span) -> bool:
     if root is None:
         return False
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(sub.lemma_.lower() in _AFFECTED or sub.head.lemma_.lower() in _AFFECTED for sub in subjects) or any(
+    return any(
+        sub.lemma_.lower() in _AFFECTED or sub.head.lemma_.lower() in _AFFECTED for sub in subjects
+    ) or any(
         sub.like_num or any(c.lemma_.lower() in _AFFECTED for c in sub.subtree) for sub in subjects
     )
 
@@ -252,10 +258,14 @@ def link_causes(letter: Letter) -> list[CauseLink]:
                 cause=Item(group.start, group.end, "cause", first.tense, False, first.is_list_item),
                 label=_label(letter, first),
                 corrective=tuple(
-                    i for i, k in corrective if answers(k) and not group.start <= i.start < group.end
+                    i
+                    for i, k in corrective
+                    if answers(k) and not group.start <= i.start < group.end
                 ),
                 preventive=tuple(
-                    i for i, k in preventive if answers(k) and not group.start <= i.start < group.end
+                    i
+                    for i, k in preventive
+                    if answers(k) and not group.start <= i.start < group.end
                 ),
             )
         )

@@ -81,6 +81,36 @@ def prepare_rules(catalog: Catalog, config: Config, path: str | None = None) -> 
     return active
 
 
+# Checks that read spaCy's named entities (doc.ents / ent_type_), directly or through a
+# helper (timeframes.has_timeframe reads DATE/TIME entities). When none of them and no
+# pattern on an entity attribute is enabled, the parse skips the entity recogniser.
+# tests/test_parallel.py fails when a check module starts reading entities without being
+# listed here.
+ENTITY_CHECKS = frozenset({"vague_measure", "measure_without_timeframe", "no_timeframes"})
+_ENTITY_ATTRS = frozenset({"ENT_TYPE", "ENT_IOB", "ENT_ID", "ENT_KB_ID"})
+
+
+def _mentions_entities(value: Any) -> bool:
+    if isinstance(value, dict):
+        return any(
+            str(k).upper() in _ENTITY_ATTRS or _mentions_entities(v) for k, v in value.items()
+        )
+    if isinstance(value, list | tuple):
+        return any(_mentions_entities(v) for v in value)
+    return False
+
+
+def needs_entities(rules: Iterable[ActiveRule]) -> bool:
+    """Whether any of these rules reads named entities (so the parse must run ``ner``)."""
+    for active in rules:
+        rule = active.rule
+        if rule.check in ENTITY_CHECKS:
+            return True
+        if any(_mentions_entities(e.pattern) for e in (*rule.patterns, *rule.exceptions)):
+            return True
+    return False
+
+
 class PatternMatcher:
     """All pattern rules of a catalogue compiled into one spaCy ``Matcher`` and one
     ``PhraseMatcher`` (read-only after build, so safe to share between runs and threads).

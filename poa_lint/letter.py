@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import threading
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -102,9 +102,22 @@ class Letter:
     def sentence_count(self) -> int:
         return len(self.sentences)
 
+    @cached_property
+    def _quote_index(self) -> tuple[list[int], list[int]]:
+        """Quote starts and, for each, the furthest end reached so far: a binary search then
+        answers in_quotes in O(log n), so per-token checks stay linear in long letters."""
+        starts: list[int] = []
+        reach: list[int] = []
+        for qs, qe in sorted(self.quotes):
+            starts.append(qs)
+            reach.append(max(qe, reach[-1]) if reach else qe)
+        return starts, reach
+
     def in_quotes(self, start: int, end: int) -> bool:
         """True when [start, end) lies inside a quoted span."""
-        return any(qs <= start and end <= qe for qs, qe in self.quotes)
+        starts, reach = self._quote_index
+        index = bisect_right(starts, start) - 1
+        return index >= 0 and reach[index] >= end
 
     def paragraph_of(self, offset: int) -> Paragraph | None:
         return self.source.paragraph_at(offset)
@@ -133,11 +146,15 @@ def build_letters(
     reasons: Sequence[Reason | None] | None = None,
     notices: Sequence[Notice | None] | None = None,
     batch_size: int = 16,
+    disable: Sequence[str] = (),
 ) -> list[Letter]:
-    """Parse many sources in one ``nlp.pipe`` call (much faster than one call each)."""
+    """Parse many sources in one ``nlp.pipe`` call (much faster than one call each).
+
+    ``disable`` names pipeline components to skip for this batch (``ner`` when no enabled
+    rule reads entities; see :func:`poa_lint.nlp.skipped_components`)."""
     texts: Iterable[str] = (s.text for s in sources)
     with _parse_lock:
-        docs = list(nlp.pipe(texts, batch_size=batch_size))
+        docs = list(nlp.pipe(texts, batch_size=batch_size, disable=list(disable)))
     letters = []
     for i, (source, doc) in enumerate(zip(sources, docs, strict=True)):
         letters.append(

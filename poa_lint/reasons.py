@@ -35,6 +35,9 @@ class Reason(BaseModel):
     evidence: tuple[str, ...] = ()
     #: What Amazon typically asks for, in words a seller understands (used in messages).
     evidence_note: str = ""
+    #: Neighbouring reasons whose letters naturally overlap (late shipment ~ valid tracking):
+    #: relevance checks do not treat one as displacing the other.
+    related: tuple[str, ...] = ()
 
 
 class Taxonomy(BaseModel):

@@ -107,7 +107,8 @@ _LABEL = re.compile(
     r"\s*(?:\*\*|__)?\s*(?P<rest>\S)"
 )
 ATTACHMENT = re.compile(
-    r"^\W*(?:attachment|attached|exhibit|enclosure|enclosed|appendix|annex|evidence)\b", re.IGNORECASE
+    r"^\W*(?:attachment|attached|exhibit|enclosure|enclosed|appendix|annex|evidence)\b",
+    re.IGNORECASE,
 )
 _FINAL_PUNCT = (".", "!", "?", ",", ";")
 _SIGN_OFF = re.compile(
@@ -188,7 +189,9 @@ class Structure:
         anywhere otherwise."""
         if not self.headed:
             return list(self.items)
-        spans = [(s.start, s.end) for s in self.sections if s.found_by != "content" and s.kind in PARTS]
+        spans = [
+            (s.start, s.end) for s in self.sections if s.found_by != "content" and s.kind in PARTS
+        ]
         return [i for i in self.items if any(a <= i.start < b for a, b in spans)]
 
     def has_part(self, kind: PartKind) -> bool:
@@ -205,7 +208,11 @@ class Structure:
         Past actions told under a root-cause heading ("we bought 300 units from a
         wholesaler") are the story of the failure, not its correction.
         """
-        causes = [(s.start, s.end) for s in self.sections if s.kind == "root_cause" and s.found_by != "content"]
+        causes = [
+            (s.start, s.end)
+            for s in self.sections
+            if s.kind == "root_cause" and s.found_by != "content"
+        ]
         return [
             i
             for i in self.scope()
@@ -226,9 +233,35 @@ class Structure:
 _FIRST_PERSON = frozenset({"we", "i", "us", "our", "my"})
 # In a plan of action, "the team", "our packer" and "the inspector" are the seller's people.
 _OUR_PEOPLE = frozenset(
-    """team staff company store warehouse employee manager department packer operator operations
-    shop lead leader supervisor inspector clerk agent specialist officer worker owner member person
-    colleague assistant coordinator""".split()
+    {
+        "team",
+        "staff",
+        "company",
+        "store",
+        "warehouse",
+        "employee",
+        "manager",
+        "department",
+        "packer",
+        "operator",
+        "operations",
+        "shop",
+        "lead",
+        "leader",
+        "supervisor",
+        "inspector",
+        "clerk",
+        "agent",
+        "specialist",
+        "officer",
+        "worker",
+        "owner",
+        "member",
+        "person",
+        "colleague",
+        "assistant",
+        "coordinator",
+    }
 )
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _PLAN_VERBS = frozenset({"plan", "intend", "aim", "commit", "promise", "going"})
@@ -399,7 +432,10 @@ def _item_role(span: Span, text: str) -> tuple[ItemRole, Tense, bool, bool]:
 def _finite(verb: Token) -> bool:
     if verb.tag_ in ("VBD", "VBZ", "VBP"):
         return True
-    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in verb.children)
+    return any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP")
+        for c in verb.children
+    )
 
 
 def _object_lemmas(verb: Token) -> set[str]:
@@ -425,7 +461,9 @@ def _courtesy(span: Span, lead: Token | None) -> bool:
     for token in span:
         if token.lemma_.lower() not in words:
             continue
-        if token.dep_ == "ROOT" or (token.dep_ in ("acomp", "attr", "advmod") and token.head.pos_ in ("AUX", "VERB")):
+        if token.dep_ == "ROOT" or (
+            token.dep_ in ("acomp", "attr", "advmod") and token.head.pos_ in ("AUX", "VERB")
+        ):
             return True
     return False
 

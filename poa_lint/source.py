@@ -47,6 +47,12 @@ class SourceText:
     path: str | None = None
     format: Literal["txt", "md", "docx"] = "txt"
     _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    _starts_cache: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    def _paragraph_starts(self) -> tuple[int, ...]:
+        if len(self._starts_cache) != len(self.paragraphs):
+            object.__setattr__(self, "_starts_cache", tuple(p.start for p in self.paragraphs))
+        return self._starts_cache
 
     def line_starts(self) -> tuple[int, ...]:
         """Offsets at which each line begins (\\n, \\r\\n and lone \\r all end a line)."""
@@ -76,8 +82,8 @@ class SourceText:
         return line_index + 1, offset - starts[line_index] + 1
 
     def paragraph_at(self, offset: int) -> Paragraph | None:
-        """The paragraph containing a character offset, if any."""
-        starts = [p.start for p in self.paragraphs]
+        """The paragraph containing a character offset, if any (binary search)."""
+        starts = self._paragraph_starts()
         index = bisect_right(starts, offset) - 1
         if index >= 0 and self.paragraphs[index].start <= offset <= self.paragraphs[index].end:
             return self.paragraphs[index]

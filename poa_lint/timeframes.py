@@ -39,12 +39,17 @@ TIMEFRAME_RE = re.compile(
     "|".join(
         [
             # durations: within 24 hours, in two business days, 48 hrs, 24-hour
-            rf"\b(?:within|in|under|after|for|every|each)\s+(?:the\s+(?:next|first)\s+)?{_NUMBER}[\s-]*{_UNIT}\b",
-            rf"\b\d+(?:[.,]\d+)?[\s-]*(?:hours?|hrs?|h|days?|business days?|working days?|minutes?|mins?|weeks?|months?)\b",
+            rf"\b(?:within|in|under|after|for|every|each)\s+(?:the\s+(?:next|first)\s+)?"
+            rf"{_NUMBER}[\s-]*{_UNIT}\b",
+            r"\b\d+(?:[.,]\d+)?[\s-]*(?:hours?|hrs?|h|days?|business days?|working days?|minutes?|"
+            r"mins?|weeks?|months?)\b",
             # deadlines: by 15 March, by March 15, by Friday, by the end of the month
-            rf"\b(?:by|before|until|till|no later than|not later than|starting|from|since|on|as of|effective)\s+"
-            rf"(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|{_WEEKDAY}|"
-            rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|end of|close of|noon|midnight|"
+            r"\b(?:by|before|until|till|no later than|not later than|starting|from|since|on|as of|"
+            r"effective)\s+"
+            rf"(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|"
+            rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|{_WEEKDAY}|"
+            r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|"
+            r"end of|close of|noon|midnight|"
             rf"\d{{1,2}}(?::\d{{2}})?\s*(?:a\.?m\.?|p\.?m\.?))",
             # bare dates: 15 March 2024, March 15, 2024-03-15
             rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?\b",
@@ -57,13 +62,14 @@ TIMEFRAME_RE = re.compile(
             r"\b(?:hourly|daily|nightly|weekly|biweekly|bi-weekly|fortnightly|monthly|quarterly|"
             r"yearly|annually|semi-annually|twice|once)\b",
             rf"\b(?:every|each|per)\s+(?:single\s+|new\s+|other\s+)?{_PERIOD_NOUN}\b",
-            r"\b(?:once|twice|three times|\d+ times)\s+(?:a|per)\s+(?:day|week|month|quarter|year|shift)\b",
+            r"\b(?:once|twice|three times|\d+ times)\s+(?:a|per)\s+"
+            r"(?:day|week|month|quarter|year|shift)\b",
             rf"\bevery\s+(?:\w+\s+)?{_PERIOD_NOUN}\b",
-            rf"\b(?:same|next)[\s-](?:business\s+|working\s+)?day\b",
-            rf"\b(?:today|tomorrow|tonight|yesterday)\b",
+            r"\b(?:same|next)[\s-](?:business\s+|working\s+)?day\b",
+            r"\b(?:today|tomorrow|tonight|yesterday)\b",
             rf"\b(?:this|next|last)\s+(?:week|month|quarter|year|{_WEEKDAY})\b",
             rf"\bon\s+{_WEEKDAY}\b",
-            rf"\b(?:before|after|prior to)\s+(?:every|each|any)\s+\w+",
+            r"\b(?:before|after|prior to)\s+(?:every|each|any)\s+\w+",
         ]
     ),
     re.IGNORECASE,
@@ -79,7 +85,9 @@ def has_timeframe(text: str, span: Span | None = None) -> bool:
     return False
 
 
-_VAGUE_DATES = re.compile(r"^(?:the\s+)?(?:future|now|recent|soon|later|past|currently|always|the past)\b", re.I)
+_VAGUE_DATES = re.compile(
+    r"^(?:the\s+)?(?:future|now|recent|soon|later|past|currently|always|the past)\b", re.I
+)
 
 
 _TIME_WORD = re.compile(

@@ -82,6 +82,12 @@ BAD: list[tuple[str, str, str]] = [
     ("We have been wrongly accused of selling used items as new.", "POA205", "accused"),
     ("It was not our fault that the parcels were late.", "POA205", "not our fault"),
     ("We always respect Amazon policies and never break them.", "POA205", "break"),
+    ("We strongly deny the allegation.", "POA205", "deny the allegation"),
+    ("We don't think we did anything wrong.", "POA205", "did"),
+    ("WE ARE NOT A COUNTERFEIT SELLER.", "POA203", "COUNTERFEIT SELLER"),
+    ("We fixed every listing！！", "POA203", "！！"),
+    ("Your associates keep sending us the same template email.", "POA202", "template email"),
+    ("We have already contacted our attorney about this deactivation.", "POA204", "attorney"),
 ]
 
 # Sentences no tone rule may flag.
@@ -136,6 +142,13 @@ GOOD: list[str] = [
     "The items were not damaged when they left our warehouse, but our box was too weak.",
     "We accept that the complaint was justified.",
     "Our staff now always follow the new packing rules.",
+    "Our packaging, not the carrier, was at fault.",
+    "The fault is ours.",
+    "We will not sell used items as new again.",
+    "Our legal representative will provide the ID documents within 24 hours.",
+    "The customer wanted a free replacement, and we sent it the next day.",
+    "The packaging must survive a one-meter drop test.",
+    "- From 5 June, two people check every listing against the USPTO and WIPO databases.",
 ]
 
 

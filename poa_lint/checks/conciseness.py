@@ -14,8 +14,7 @@ the "too short" limit.
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -53,36 +52,6 @@ def _is_word(token: Token) -> bool:
     return not (token.is_punct or token.is_space or token.pos_ == "SYM")
 
 
-def _quote_test(letter: Letter) -> Callable[[int, int], bool]:
-    """A fast ``letter.in_quotes``: O(log n) per call instead of a scan of every quote, so
-    checking each token stays linear even in a letter full of quotations."""
-    quotes = sorted(letter.quotes)
-    starts = [qs for qs, _ in quotes]
-    reach: list[int] = []  # the furthest end among quotes starting at or before index i
-    for _, qe in quotes:
-        reach.append(max(qe, reach[-1]) if reach else qe)
-
-    def inside(start: int, end: int) -> bool:
-        index = bisect_right(starts, start) - 1
-        return index >= 0 and reach[index] >= end
-
-    return inside
-
-
-def _paragraph_lookup(letter: Letter) -> Callable[[int], Paragraph | None]:
-    """``letter.paragraph_of`` with the start offsets computed once, not on every call."""
-    paragraphs = letter.paragraphs
-    starts = [p.start for p in paragraphs]
-
-    def find(offset: int) -> Paragraph | None:
-        index = bisect_right(starts, offset) - 1
-        if index >= 0 and paragraphs[index].start <= offset <= paragraphs[index].end:
-            return paragraphs[index]
-        return None
-
-    return find
-
-
 def _sentences(letter: Letter) -> list[_Sentence]:
     """The letter's sentences, with hard-wrapped lines glued back together.
 
@@ -92,8 +61,8 @@ def _sentences(letter: Letter) -> list[_Sentence]:
     one stops at a line break without final punctuation: the reader sees one sentence, and so
     must the length rule.
     """
-    in_quotes = _quote_test(letter)
-    paragraph_of = _paragraph_lookup(letter)
+    in_quotes = letter.in_quotes
+    paragraph_of = letter.paragraph_of
     text = letter.text
     # [start, end, words, paragraph]; extended in place so a long hard-wrapped paragraph
     # costs linear time.
@@ -123,7 +92,7 @@ def _sentences(letter: Letter) -> list[_Sentence]:
 
 
 def _unquoted_words(letter: Letter) -> list[Token]:
-    in_quotes = _quote_test(letter)
+    in_quotes = letter.in_quotes
     return [t for t in letter.words if not in_quotes(t.idx, t.idx + len(t.text))]
 
 

@@ -32,7 +32,9 @@ def action_items(letter: Letter) -> list[Item]:
     structure = letter.structure
     inside = {i.start for k in ACTION_ROLES for i in structure.items_in(k)}  # type: ignore[arg-type]
     story = [
-        (s.start, s.end) for s in structure.sections if s.kind == "root_cause" and s.found_by != "content"
+        (s.start, s.end)
+        for s in structure.sections
+        if s.kind == "root_cause" and s.found_by != "content"
     ]
     return [
         i
@@ -53,16 +55,29 @@ class VagueOptions(Options):
 
     vague_words: tuple[str, ...] = Field(
         default=(
-            "improve", "strengthen", "enhance", "optimize", "optimise", "better", "strive",
-            "endeavor", "endeavour", "attention", "careful", "tighten", "intensify",
-            "reinforce", "harder",
+            "improve",
+            "strengthen",
+            "enhance",
+            "optimize",
+            "optimise",
+            "better",
+            "strive",
+            "endeavor",
+            "endeavour",
+            "attention",
+            "careful",
+            "tighten",
+            "intensify",
+            "reinforce",
+            "harder",
         )
     )
 
 
 _MEANS = re.compile(
     r"\b(?:by\s+\w+ing|using|through|via|with\s+(?:a|an|the|our|new|two|double)\b|such as|"
-    r"including|for example|e\.g\.|so that\s+\w+\s+(?:checks?|scans?|reviews?)|which\s+(?:checks?|means))",
+    r"including|for example|e\.g\.|so that\s+\w+\s+(?:checks?|scans?|reviews?)|"
+    r"which\s+(?:checks?|means))",
     re.IGNORECASE,
 )
 _DO_BETTER = re.compile(
@@ -83,15 +98,15 @@ def _concrete(sentence: Span, text: str) -> bool:
     double-wall boxes"), a list of specifics, or a named thing."""
     if any(t.like_num for t in sentence) or has_timeframe(text, sentence):
         return True
-    if _MEANS.search(text) or ":" in text.rstrip(":"):
-        return True
-    return False
+    return bool(_MEANS.search(text)) or ":" in text.rstrip(":")
 
 
 def _vague_words(sentence: Span, options: VagueOptions) -> list[Token]:
     vague = set(options.vague_words)
     return [
-        t for t in sentence if t.pos_ in ("VERB", "ADJ", "ADV", "NOUN") and t.lemma_.lower() in vague
+        t
+        for t in sentence
+        if t.pos_ in ("VERB", "ADJ", "ADV", "NOUN") and t.lemma_.lower() in vague
     ]
 
 
@@ -105,7 +120,7 @@ def vague_measure(letter: Letter, options: VagueOptions) -> Iterator[Hit]:
             clip_start = max(sentence.start_char, item.start)
             text = letter.text[clip_start : min(sentence.end_char, item.end)]
             if any(t.dep_ == "neg" for t in sentence if t.head.dep_ == "ROOT"):
-                continue  # "we will not just try harder: ..." is rare; a negated promise is no measure
+                continue  # a negated promise ("we will not just try harder") is no measure
             phrase = _DO_BETTER.search(text)
             predicates = _vague_words(sentence, options)
             if not phrase and not predicates:
@@ -174,7 +189,9 @@ def wall_of_text(letter: Letter, options: WallOptions) -> Iterator[Hit]:
         if paragraph.kind != "body":
             continue
         inside = [
-            i for i in actions if paragraph.start <= i.start < paragraph.end and i.role in ACTION_ROLES
+            i
+            for i in actions
+            if paragraph.start <= i.start < paragraph.end and i.role in ACTION_ROLES
         ]
         words = len(letter.text[paragraph.start : paragraph.end].split())
         if len(inside) >= options.min_actions and words >= options.min_words:

@@ -275,53 +275,82 @@ def reason_not_addressed(letter: Letter, options: ReasonNotAddressedOptions) -> 
     whole = _supports(hits)
     own = whole.get(reason.id, _Support())
     threshold = options.min_support
-    rival = _rival(whole, reason, threshold)
+    label = reason_label(reason)
+    examples = _join([f'"{t}"' for t in _sample_terms(reason)])
     problem: str | None = None
     if not own.named and own.vocabulary < threshold:
-        problem = "it never names it and hardly uses its vocabulary"
+        rival = _rival(whole, reason, threshold)
+        about = f"; it reads like a letter about {reason_label(rival)}" if rival else ""
+        problem = f"it never mentions it or the words that go with it ({examples}){about}"
     else:
         spans = _cause_spans(letter)
         cause_hits = [h for h in hits if any(s <= h.start < e for s, e in spans)]
         in_cause = _supports(cause_hits)
-        cause_rival = _rival(in_cause, reason, threshold)
-        if spans and reason.id not in in_cause and cause_rival is not None:
-            rival = cause_rival
-            problem = "its root cause does not mention it at all"
+        rival = _rival(in_cause, reason, threshold, _neighbours(reason))
+        if spans and reason.id not in in_cause and rival is not None:
+            problem = f"the root cause never mentions it and explains {reason_label(rival)} instead"
     if problem is None:
         return
-    source = (
-        "Amazon's notice is about"
-        if letter.notice is not None and letter.notice.reasons
-        else "The stated suspension reason is"
-    )
-    label = reason_label(reason)
-    about = f"; it reads like a letter about {reason_label(rival)}" if rival is not None else ""
+    notice = letter.notice
+    from_notice = notice is not None and bool(notice.reasons) and notice.reasons[0].id == reason.id
+    source = "Amazon's notice is about" if from_notice else "The stated suspension reason is"
     start, end = _first_line(letter)
-    examples = _join([f'"{n}"' for n in (reason.names or reason.vocabulary)[:3]])
     yield Hit(
         start=start,
         end=end,
         message=(
-            f"{source} {label}, but the letter does not talk about it: {problem}{about}. "
+            f"{source} {label}, but the letter does not talk about it: {problem}. "
             "A plan of action must answer the reason in the notice."
         ),
         suggestion=(
-            f"Rewrite the root cause around the {label} complaint (e.g. {examples}): what in "
-            "your own process led to it, what you fixed, how you prevent it. If the reason "
-            "given to poa-lint is wrong, run it with the right --reason or notice."
+            f"Rewrite the root cause around the {label} problem: what in your own process "
+            "led to it, what you have fixed, how you will prevent it. If poa-lint was given "
+            "the wrong reason, run it with the right --reason or notice."
         ),
         values={"reason": label},
     )
 
 
-def _rival(supports: dict[str, _Support], reason: Reason, min_support: float) -> Reason | None:
+def _sample_terms(reason: Reason, count: int = 3) -> list[str]:
+    """A few of the reason's words for a message, no two sharing a word ("trademark",
+    "brand", "logo" rather than three phrases with "trademark" in them)."""
+    picked: list[str] = []
+    used: set[str] = set()
+    for term in (*reason.names, *reason.vocabulary):
+        words = set(phrase_words(term))
+        if words & used:
+            continue
+        picked.append(term)
+        used |= words
+        if len(picked) == count:
+            break
+    return picked
+
+
+def _neighbours(reason: Reason) -> frozenset[str]:
+    """Reasons related to ``reason`` in either direction (``related:`` in reasons.yaml)."""
+    taxonomy = load_taxonomy()
+    back = {r.id for r in taxonomy.reasons if reason.id in r.related}
+    return frozenset({*reason.related, *back, reason.id, "other"})
+
+
+def _rival(
+    supports: dict[str, _Support],
+    reason: Reason,
+    min_support: float,
+    exclude: frozenset[str] = frozenset(),
+) -> Reason | None:
     """The reason that clearly dominates ``reason`` in ``supports``, if any: named or with at
-    least ``min_support`` of vocabulary, and at least twice as strong."""
+    least ``min_support`` of vocabulary, and at least twice as strong. ``exclude`` keeps
+    neighbours out (a trademark root cause about listing titles is not "displaced" by the
+    listing policy)."""
     own = supports.get(reason.id, _Support()).score(min_support)
     best: tuple[float, str] | None = None
     for rid, support in supports.items():
         score = support.score(min_support)
-        if rid in (reason.id, "other") or score < min_support or score < 2 * own:
+        if rid in exclude or rid in (reason.id, "other") or score < min_support:
+            continue
+        if score < 2 * own:
             continue
         if best is None or score > best[0]:
             best = (score, rid)
@@ -341,11 +370,12 @@ class MetricNotCitedOptions(Options):
     require_target: bool = True
 
 
-_NUMBER_WORDS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
-).split()
-_TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_NUMBER_WORDS = [
+    *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+    *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"),
+    *("eighteen", "nineteen"),
+]
+_TENS_WORDS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 
 def _spelled(number: int) -> str | None:
@@ -638,8 +668,6 @@ def _predicate_of(token: Token) -> tuple[Token, str] | None:
         return word.head, "be"
     if word.dep_ == "dobj":
         return word.head, "offer"
-    if word is token and token.dep_ == "ROOT":
-        return None
     return None
 
 
@@ -657,17 +685,17 @@ def _praise(sent: Span, praise: Sequence[PhraseHit], options: IrrelevantContentO
         verb, how = found
         if _negated(verb) or _modal(verb) or not _finite(verb):
             continue
-        subject = _subject(verb)
-        if how == "be" and _lemma(verb) in ("be", "become", "remain") and _is_self(subject, options):
+        if not _is_self(_subject(verb), options):
+            continue
+        if how == "be" and _lemma(verb) in ("be", "become", "remain"):
             return True
-        if how == "offer" and _is(verb, options.offer_verbs) and _is_self(subject, options):
+        if how == "offer" and _is(verb, options.offer_verbs):
             return True
     for token in sent:
-        if _is(token, options.track_record_nouns) and any(
-            _is(c, options.positive_words) for c in token.children
-        ):
-            if _amounts(t for t in token.subtree if t is not token):
-                return True
+        positive = any(_is(c, options.positive_words) for c in token.children)
+        counted = _amounts(t for t in token.subtree if t is not token)
+        if positive and counted and _is(token, options.track_record_nouns):
+            return True
         if _is(token, options.praise_verbs) and token.pos_ == "VERB" and not _negated(token):
             # "customers love our products"; "please trust us" is a plea (POA203), not praise
             subject = _subject(token)
@@ -712,39 +740,54 @@ def _case_reference(
     earlier-time modifier."""
     if _mentions(support, sent):
         return True
+    doc = sent.doc
     for token in sent:
-        if token.pos_ not in ("NOUN", "PROPN", "VERB"):
-            continue
         lemma = _lemma(token)
-        mods = [c for c in token.children if c.dep_ in ("amod", "compound", "nummod", "nmod", "npadvmod", "appos")]
-        if token.pos_ != "VERB" and lemma in options.case_nouns:
-            if any(_is(m, options.case_modifiers) or (m.like_num and len(m.text) >= 5) for m in mods):
-                return True
-            nxt = sent.doc[token.i + 1] if token.i + 1 < sent.end else None
-            if nxt is not None and nxt.like_num and len(nxt.text) >= 5:
-                return True
-        elif token.pos_ != "VERB" and lemma in options.appeal_nouns:
-            if any(_is(m, options.earlier_words) for m in mods):
+        if token.pos_ in ("NOUN", "PROPN"):
+            mods = _dependents(token, _MODIFIER_DEPS)
+            if lemma in options.case_nouns:
+                nxt = doc[token.i + 1] if token.i + 1 < sent.end else None
+                ids = [m for m in [*mods, nxt] if m is not None and m.like_num]
+                if any(len(m.text) >= 5 for m in ids) or any(
+                    _is(m, options.case_modifiers) for m in mods
+                ):
+                    return True
+            elif lemma in options.appeal_nouns and any(_is(m, options.earlier_words) for m in mods):
                 return True
         elif token.pos_ == "VERB" and _is(token, options.saying_verbs):
-            if not _is_self(_subject(token), options):
-                continue
-            if any(c.lower_ in _BEFORE and c.dep_ == "advmod" for c in token.children):
-                return True  # "as I told you before"; not "before we wrote the title"
-            for prep in _dependents(token, frozenset({"prep"})):
-                for obj in _dependents(prep, frozenset({"pobj"})):
-                    if _lemma(obj) in options.case_nouns | options.appeal_nouns and any(
-                        _is(m, options.earlier_words | options.case_modifiers)
-                        for m in obj.children
-                    ):
-                        return True
-        elif token.pos_ == "VERB" and lemma in ("appeal", "submit", "resubmit"):
-            counts = [c for c in token.children if _lemma(c) == "time"]
-            if any(c.lower_ in ("again", "twice") for c in token.children) or any(
-                any(n.like_num or n.dep_ == "nummod" for n in c.children) for c in counts
-            ):
+            if _is_self(_subject(token), options) and _said_before(token, options):
                 return True
+        elif (
+            token.pos_ == "VERB" and lemma in ("appeal", "submit", "resubmit") and _repeated(token)
+        ):
+            return True
     return False
+
+
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nummod", "nmod", "npadvmod", "appos"})
+
+
+def _said_before(verb: Token, options: IrrelevantContentOptions) -> bool:
+    """ "(as) I told you before", "as we explained in our previous appeal"."""
+    if any(c.lower_ in _BEFORE and c.dep_ == "advmod" for c in verb.children):
+        return True  # not "before we wrote the title", where "before" is a conjunction
+    earlier = options.earlier_words | options.case_modifiers
+    return any(
+        _lemma(obj) in options.case_nouns | options.appeal_nouns
+        and any(_is(m, earlier) for m in obj.children)
+        for prep in _dependents(verb, frozenset({"prep"}))
+        for obj in _dependents(prep, frozenset({"pobj"}))
+    )
+
+
+def _repeated(verb: Token) -> bool:
+    """ "We have appealed twice", "we submitted our plan again", "appealed three times"."""
+    if any(c.lower_ in ("again", "twice") for c in verb.children):
+        return True
+    return any(
+        _lemma(c) == "time" and any(n.like_num or n.dep_ == "nummod" for n in c.children)
+        for c in verb.children
+    )
 
 
 _DELETE = "Delete this sentence."
@@ -871,6 +914,11 @@ def _offered_or_denied(verb: Token) -> bool:
     return any(t.lower_ == "request" and t.head.lower_ in ("on", "upon") for t in verb.subtree)
 
 
+_MESSAGE_NOUNS = frozenset(
+    {"letter", "email", "e-mail", "mail", "message", "appeal", "plan", "poa"}
+)
+
+
 def _physical(verb: Token) -> bool:
     """ "We attached a warning label to every heater": attaching a thing to a product is a
     corrective action, not a document for the reviewer."""
@@ -880,9 +928,6 @@ def _physical(verb: Token) -> bool:
         if prep.lower_ in ("to", "onto", "on")
         for obj in _dependents(prep, frozenset({"pobj"}))
     )
-
-
-_MESSAGE_NOUNS = frozenset({"letter", "email", "e-mail", "mail", "message", "appeal", "plan", "poa"})
 
 
 def _document_head(letter: Letter, hit: PhraseHit) -> Token:

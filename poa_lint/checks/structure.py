@@ -15,7 +15,6 @@ from .base import Hit, NoOptions
 if TYPE_CHECKING:
     from ..coverage import CauseLink
     from ..letter import Letter
-    from ..sections import PartKind
 
 _PART_NAMES = {
     "root_cause": "root cause",
@@ -100,7 +99,9 @@ def section_order(letter: Letter, options: NoOptions) -> Iterator[Hit]:
 def cause_without_corrective(letter: Letter, options: NoOptions) -> Iterator[Hit]:
     """POA601: a named cause with no corrective action that addresses it."""
     structure = letter.structure
-    headed_corrective = any(s.items for s in structure.parts("corrective") if s.found_by != "content")
+    headed_corrective = any(
+        s.items for s in structure.parts("corrective") if s.found_by != "content"
+    )
     if not (structure.completed_actions() or headed_corrective):
         return  # the whole part is missing: POA102/POA104 say so once
     for link in _several_causes(letter):

@@ -144,6 +144,8 @@ class ThreatensOptions(_WordListOptions):
     """POA204 vocabulary: legal and public-pressure words, and the verbs that aim them."""
 
     legal_people: frozenset[str]
+    legal_bodies: frozenset[str]
+    lawyer_verbs: frozenset[str]
     legal_terms: frozenset[str]
     legal_nouns: frozenset[str]
     pressure_targets: frozenset[str]
@@ -168,6 +170,7 @@ class DeniesViolationOptions(_WordListOptions):
     rejection_words: frozenset[str]
     validity_words: frozenset[str]
     accusation_verbs: frozenset[str]
+    rejecting_verbs: frozenset[str]
     hedge_adverbs: frozenset[str]
     buyer_nouns: frozenset[str]
 
@@ -219,8 +222,13 @@ def _subject(verb: Token) -> Token | None:
                 if current.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS:
                     return current.head
                 return child
-        if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return current.head
+        participle = current.dep_ == "acl" and current.tag_ in ("VBG", "VBN")
+        if (current.dep_ == "relcl" or participle) and current.head.pos_ in (
+            "NOUN",
+            "PROPN",
+            "PRON",
+        ):
+            return current.head  # not "the right to take": an infinitive has its own doer
         if current.dep_ in ("xcomp", "conj") and current.head.i != current.i:
             current = current.head
             continue
@@ -655,6 +663,8 @@ def _owner(noun: Token, options: CriticizesAmazonOptions) -> str | None:
                     return "amazon"
                 if pobj.lower_ in FIRST_PERSON:
                     return "seller"
+            if prep.lower_ in ("in", "on", "for") and _owned_by_first(pobj):
+                return "seller"  # "the return policy in our listing"
             if prep.lower_ == "on" and _lemma(pobj) in ("part", "side"):
                 # "a wrong decision on our part", "an error on your side"
                 if _owned_by_first(pobj):
@@ -993,20 +1003,21 @@ def _shouting(letter: Letter, options: UnprofessionalToneOptions) -> Iterator[_F
             run = []
 
 
+#: "!" and the full-width "！" that Chinese keyboards produce; "?" joins a run ("?!").
+_BANGS = frozenset("!！")
+_MARKS = frozenset("!！?？")
+
+
 def _exclamations(letter: Letter, options: UnprofessionalToneOptions) -> Iterator[_Found]:
+    """Runs of exclamation marks ("!", "!!!", "?!"), one finding per run."""
     run: list[Token] = []
     for token in [*letter.doc, None]:
-        if (
-            token is not None
-            and token.text
-            and set(token.text) <= {"!", "?"}
-            and ("!" in token.text or run)
-        ):
+        if token is not None and token.text and set(token.text) <= _MARKS:
             run.append(token)
             continue
         if run:
-            marks = sum(t.text.count("!") for t in run)
-            if marks and (options.exclamation == "all" or marks > 1):
+            bangs = sum(ch in _BANGS for t in run for ch in t.text)
+            if bangs and (options.exclamation == "all" or bangs > 1):
                 yield _Found(tuple(run), _EXCLAMATION_SUGGESTION)
         run = []
 
@@ -1183,7 +1194,10 @@ def _legal_threat(token: Token, options: ThreatensOptions) -> Iterator[_Found]:
         _is(token, options.legal_nouns)
         and any(c.lower_ in ("legal", "judicial", "court") for c in _modifiers(token))
     )
-    person = _is(token, options.legal_people) and token.pos_ in ("NOUN", "PROPN")
+    person = token.pos_ in ("NOUN", "PROPN") and (
+        _is(token, options.legal_people)
+        or (_is(token, options.legal_bodies) and any(c.lower_ == "legal" for c in token.children))
+    )
     pressure = _is(token, options.pressure_targets) and token.pos_ in ("NOUN", "PROPN")
     if not (hard or person or pressure) or token.dep_ == "compound":
         return  # "the court documents", "a lawyer letter" name things, not acts
@@ -1202,7 +1216,8 @@ def _legal_threat(token: Token, options: ThreatensOptions) -> Iterator[_Found]:
         # lawyers are ready to defend our rights"
         acts = [verb, *(x for a in _children(verb, "acomp") for x in _children(a, "xcomp"))]
         if (announced or verb.tag_ == "VBG") and any(
-            _aimed_at_amazon(act) or _is(act, options.threat_verbs) for act in acts
+            _is(act, options.lawyer_verbs) and (_aimed_at_amazon(act) or _lemma(act) == "defend")
+            for act in acts
         ):
             yield _Found((token, *acts), _THREAT_SUGGESTION)
         return
@@ -1401,6 +1416,12 @@ def _denying_verb(verb: Token, options: DeniesViolationOptions) -> Iterator[_Fou
     ):
         yield _Found((subject, verb), _DENIAL_SUGGESTION)
         return
+    # "we deny the allegation", "we reject this claim"
+    if _is(verb, options.rejecting_verbs) and not negated:
+        for obj in objects:
+            if _is(obj, options.complaint_nouns) or _is(obj, options.qualified_complaint_nouns):
+                yield _Found((subject, verb, obj), _DENIAL_SUGGESTION)
+                return
     # "we have always followed the rules" (not "we will always follow")
     if _is(verb, options.compliance_verbs) and not negated:
         always = [c for c in verb.children if c.lower_ in ("always", "ever")]

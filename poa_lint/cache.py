@@ -253,12 +253,12 @@ def _atomic_write(target: Path, payload: bytes) -> None:
         raise
 
 
-def resolve_cache_dir(option: str | None, config: Config) -> Path:
+def resolve_cache_dir(option: str | None, config: Config | None) -> Path:
     """``--cache-dir`` (or ``POA_LINT_CACHE_DIR``), then ``cache-dir`` from the config (relative
     to the config file's folder), then ``.poa-lint-cache`` in the current directory."""
     if option:
         return Path(option)
-    if config.cache_dir:
+    if config is not None and config.cache_dir:
         base = Path(config.root) if config.root else Path.cwd()
         return base / config.cache_dir
     return Path(CACHE_DIR_NAME)

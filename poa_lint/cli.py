@@ -23,7 +23,8 @@ from .errors import InputError, PoaLintError
 from .models import Severity
 
 if TYPE_CHECKING:
-    from .api import Job
+    from .config import Config
+    from .models import Report
     from .reporters.base import Reporter
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -31,7 +32,6 @@ SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 SKIP_DIRS = frozenset(
     {".git", ".hg", ".svn", ".venv", "venv", "node_modules", ".poa-lint-cache", "__pycache__"}
 )
-BATCH = 64
 FORMATS = ("text", "json", "sarif", "github")
 SEVERITIES = tuple(s.value for s in Severity)
 
@@ -98,6 +98,15 @@ def _exclusions(resolver: ConfigResolver, paths: Sequence[str]) -> list[str]:
     return excluded
 
 
+def _cwd_config(resolver: ConfigResolver) -> Config | None:
+    """The config that applies in the current folder (it says where the cache goes); a
+    broken one is reported for the letters it governs, not here."""
+    try:
+        return resolver.for_path(None)
+    except PoaLintError:
+        return None
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--reason", "-r", metavar="ID", help="Suspension reason id (see `poa-lint reasons`).")
@@ -138,6 +147,22 @@ def _exclusions(resolver: ConfigResolver, paths: Sequence[str]) -> list[str]:
 @click.option("--show-coverage", is_flag=True, help="Print the sections and cause coverage found.")
 @click.option("--color/--no-color", default=None, help="Colour the text output.")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.option(
+    "--jobs",
+    "-j",
+    "jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Worker processes for large runs [default: number of CPUs].",
+)
+@click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
+@click.option(
+    "--cache-dir",
+    metavar="DIR",
+    envvar="POA_LINT_CACHE_DIR",
+    help="Where to cache results [default: .poa-lint-cache in the current folder].",
+)
 def check(
     paths: tuple[str, ...],
     reason: str | None,
@@ -155,9 +180,13 @@ def check(
     show_coverage: bool,
     color: bool | None,
     debug: bool,
+    jobs: int | None,
+    no_cache: bool,
+    cache_dir: str | None,
 ) -> None:
     """Check letters (.txt, .md, .docx; folders recursively; - for stdin)."""
-    from .api import Job, limits_for, lint_jobs
+    # spaCy, the engine and the API are imported only when a letter misses the cache.
+    from .parallel import OrderedRun, default_jobs
     from .readers import read_path, read_stdin
     from .reporters import get_reporter
 
@@ -196,43 +225,48 @@ def check(
     reporter.start()
     had_error = False
     failing = False
-    pending: list[Job] = []
 
-    def flush() -> None:
-        nonlocal had_error, failing
-        if not pending:
-            return
-        try:
-            reports = lint_jobs(pending, reason=reason, notice=notice_text, catalog=catalog)
-        except PoaLintError as exc:
-            if debug:
-                traceback.print_exc()
-            for job in pending:
-                reporter.error(
-                    job.source.path or "<stdin>", str(exc).removeprefix(f"{job.source.path}: ")
-                )
-            had_error = True
-            pending.clear()
-            return
-        for job, report in zip(pending, reports, strict=True):
-            reporter.handle(report)
-            if any(f.severity >= job.config.fail_on for f in report.findings):
-                failing = True
-        pending.clear()
+    def on_report(report: Report, config: Config) -> None:
+        nonlocal failing
+        reporter.handle(report)
+        if any(f.severity >= config.fail_on for f in report.findings):
+            failing = True
 
+    def on_error(path: str, message: str) -> None:
+        nonlocal had_error
+        reporter.error(path, message)
+        had_error = True
+
+    # Every outcome goes through `run`, which hands them on in discovery order.
+    run = OrderedRun(on_report, on_error)
     try:
         excluded = _exclusions(resolver, paths)
+        cache = None
+        if not no_cache:
+            from .cache import ReportCache, resolve_cache_dir
+
+            cache = ReportCache(
+                resolve_cache_dir(cache_dir, _cwd_config(resolver)),
+                reason=reason,
+                notice=notice_text,
+            )
     except PoaLintError as exc:
         _fail(str(exc))
         return
     for path, problem in discover(paths, excluded):
         if problem:
-            reporter.error(path, problem)
-            had_error = True
+            run.error(path, problem)
             continue
         try:
             config = resolver.for_path(None if path == "-" else path)
             config.validate_against(catalog)
+            key = cache.key(path, config) if cache is not None else None
+            cached = cache.get(key) if cache is not None and key is not None else None
+            if cached is not None:
+                run.cached(cached, config)
+                continue
+            from .api import Job, limits_for
+
             source = (
                 read_stdin(limits=limits_for(config))
                 if path == "-"
@@ -242,13 +276,16 @@ def check(
             if debug:
                 traceback.print_exc()
             message = exc.problem if isinstance(exc, InputError) else str(exc)
-            reporter.error(path if path != "-" else "<stdin>", message)
-            had_error = True
+            run.error(path if path != "-" else "<stdin>", message)
             continue
-        pending.append(Job(source, config))
-        if len(pending) >= BATCH:
-            flush()
-    flush()
+        run.job(Job(source, config), key)
+    run.run(
+        reason=reason,
+        notice=notice_text,
+        workers=jobs or default_jobs(),
+        cache=cache,
+        debug=debug,
+    )
     reporter.finish()
     if output_path:
         stream.close()

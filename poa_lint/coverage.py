@@ -213,7 +213,9 @@ def _action_items(letter: Letter, part: str) -> list[Item]:
         for i in s.items
         if i.role != "neutral" or i.is_list_item
     ]
-    anywhere = [i for i in structure.scope() if i.role == role]
+    # In a headed letter the headings say what is corrective and what is preventive ("we
+    # hired a second agent" under "Preventive measures" is prevention); otherwise, roles do.
+    anywhere = [] if structure.headed else [i for i in structure.scope() if i.role == role]
     seen: dict[int, Item] = {i.start: i for i in inside}
     for item in anywhere:
         seen.setdefault(item.start, item)

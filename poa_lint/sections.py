@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, ConfigDict
 
 from .catalog import load_data_file
+from .timeframes import FREQUENCY_RE
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -344,12 +345,15 @@ def _main_verbs(span: Span) -> list[Token]:
     return verbs
 
 
-def _item_role(span: Span, text: str) -> tuple[ItemRole, Tense, bool, bool]:
+def _item_role(
+    span: Span, text: str, quoted: frozenset[int] = frozenset()
+) -> tuple[ItemRole, Tense, bool, bool]:
     """Role, tense, first person, and whether the item sets up a lasting process."""
     vocab = vocabulary()
     _, causal, routine, forward = _compiled()
     verbs = _main_verbs(span)
-    lemmas = {t.lemma_.lower() for t in span}
+    # Words the seller quotes (usually from Amazon's notice) are not the seller's account.
+    lemmas = {t.lemma_.lower() for t in span if t.i not in quoted}
     lead_verb: Token | None = None
     # Prefer a finite verb ("our manager checks …") to an infinitive ("in order to avoid").
     candidates = sorted(verbs, key=lambda v: 0 if _finite(v) else 1)
@@ -366,14 +370,23 @@ def _item_role(span: Span, text: str) -> tuple[ItemRole, Tense, bool, bool]:
         first_person = any(_is_first_person(s) for s in subjects) or (
             not subjects and tense in ("past", "imperative", "perfect")
         )
-        negated = any(c.dep_ == "neg" for c in lead_verb.children) or any(
-            t.lower_ in ("never", "neither") for t in span if t.head == lead_verb
+        negated = (
+            any(c.dep_ == "neg" for c in lead_verb.children)
+            or any(t.lower_ in ("never", "neither") for t in span if t.head == lead_verb)
+            # "we had no rule that …": the object is negated
+            or any(
+                g.lower_ == "no"
+                for c in lead_verb.children
+                if c.dep_ in ("dobj", "attr")
+                for g in c.children
+                if g.dep_ == "det"
+            )
         )
     # Tenses anywhere in the item: a future clause anywhere makes a commitment.
     any_future = any(
         t.lower_ in _FUTURE_AUX or (t.lemma_.lower() == "will" and t.tag_ == "MD") for t in span
     )
-    routine_hit = bool(routine.search(text))
+    routine_hit = bool(routine.search(text) or FREQUENCY_RE.search(text))
     causal_hit = bool(causal.search(text))
     failure_hit = bool(lemmas & vocab.cause_markers.failure_lemmas) or negated
     lead_lemma = lead_verb.lemma_.lower() if lead_verb is not None else ""
@@ -410,7 +423,7 @@ def _item_role(span: Span, text: str) -> tuple[ItemRole, Tense, bool, bool]:
             return "cause", tense, first_person, False
         if establishes or (routine_hit and tense == "perfect"):
             return "preventive", tense, first_person, True
-        if first_person or _passive(lead_verb):
+        if first_person or (_passive(lead_verb) and not _foreign_agent(lead_verb)):
             return "corrective", tense, first_person, False
     if tense in ("present", "progressive") and routine_hit and action_verb:
         return "preventive", tense, first_person, establishes
@@ -468,6 +481,17 @@ def _courtesy(span: Span, lead: Token | None) -> bool:
     return False
 
 
+def _foreign_agent(verb: Token | None) -> bool:
+    """ "The photo was taken by Anna Berg": a passive done by someone else is no action of ours."""
+    if verb is None:
+        return False
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        for obj in agent.children:
+            if obj.dep_ == "pobj" and not _is_first_person(obj):
+                return True
+    return False
+
+
 def _passive(verb: Token | None) -> bool:
     return verb is not None and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
@@ -521,7 +545,13 @@ def _items_of(letter: Letter, paragraph: Paragraph, start: int) -> list[Item]:
         if span is None or not any(t.is_alpha for t in span):
             continue
         text = letter.text[s_start:s_end]
-        role, tense, first, establishes = _item_role(span, text)
+        quoted = frozenset(t.i for t in span if letter.in_quotes(t.idx, t.idx + len(t.text)))
+        if quoted:
+            # Blank quoted text out of the regex checks too, keeping offsets.
+            text = "".join(
+                " " * len(t.text_with_ws) if t.i in quoted else t.text_with_ws for t in span
+            )
+        role, tense, first, establishes = _item_role(span, text, quoted)
         items.append(
             Item(
                 start=span.start_char,
@@ -598,6 +628,10 @@ def _split_plan(
         i for i in items if i.role in ("corrective", "neutral", "cause") and not i.promise
     )
     preventive = tuple(i for i in items if i not in corrective)
+    if not any(i.role in ("corrective", "cause") for i in corrective):
+        # Nothing done yet: the whole plan stands as the corrective part, written as promises
+        # (POA104's finding), and its promises still count as preventive measures.
+        corrective = tuple(items)
     out = []
     if corrective or not preventive:
         out.append(

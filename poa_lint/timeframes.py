@@ -76,6 +76,18 @@ TIMEFRAME_RE = re.compile(
 )
 
 
+FREQUENCY_RE = re.compile(
+    r"\b(?:hourly|daily|nightly|weekly|biweekly|bi-weekly|fortnightly|monthly|quarterly|yearly|"
+    r"annually|semi-annually)\b|"
+    rf"\b(?:every|each|per)\s+(?:single\s+|new\s+|other\s+)?{_PERIOD_NOUN}\b|"
+    r"\b(?:once|twice|three times|\d+ times)\s+(?:a|per)\s+(?:day|week|month|quarter|year|shift)\b|"
+    r"\b(?:before|after|prior to)\s+(?:every|each|any)\s+\w+",
+    re.IGNORECASE,
+)
+"""Routines only ("every Monday", "before each shipment"): a present-tense action with one
+is a standing practice, i.e. a preventive measure."""
+
+
 def has_timeframe(text: str, span: Span | None = None) -> bool:
     """True when ``text`` states a time frame, date, deadline or frequency."""
     if TIMEFRAME_RE.search(text):

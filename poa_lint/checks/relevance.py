@@ -560,10 +560,10 @@ _NUM_DEPS = frozenset({"nummod", "quantmod"})
 _FOUNDING_VERBS = frozenset({"found", "establish", "start", "open", "launch", "register"})
 
 
-def _tenure(sent: Span, options: IrrelevantContentOptions) -> bool:
+def _tenure(sent: Span, tokens: Sequence[Token], options: IrrelevantContentOptions) -> bool:
     """ "We have sold on Amazon for six years", "selling on Amazon since 2016", "founded in
     2010", "ten years of experience": the seller's history, told as a span of years."""
-    for token in sent:
+    for token in tokens:
         lemma = _lemma(token)
         if lemma in ("year", "decade"):
             if any(_lemma(p) == "experience" for c in token.children for p in c.children):
@@ -592,7 +592,7 @@ def _tenure(sent: Span, options: IrrelevantContentOptions) -> bool:
             if not _is_self(_subject(candidate), options):
                 continue
             objects = _dependents(candidate, frozenset({"dobj"}))
-            if not objects or any(_is(t, options.marketplace_words) for t in sent):
+            if not objects or any(_is(t, options.marketplace_words) for t in tokens):
                 return True
     return False
 
@@ -605,12 +605,12 @@ def _amounts(tokens: Iterable[Token]) -> bool:
     )
 
 
-def _revenue(sent: Span, options: IrrelevantContentOptions) -> bool:
+def _revenue(sent: Span, tokens: Sequence[Token], options: IrrelevantContentOptions) -> bool:
     """Sales figures: "our sales last year were over $1.2 million", "annual revenue of $2M".
     The figure must belong to the sales noun (its own phrase, or the predicate it is the
     subject of): in "we stopped sales of the batch on 4 April" there is none."""
-    seller_speaks = any(_is_self(t, options) or t.lower_ in _FIRST_POSSESSIVE for t in sent)
-    for token in sent:
+    seller_speaks = any(_is_self(t, options) or t.lower_ in _FIRST_POSSESSIVE for t in tokens)
+    for token in tokens:
         if token.lower_ not in options.sales_nouns or token.pos_ not in ("NOUN", "PROPN"):
             continue
         figure = _amounts(t for t in token.subtree if t is not token)
@@ -630,11 +630,11 @@ _RATE_DETERMINERS = frozenset({"a", "an", "per", "every", "each"})
 _RATE_ADVERBS = frozenset({"daily", "weekly", "monthly", "annually", "yearly"})
 
 
-def _volume(sent: Span, options: IrrelevantContentOptions) -> bool:
+def _volume(sent: Span, tokens: Sequence[Token], options: IrrelevantContentOptions) -> bool:
     """Order volume as a rate: "over 10,000 orders a month", "500 units per day". A count of
     orders acted on ("we refunded 12 orders", "34 orders in the past week") has no rate."""
     doc = sent.doc
-    for token in sent:
+    for token in tokens:
         if not _is(token, options.volume_nouns):
             continue
         if not any(c.dep_ in _NUM_DEPS or c.like_num for c in token.children):
@@ -671,7 +671,12 @@ def _predicate_of(token: Token) -> tuple[Token, str] | None:
     return None
 
 
-def _praise(sent: Span, praise: Sequence[PhraseHit], options: IrrelevantContentOptions) -> bool:
+def _praise(
+    sent: Span,
+    tokens: Sequence[Token],
+    praise: Sequence[PhraseHit],
+    options: IrrelevantContentOptions,
+) -> bool:
     """The seller praising itself: "our products are the best quality", "we are a reputable
     brand", "we provide excellent service", "customers love our products", "20,000 positive
     ratings". The praise word must describe the seller in a statement of fact. "Quality
@@ -691,7 +696,7 @@ def _praise(sent: Span, praise: Sequence[PhraseHit], options: IrrelevantContentO
             return True
         if how == "offer" and _is(verb, options.offer_verbs):
             return True
-    for token in sent:
+    for token in tokens:
         positive = any(_is(c, options.positive_words) for c in token.children)
         counted = _amounts(t for t in token.subtree if t is not token)
         if positive and counted and _is(token, options.track_record_nouns):
@@ -731,7 +736,10 @@ _BEFORE = frozenset({"before", "previously", "earlier"})
 
 
 def _case_reference(
-    sent: Span, support: Sequence[PhraseHit], options: IrrelevantContentOptions
+    sent: Span,
+    tokens: Sequence[Token],
+    support: Sequence[PhraseHit],
+    options: IrrelevantContentOptions,
 ) -> bool:
     """Other support cases and earlier appeals: "case ID 12345678", "in my previous appeal",
     "this is our second plan of action", "as I told you before", "Seller Support said".
@@ -741,7 +749,7 @@ def _case_reference(
     if _mentions(support, sent):
         return True
     doc = sent.doc
-    for token in sent:
+    for token in tokens:
         lemma = _lemma(token)
         if token.pos_ in ("NOUN", "PROPN"):
             mods = _dependents(token, _MODIFIER_DEPS)
@@ -824,25 +832,31 @@ def irrelevant_content(letter: Letter, options: IrrelevantContentOptions) -> Ite
     reason = letter.reason
     operational = reason is None or reason.kind == "performance"
     words = _Words.of(letter)
-    praise = words.find(options.praise_phrases)
-    holidays = words.find(options.holiday_phrases)
-    hardships = words.find(options.hardship_phrases)
-    support = words.find(options.support_names)
+
+    def unquoted(phrases: frozenset[str]) -> list[PhraseHit]:
+        return [h for h in words.find(phrases) if not letter.in_quotes(h.start, h.end)]
+
+    praise = unquoted(options.praise_phrases)
+    holidays = unquoted(options.holiday_phrases)
+    hardships = unquoted(options.hardship_phrases)
+    support = unquoted(options.support_names)
     for sent in letter.sentences:
-        if letter.in_quotes(sent.start_char, sent.end_char):
+        # Quoted words are Amazon's (or a buyer's): only the seller's own words are judged.
+        tokens = [t for t in sent if not letter.in_quotes(t.idx, t.idx + len(t.text))]
+        if not tokens:
             continue
         topics: list[Topic] = []
-        if _tenure(sent, options):
+        if _tenure(sent, tokens, options):
             topics.append("tenure")
-        if _revenue(sent, options):
+        if _revenue(sent, tokens, options):
             topics.append("sales")
-        if _praise(sent, praise, options):
+        if _praise(sent, tokens, praise, options):
             topics.append("praise")
-        if _case_reference(sent, support, options):
+        if _case_reference(sent, tokens, support, options):
             topics.append("case")
         # Circumstances: relevant when they explain or plan, background otherwise.
         circumstances: list[Topic] = []
-        if _volume(sent, options) and "sales" not in topics:
+        if _volume(sent, tokens, options) and "sales" not in topics:
             circumstances.append("sales")
         if _mentions(holidays, sent):
             circumstances.append("holiday")

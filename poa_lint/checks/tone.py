@@ -1231,7 +1231,7 @@ def _legal_threat(token: Token, options: ThreatensOptions) -> Iterator[_Found]:
         yield _Found((verb, token), _THREAT_SUGGESTION)
     elif _is(verb, options.threat_verbs) and (pressure or _aimed_at_amazon(verb) or person):
         # "we will contact the media", "we will have our lawyer contact you"
-        if person and not (_aimed_at_amazon(verb) or _lemma(verb) in ("involve", "hire")):
+        if person and not (_aimed_at_amazon(verb) or _lemma(verb) == "involve"):
             return
         yield _Found((verb, token), _THREAT_SUGGESTION)
 

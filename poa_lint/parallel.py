@@ -1,0 +1,198 @@
+"""Spread a large run over worker processes and hand results on in discovery order.
+
+Letters are parsed in batches (one ``nlp.pipe`` per batch). A run with enough letters to
+parse is split into chunks that go to ``--jobs`` worker processes; each worker loads the
+spaCy pipeline once and keeps it for every chunk it gets. Workers are started with the
+``spawn`` method (fork after loading spaCy/thinc is not safe, and spawn behaves the same on
+Linux, macOS and Windows). Small runs stay in this process: starting a worker and loading
+the model in it costs more than a few letters take to check.
+
+Whatever order the workers finish in, :class:`OrderedRun` hands every outcome (a report, a
+cached report or an error) to the reporter in the order the files were discovered, so the
+output is the same for any ``--jobs``.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .errors import PoaLintError
+
+if TYPE_CHECKING:
+    from .api import Job
+    from .cache import CacheKey, ReportCache
+    from .config import Config
+    from .models import Report
+
+#: Letters per ``lint_jobs`` call in this process (bounds the Docs held in memory at once).
+BATCH = 64
+#: Below this many letters to parse, no worker process is started.
+MIN_PARALLEL = 16
+#: Chunks per worker: enough for an even finish, few enough to keep batches efficient.
+CHUNKS_PER_WORKER = 4
+MIN_CHUNK = 8
+
+
+def default_jobs() -> int:
+    """The number of CPUs this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def plan_chunks(count: int, workers: int) -> list[tuple[int, int]]:
+    """Consecutive ``(start, end)`` ranges covering ``count`` letters.
+
+    In one process: batches of :data:`BATCH`. With workers: about
+    :data:`CHUNKS_PER_WORKER` chunks each (so no worker sits idle while another finishes a
+    big last chunk), between :data:`MIN_CHUNK` and :data:`BATCH` letters.
+    """
+    if count <= 0:
+        return []
+    if workers <= 1:
+        size = BATCH
+    else:
+        size = max(MIN_CHUNK, min(BATCH, math.ceil(count / (workers * CHUNKS_PER_WORKER))))
+    return [(start, min(start + size, count)) for start in range(0, count, size)]
+
+
+def lint_chunk(
+    jobs: Sequence[Job], reason: str | None, notice: str | None, debug: bool
+) -> list[Report] | str:
+    """Check one chunk (in this process or a worker): the reports, or the message of the
+    :class:`PoaLintError` that stopped the chunk (a plain string pickles safely)."""
+    from .api import lint_jobs
+
+    try:
+        return lint_jobs(jobs, reason=reason, notice=notice)
+    except PoaLintError as exc:
+        if debug:
+            traceback.print_exc()
+        return str(exc)
+
+
+def lint_chunks(
+    jobs: Sequence[Job],
+    *,
+    reason: str | None,
+    notice: str | None,
+    workers: int,
+    debug: bool = False,
+) -> Iterator[tuple[int, int, list[Report] | str]]:
+    """Check ``jobs``, yielding ``(start, end, outcome)`` per chunk, in order."""
+    if workers <= 1 or len(jobs) < MIN_PARALLEL:
+        for start, end in plan_chunks(len(jobs), 1):
+            yield start, end, lint_chunk(jobs[start:end], reason, notice, debug)
+        return
+
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunks = plan_chunks(len(jobs), workers)
+    pool = ProcessPoolExecutor(
+        max_workers=min(workers, len(chunks)), mp_context=multiprocessing.get_context("spawn")
+    )
+    try:
+        futures = [
+            pool.submit(lint_chunk, list(jobs[start:end]), reason, notice, debug)
+            for start, end in chunks
+        ]
+        for (start, end), future in zip(chunks, futures, strict=True):
+            yield start, end, future.result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+@dataclass
+class _Slot:
+    path: str
+    config: Config | None = None
+    report: Report | None = None
+    error: str | None = None
+    key: CacheKey | None = None
+
+
+class OrderedRun:
+    """The outcome of every file of a run, handed on in discovery order.
+
+    The CLI records each discovered file as it goes: :meth:`error` (unreadable, bad config),
+    :meth:`cached` (a report from the cache) or :meth:`job` (to be checked). :meth:`run`
+    then checks the jobs, in this process or in workers, stores fresh reports in the cache
+    and passes everything to ``on_report``/``on_error`` strictly in the order recorded.
+    Outcomes before the first unfinished job are passed on at once, so output streams.
+    """
+
+    def __init__(
+        self,
+        on_report: Callable[[Report, Config], None],
+        on_error: Callable[[str, str], None],
+    ) -> None:
+        self._on_report = on_report
+        self._on_error = on_error
+        self._slots: list[_Slot] = []
+        self._jobs: list[Job] = []
+        self._job_slots: list[int] = []
+        self._next = 0
+
+    @property
+    def pending(self) -> int:
+        """Letters recorded that still need checking."""
+        return len(self._jobs)
+
+    def error(self, path: str, message: str) -> None:
+        self._slots.append(_Slot(path=path, error=message))
+        self._emit()
+
+    def cached(self, report: Report, config: Config) -> None:
+        self._slots.append(_Slot(path=report.path or "<stdin>", config=config, report=report))
+        self._emit()
+
+    def job(self, job: Job, key: CacheKey | None = None) -> None:
+        self._job_slots.append(len(self._slots))
+        self._slots.append(_Slot(path=job.source.path or "<stdin>", config=job.config, key=key))
+        self._jobs.append(job)
+
+    def run(
+        self,
+        *,
+        reason: str | None,
+        notice: str | None,
+        workers: int,
+        cache: ReportCache | None = None,
+        debug: bool = False,
+    ) -> None:
+        """Check every recorded job and pass all outcomes on, in order."""
+        jobs = self._jobs
+        for start, end, outcome in lint_chunks(
+            jobs, reason=reason, notice=notice, workers=workers, debug=debug
+        ):
+            for offset, index in enumerate(range(start, end)):
+                slot = self._slots[self._job_slots[index]]
+                if isinstance(outcome, str):
+                    slot.error = outcome.removeprefix(f"{jobs[index].source.path}: ")
+                    continue
+                slot.report = outcome[offset]
+                if cache is not None and slot.key is not None:
+                    cache.put(slot.key, slot.report)
+            self._emit()
+        self._jobs = []
+        self._job_slots = []
+        self._emit()
+
+    def _emit(self) -> None:
+        while self._next < len(self._slots):
+            slot = self._slots[self._next]
+            if slot.report is not None and slot.config is not None:
+                self._on_report(slot.report, slot.config)
+            elif slot.error is not None:
+                self._on_error(slot.path, slot.error)
+            else:
+                return  # a job not checked yet: later outcomes wait for it
+            self._slots[self._next] = _Slot(path=slot.path)  # let the report go
+            self._next += 1

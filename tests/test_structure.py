@@ -169,7 +169,8 @@ def test_section_order_info() -> None:
 
 
 NOTICE = (
-    "We have deactivated your selling account.\nOrder Defect Rate (60 days): 2.3% (target: under 1%)\n"
+    "We have deactivated your selling account.\n"
+    "Order Defect Rate (60 days): 2.3% (target: under 1%)\n"
     "Orders with A-to-z Guarantee claims:\n113-1234567-1234567\n112-4409182-7736120\n"
     "Listings: ASIN B07XJ8C8F5. Please review our Restricted Products Policy.\n"
 )

@@ -152,6 +152,8 @@ class ReportCache:
             (reason or "").encode(), b"\x01" if notice is None else notice.encode("utf-8")
         )
         self._contexts: dict[str | None, str | None] = {}
+        # Configs are shared per folder, so their fingerprints are computed once each.
+        self._fingerprints: dict[int, tuple[Config, bytes]] = {}
         self._prepared = False
         self._writable = True
         self.hits = 0
@@ -188,10 +190,17 @@ class ReportCache:
         name = _sha256(
             path.encode("utf-8", "surrogateescape"),
             os.path.abspath(path).encode("utf-8", "surrogateescape"),
-            config_fingerprint(config).encode(),
+            self._fingerprint(config),
             self._run.encode(),
         )
         return CacheKey(name=name, full=_sha256(name.encode(), digest.encode(), context.encode()))
+
+    def _fingerprint(self, config: Config) -> bytes:
+        known = self._fingerprints.get(id(config))
+        if known is None or known[0] is not config:
+            known = (config, config_fingerprint(config).encode("utf-8"))
+            self._fingerprints[id(config)] = known
+        return known[1]
 
     def _entry(self, key: CacheKey) -> Path:
         return self.directory / FORMAT / key.name[:2] / f"{key.name}.json"

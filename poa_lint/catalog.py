@@ -157,9 +157,19 @@ class Catalog(BaseModel):
         return None
 
 
+# libyaml's loader when PyYAML was built with it: about ten times faster than the pure-Python
+# one, which made loading the catalogue the largest part of `poa-lint rules` and of a fully
+# cached `poa-lint check`. Same safe subset of YAML, same results.
+_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _safe_load(text: str) -> Any:
+    return yaml.load(text, Loader=_SafeLoader)
+
+
 def _load_file(name: str, text: str) -> list[Rule]:
     try:
-        data = yaml.safe_load(text)
+        data = _safe_load(text)
     except yaml.YAMLError as exc:
         raise CatalogError(f"rules/{name}: invalid YAML: {exc}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
@@ -213,6 +223,6 @@ def load_data_file(name: str) -> Any:
     except FileNotFoundError as exc:
         raise CatalogError(f"rules/{name} is missing from the installation") from exc
     try:
-        return yaml.safe_load(text)
+        return _safe_load(text)
     except yaml.YAMLError as exc:
         raise CatalogError(f"rules/{name}: invalid YAML: {exc}") from exc

@@ -187,7 +187,6 @@ def check(
     """Check letters (.txt, .md, .docx; folders recursively; - for stdin)."""
     # spaCy, the engine and the API are imported only when a letter misses the cache.
     from .parallel import OrderedRun, default_jobs
-    from .readers import read_path, read_stdin
     from .reporters import get_reporter
 
     overrides: dict[str, Any] = {
@@ -206,6 +205,8 @@ def check(
             resolve_reason(reason)
         notice_text = None
         if notice_path:
+            from .readers import read_path
+
             notice_text = read_path(notice_path).text
     except PoaLintError as exc:
         if debug:
@@ -266,6 +267,7 @@ def check(
                 run.cached(cached, config)
                 continue
             from .api import Job, limits_for
+            from .readers import read_path, read_stdin
 
             source = (
                 read_stdin(limits=limits_for(config))

@@ -48,10 +48,30 @@ def _register_component() -> None:
         Language.component(PARAGRAPH_BOUNDARY_COMPONENT)(_mark_paragraph_starts)
 
 
+LONG_RUN = 200
+"""A run of more than this many characters without whitespace is kept as one token.
+
+spaCy's tokenizer strips prefixes and suffixes one at a time and searches the whole rest of
+the run for each one, so '((((...' or '....))))' of n characters costs O(n²): 30,000 of them
+took over two minutes. No word, order ID or ordinary URL is that long, so such a run (a
+pasted blob, a line of dashes) is taken whole, which keeps tokenizing linear in the text."""
+
+
+def _guard_long_runs(nlp: Language) -> None:
+    tokenizer = nlp.tokenizer
+    original = tokenizer.token_match
+
+    def token_match(text: str) -> bool:
+        return len(text) > LONG_RUN or bool(original is not None and original(text))
+
+    tokenizer.token_match = token_match
+
+
 def _load_one(name: str) -> Language:
     import spacy
 
     nlp = spacy.load(name)
+    _guard_long_runs(nlp)
     _register_component()
     if "parser" in nlp.pipe_names and PARAGRAPH_BOUNDARY_COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_BOUNDARY_COMPONENT, before="parser")

@@ -42,6 +42,7 @@ __all__ = [
     "parse_plain_text",
     "read_path",
     "read_stdin",
+    "too_long_problem",
 ]
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".docx")
@@ -62,6 +63,9 @@ class ReadLimits:
     """A .docx whose entries add up to more than this when inflated is refused, judged from
     the zip directory before anything is decompressed (zip bomb guard). It also caps the size
     of the .docx file itself."""
+    max_chars: int = 1_000_000
+    """Extracted text longer than this many characters is refused. It is spaCy's own
+    ``max_length``: longer text makes the parser fail, and takes minutes and gigabytes."""
 
 
 DEFAULT_LIMITS = ReadLimits()
@@ -119,6 +123,19 @@ def _require_text(text: str, path: str) -> None:
         raise InputError(path, "is empty; nothing to check (is it the right file?)")
     if text.strip() == "":
         raise InputError(path, "contains only whitespace; nothing to check (is it the right file?)")
+
+
+def too_long_problem(chars: int, cap: int) -> str:
+    """The problem for text over the character limit (shared with ``api.lint``)."""
+    return (
+        f"is {chars:,} characters long, more than the {cap:,} poa-lint can check "
+        "(a Plan of Action is usually under 20,000); is it the right file?"
+    )
+
+
+def _require_length(text: str, path: str, limits: ReadLimits) -> None:
+    if len(text) > limits.max_chars:
+        raise InputError(path, too_long_problem(len(text), limits.max_chars))
 
 
 def _require_paragraphs(source: SourceText, path: str) -> SourceText:
@@ -675,8 +692,11 @@ def read_path(path: str | os.PathLike[str], *, limits: ReadLimits = DEFAULT_LIMI
     if info.st_size > cap:
         raise InputError(name, _too_big(info.st_size, cap, fmt))
     try:
-        with open(name, "rb") as handle:
-            data = _read_bounded(handle, cap)
+        if stat.S_ISFIFO(info.st_mode):
+            data = _read_fifo(name, cap)
+        else:
+            with open(name, "rb") as handle:
+                data = _read_bounded(handle, cap)
     except OSError as exc:
         raise InputError(name, _os_problem(exc)) from exc
     if len(data) > cap:
@@ -685,7 +705,23 @@ def read_path(path: str | os.PathLike[str], *, limits: ReadLimits = DEFAULT_LIMI
         return _read_docx(data, name, limits)
     text = decode_bytes(data, path=name)
     _require_text(text, name)
+    _require_length(text, name, limits)
     return _require_paragraphs(parse_plain_text(text, path=name, fmt=fmt), name)
+
+
+def _read_fifo(name: str, cap: int) -> bytes:
+    """Read a named pipe (``poa-lint check <(pbpaste)``) without hanging on a stale one.
+
+    A plain ``open()`` of a FIFO blocks until some process opens it for writing, possibly
+    forever. Opening it non-blocking returns at once; blocking reads are then restored, so a
+    live writer's text is read in full, and a pipe without a writer reads as empty.
+    """
+    nonblock = getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(name, os.O_RDONLY | nonblock)
+    if nonblock:
+        os.set_blocking(fd, True)
+    with os.fdopen(fd, "rb") as handle:
+        return _read_bounded(handle, cap)
 
 
 def _too_big(size: int, cap: int, fmt: str, *, at_least: bool = False) -> str:
@@ -728,6 +764,7 @@ def read_stdin(
         return _read_docx(data, STDIN_NAME, limits)
     text = decode_bytes(data, path=STDIN_NAME)
     _require_text(text, STDIN_NAME)
+    _require_length(text, STDIN_NAME, limits)
     return _require_paragraphs(parse_plain_text(text, path=STDIN_NAME, fmt="txt"), STDIN_NAME)
 
 
@@ -827,7 +864,9 @@ def _read_docx(data: bytes, name: str, limits: ReadLimits) -> SourceText:
             f"could not be read as a Word document ({_short_reason(exc)}); "
             "re-save it from Word as .docx",
         ) from exc
-    return _docx_source(lines, name)
+    source = _docx_source(lines, name)
+    _require_length(source.text, name, limits)
+    return source
 
 
 def _short_reason(exc: BaseException) -> str:

@@ -79,9 +79,14 @@ def vocabulary() -> SectionVocabulary:
 
 
 def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
-    alternatives = sorted(
-        (re.escape(p).replace(r"\ ", r"[\s-]+") for p in phrases), key=len, reverse=True
-    )
+    """Whole-word, case-insensitive alternatives; a trailing ``*`` allows any word ending."""
+
+    def one(phrase: str) -> str:
+        stem = phrase.endswith("*")
+        body = re.escape(phrase.rstrip("*")).replace(r"\ ", r"[\s-]+")
+        return body + (r"\w*" if stem else "")
+
+    alternatives = sorted((one(p) for p in phrases), key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
 
 
@@ -162,6 +167,9 @@ class Section:
     found_by: Literal["heading", "label", "content"]
     heading: str | None = None
     items: tuple[Item, ...] = ()
+    # True when the heading named no particular part ("Plan of Action"), so the kind was
+    # decided by the content under it.
+    generic: bool = False
 
 
 @dataclass(frozen=True)
@@ -195,31 +203,41 @@ class Structure:
         ]
         return [i for i in self.items if any(a <= i.start < b for a, b in spans)]
 
+    def _headed_spans(self, kinds: Iterable[str]) -> list[tuple[int, int]]:
+        wanted = set(kinds)
+        return [
+            (s.start, s.end)
+            for s in self.sections
+            if s.found_by != "content" and s.kind in wanted
+        ]
+
     def has_part(self, kind: PartKind) -> bool:
-        """True when a heading names the part (with content under it) or an item in scope
-        plays that role."""
-        if any(s.items for s in self.parts(kind) if s.found_by != "content"):
-            return True
+        """True when a heading names the part (with content under it), or — when no heading
+        names it — when an item outside the other headed parts plays that role ("What led to
+        the complaint" written as prose before "What we changed")."""
+        if self._headed_spans([kind]):
+            return any(s.items for s in self.parts(kind) if s.found_by != "content")
         role: ItemRole = "cause" if kind == "root_cause" else kind  # type: ignore[assignment]
-        return any(i.role == role for i in self.scope())
+        others = self._headed_spans(k for k in PARTS if k != kind)
+        return any(
+            i.role == role and not any(a <= i.start < b for a, b in others) for i in self.items
+        )
 
     def completed_actions(self) -> list[Item]:
         """Actions already done: corrective items, and processes already set up.
 
-        Past actions told under a root-cause heading ("we bought 300 units from a
-        wholesaler") are the story of the failure, not its correction.
+        With a corrective heading, only what stands under the action headings counts (an
+        opening "we cancelled 34 orders last week" states the problem). Without one, any
+        completed action counts except the story told under a root-cause heading ("we bought
+        300 units from a wholesaler"), which is the failure, not its correction.
         """
-        causes = [
-            (s.start, s.end)
-            for s in self.sections
-            if s.kind == "root_cause" and s.found_by != "content"
-        ]
-        return [
-            i
-            for i in self.scope()
-            if (i.role == "corrective" or (i.done and i.role == "preventive"))
-            and not any(a <= i.start < b for a, b in causes)
-        ]
+        if self._headed_spans(["corrective"]):
+            spans = self._headed_spans(["corrective", "preventive"])
+            pool = [i for i in self.items if any(a <= i.start < b for a, b in spans)]
+        else:
+            story = self._headed_spans(["root_cause"])
+            pool = [i for i in self.items if not any(a <= i.start < b for a, b in story)]
+        return [i for i in pool if i.role == "corrective" or (i.done and i.role == "preventive")]
 
     def items_in(self, kind: PartKind) -> list[Item]:
         """Items inside sections of that kind (by heading, label or content)."""
@@ -641,6 +659,7 @@ def _split_plan(
                 end=end,
                 found_by=how,
                 heading=heading,
+                generic=True,
                 items=corrective or tuple(items),
             )
         )
@@ -653,6 +672,7 @@ def _split_plan(
                 end=end,
                 found_by=how,
                 heading=heading,
+                generic=True,
                 items=preventive,
             )
         )

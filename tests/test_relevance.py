@@ -427,6 +427,27 @@ CASES = [
         "[Attachment 1: letter of authorisation from Greatlake Distribution]",
         reason="inauthentic",
     ),
+    Case(
+        "703-photos-uploaded-to-the-listing",
+        "POA703",
+        True,
+        "We uploaded new photos to the listing on 3 May.",
+        reason="condition",
+    ),
+    Case(
+        "703-resubmitted-documents",
+        "POA703",
+        False,
+        "We have resubmitted our passport and a bank statement from June.",
+        reason="verification",
+    ),
+    Case(
+        "703-photos-included",
+        "POA703",
+        False,
+        "Photos of the new returns shelf are included.",
+        reason="condition",
+    ),
     Case("703-performance-reason-never", "POA703", False, LATE_LETTER, reason="late_shipment"),
 ]
 

@@ -8,7 +8,9 @@ things of that comparison:
   (``rules/reasons.yaml``: its ``names`` and ``vocabulary``) and fire when the stated reason is
   barely present, or absent from the root cause while another reason fills it. A vocabulary
   term shared by several reasons (``stock``: late shipment *and* cancellation) counts for each
-  of them only in part, so neighbouring reasons do not cancel each other out.
+  of them only in part, and reasons listed as ``related`` (late shipment ~ valid tracking,
+  trademark ~ listing policy) never count as displacing each other: neighbouring problems
+  overlap in real letters, and an error-level finding must not fire on a near miss.
 * **POA502 irrelevant-content** — sentences a reviewer skips: years on Amazon, sales figures,
   self-praise, holidays as background, personal circumstances, references to other cases.
   They are found from the parse (who is the subject, what the verb is, which nouns modify
@@ -42,7 +44,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ..notice import find_reasons
 from ..reasons import Reason, load_taxonomy
-from .base import Hit, NoOptions, Options
+from .base import Hit, Options
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -423,7 +425,8 @@ def metric_not_cited(letter: Letter, options: MetricNotCitedOptions) -> Iterator
     found = _Words.of(letter).find(metric.names)
     start, end = _first_line(letter)
     name = metric.names[0]
-    short = f" ({metric.names[1]})" if len(metric.names) > 1 else ""
+    acronyms = [n for n in metric.names[1:] if n.isupper()]
+    short = f" ({acronyms[0]})" if acronyms else ""
     if not found:
         yield Hit(
             start=start,
@@ -542,14 +545,20 @@ def _is_self(token: Token | None, options: IrrelevantContentOptions) -> bool:
 
 
 def _modal(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
+    """A modal on the verb, or on the verb it is conjoined to ("we will check and provide")."""
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+        return True
+    return verb.dep_ == "conj" and verb.head is not verb and _modal(verb.head)
 
 
 def _finite(verb: Token) -> bool:
-    """A statement of fact: a finite verb, or a participle with its own auxiliary."""
+    """A statement of fact: a finite verb, a participle with its own auxiliary, or a bare
+    verb conjoined to a finite one ("we always put customers first and provide …")."""
     if verb.tag_ in ("VBZ", "VBP", "VBD"):
         return True
-    return any(c.dep_ in ("aux", "auxpass") for c in verb.children) and verb.tag_ in ("VBN", "VBG")
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return verb.tag_ in ("VBN", "VBG")
+    return verb.dep_ == "conj" and verb.head is not verb and _finite(verb.head)
 
 
 def _dependents(token: Token, deps: frozenset[str]) -> list[Token]:
@@ -557,6 +566,7 @@ def _dependents(token: Token, deps: frozenset[str]) -> list[Token]:
 
 
 _NUM_DEPS = frozenset({"nummod", "quantmod"})
+_HISTORY = frozenset({"experience", "history"})
 _FOUNDING_VERBS = frozenset({"found", "establish", "start", "open", "launch", "register"})
 
 
@@ -566,8 +576,8 @@ def _tenure(sent: Span, tokens: Sequence[Token], options: IrrelevantContentOptio
     for token in tokens:
         lemma = _lemma(token)
         if lemma in ("year", "decade"):
-            if any(_lemma(p) == "experience" for c in token.children for p in c.children):
-                return True  # "ten years of experience"
+            if any(_lemma(p) in _HISTORY for c in token.children for p in c.children):
+                return True  # "ten years of experience", "15 years of history"
             counted = any(c.dep_ in _NUM_DEPS or c.like_num for c in token.children) or any(
                 c.lower_ in ("many", "several") for c in token.children
             )
@@ -613,16 +623,26 @@ def _revenue(sent: Span, tokens: Sequence[Token], options: IrrelevantContentOpti
     for token in tokens:
         if token.lower_ not in options.sales_nouns or token.pos_ not in ("NOUN", "PROPN"):
             continue
-        figure = _amounts(t for t in token.subtree if t is not token)
-        if token.dep_ in ("nsubj", "nsubjpass"):
-            figure = figure or any(
-                _amounts(c.subtree)
-                for c in token.head.children
-                if c.dep_ in ("attr", "dobj", "prep", "acomp")
-            )
-        if figure and seller_speaks:
+        verb = _clause_verb(token)
+        scope = [t for t in token.subtree if t is not token]
+        if verb is not token:
+            scope += [
+                t
+                for c in verb.children
+                if c.dep_ in _CLAUSE_ARGUMENTS
+                for t in c.subtree
+                if t is not token
+            ]
+        if seller_speaks and _amounts(scope):
             return True
     return False
+
+
+#: The arguments of a clause (not its conjoined or subordinate clauses): a figure counts for
+#: "sales" only when it belongs to the same statement.
+_CLAUSE_ARGUMENTS = frozenset(
+    {"nsubj", "nsubjpass", "attr", "dobj", "prep", "acomp", "npadvmod", "oprd"}
+)
 
 
 _RATE_UNITS = frozenset({"day", "week", "month", "year"})
@@ -748,31 +768,47 @@ def _case_reference(
     earlier-time modifier."""
     if _mentions(support, sent):
         return True
-    doc = sent.doc
     for token in tokens:
-        lemma = _lemma(token)
         if token.pos_ in ("NOUN", "PROPN"):
-            mods = _dependents(token, _MODIFIER_DEPS)
-            if lemma in options.case_nouns:
-                nxt = doc[token.i + 1] if token.i + 1 < sent.end else None
-                ids = [m for m in [*mods, nxt] if m is not None and m.like_num]
-                if any(len(m.text) >= 5 for m in ids) or any(
-                    _is(m, options.case_modifiers) for m in mods
-                ):
+            if _earlier_case(sent, token, options):
+                return True
+        elif token.pos_ == "VERB":
+            if _is(token, options.saying_verbs) and _is_self(_subject(token), options):
+                if _said_before(token, options):
                     return True
-            elif lemma in options.appeal_nouns and any(_is(m, options.earlier_words) for m in mods):
+            elif _lemma(token) in _APPEAL_VERBS and _repeated(token):
                 return True
-        elif token.pos_ == "VERB" and _is(token, options.saying_verbs):
-            if _is_self(_subject(token), options) and _said_before(token, options):
-                return True
-        elif (
-            token.pos_ == "VERB" and lemma in ("appeal", "submit", "resubmit") and _repeated(token)
-        ):
-            return True
     return False
 
 
+def _earlier_case(sent: Span, token: Token, options: IrrelevantContentOptions) -> bool:
+    """A noun naming another case or an earlier appeal: "case 1234567890", "Seller Support
+    case", "my previous appeal", "the second time we submit this plan"."""
+    lemma = _lemma(token)
+    mods = _dependents(token, _MODIFIER_DEPS)
+    if lemma in options.case_nouns:
+        following = sent.doc[token.i + 1] if token.i + 1 < sent.end else None
+        ids = [m for m in [*mods, following] if m is not None and m.like_num]
+        if any(len(m.text) >= 5 for m in ids):
+            return True
+        # "the last case of damage" is an instance, not a support case
+        instance = any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+        return not instance and any(_is(m, options.case_modifiers) for m in mods)
+    if lemma in options.appeal_nouns:
+        return any(_is(m, options.earlier_words) for m in mods)
+    if lemma == "time":
+        return _again(token, mods, options)
+    return False
+
+
+_APPEAL_VERBS = frozenset({"appeal", "submit", "resubmit", "send", "write"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nummod", "nmod", "npadvmod", "appos"})
+
+
+def _again(time: Token, mods: Sequence[Token], options: IrrelevantContentOptions) -> bool:
+    """ "This is the second time we submit this plan": an ordinal time of appealing."""
+    ordinal = any(_is(m, options.earlier_words) for m in mods)
+    return ordinal and any(c.dep_ == "relcl" and _lemma(c) in _APPEAL_VERBS for c in time.children)
 
 
 def _said_before(verb: Token, options: IrrelevantContentOptions) -> bool:
@@ -860,12 +896,12 @@ def irrelevant_content(letter: Letter, options: IrrelevantContentOptions) -> Ite
             circumstances.append("sales")
         if _mentions(holidays, sent):
             circumstances.append("holiday")
-        if _hardship(sent, hardships, options):
-            circumstances.append("hardship")
-        if circumstances:
-            where = _context(letter, sent)
-            if where == "other" or (where == "cause" and not operational):
-                topics.extend(circumstances)
+        where = _context(letter, sent)
+        if circumstances and (where == "other" or (where == "cause" and not operational)):
+            topics.extend(circumstances)
+        # Illness can explain a one-person shop's late orders, but it is never a plan.
+        if _hardship(sent, hardships, options) and (where != "cause" or not operational):
+            topics.append("hardship")
         if not topics:
             continue
         described = _join([_TOPIC_TEXT[t] for t in topics])
@@ -908,6 +944,8 @@ def _evidence_heading(letter: Letter, options: EvidenceNotReferencedOptions) -> 
     for paragraph in letter.paragraphs:
         text = letter.text[paragraph.body_start : paragraph.end]
         words = re.findall(r"[a-z]+", text.lower())
+        if any(w in ("no", "without", "missing") for w in words):
+            continue
         if 0 < len(words) <= 4 and any(_fold(w) in options.evidence_headings for w in words):
             return True
     return False
@@ -956,9 +994,8 @@ def _document_head(letter: Letter, hit: PhraseHit) -> Token:
 
 def _provided(token: Token, options: EvidenceNotReferencedOptions) -> bool:
     """A document the seller says they handed over: "we uploaded a new electricity bill",
-    "we have sent the supplier invoices", "the invoices are included", "here is the
-    licence". Listing photos are not evidence when uploaded to a listing, so images count
-    only with verbs that hand something to the reviewer (attach, provide, submit…)."""
+    "we have sent the supplier invoices", "the photos are included", "here is the licence".
+    Images uploaded *to a listing* are listing content, not evidence."""
     word = token
     while word.dep_ in ("conj", "appos") and word.head is not word:
         word = word.head
@@ -971,14 +1008,35 @@ def _provided(token: Token, options: EvidenceNotReferencedOptions) -> bool:
         verb = verb.head  # "we sent copies of the invoices"
         if verb.pos_ not in ("VERB", "AUX"):
             verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
+    if verb.pos_ not in ("VERB", "AUX") or not _verb_in(verb, options.provide_verbs):
         return False
-    allowed = options.provide_verbs
-    if _is(token, options.image_nouns):
-        allowed = allowed - {"upload", "include", "add", "update"}
     if word.dep_ != "nsubjpass" and not _seller_subject(verb):
         return False  # "three buyers sent us photos" is not the seller's evidence
-    return _is(verb, allowed) and not _offered_or_denied(verb)
+    if _is(token, options.image_nouns) and _to_listing(verb):
+        return False
+    return not _offered_or_denied(verb)
+
+
+def _verb_in(verb: Token, verbs: frozenset[str]) -> bool:
+    """Lemma or surface form in ``verbs``, also for re- verbs ("resubmitted", "re-sent"),
+    which the small model's lemmatiser often mangles ("resubmitte")."""
+    if _is(verb, verbs):
+        return True
+    lemma = _lemma(verb)
+    return lemma.startswith("re") and any(lemma[2:].lstrip("-").startswith(v) for v in verbs)
+
+
+_LISTING_NOUNS = frozenset({"listing", "page", "asin", "store", "gallery", "website", "shop"})
+
+
+def _to_listing(verb: Token) -> bool:
+    """ "We uploaded new photos to the listing / on the detail page"."""
+    return any(
+        _lemma(obj) in _LISTING_NOUNS or obj.text.upper().startswith("B0")
+        for prep in _dependents(verb, frozenset({"prep"}))
+        if prep.lower_ in ("to", "on", "onto", "in", "for")
+        for obj in _dependents(prep, frozenset({"pobj"}))
+    )
 
 
 def _seller_subject(verb: Token) -> bool:
@@ -1059,7 +1117,6 @@ __all__ = [
     "EvidenceNotReferencedOptions",
     "IrrelevantContentOptions",
     "MetricNotCitedOptions",
-    "NoOptions",
     "ReasonNotAddressedOptions",
     "evidence_not_referenced",
     "irrelevant_content",

@@ -78,12 +78,21 @@ _ORDER = {"root_cause": 0, "corrective": 1, "preventive": 2}
 def section_order(letter: Letter, options: NoOptions) -> Iterator[Hit]:
     """POA105: parts named by headings or labels appear out of the expected order.
 
-    Only headed parts are compared: content-found parts interleave naturally in prose
-    (a cause sentence after an action), which is not a defect.
+    Only parts with their own heading count (not content-found parts, which interleave
+    naturally in prose, nor a generic "Plan of Action" title), and only where each kind
+    *first* appears: a letter that answers problem by problem (cause, fix, prevention, then
+    the next cause) is in order.
     """
-    headed = [s for s in letter.structure.sections if s.found_by != "content" and s.kind in _ORDER]
-    seen_rank = -1
+    headed = [
+        s
+        for s in letter.structure.sections
+        if s.found_by != "content" and not s.generic and s.kind in _ORDER
+    ]
+    firsts: dict[str, Section] = {}
     for section in headed:
+        firsts.setdefault(section.kind, section)
+    seen_rank = -1
+    for section in sorted(firsts.values(), key=lambda s: s.start):
         rank = _ORDER[section.kind]
         if rank < seen_rank:
             end = letter.text.find("\n", section.start)

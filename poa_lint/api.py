@@ -7,6 +7,7 @@ same results as a user at the terminal.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,12 +15,12 @@ from pathlib import Path
 from .catalog import Catalog, load_catalog
 from .config import Config, ConfigResolver
 from .engine import build_report, check_letter, needs_entities, pattern_matcher, prepare_rules
-from .errors import PoaLintError
+from .errors import InputError, PoaLintError
 from .letter import build_letters
 from .models import ReasonInfo, Report
 from .nlp import load_pipeline, skipped_components
 from .notice import Notice, find_reasons, parse_notice
-from .readers import ReadLimits, parse_plain_text, read_path
+from .readers import DEFAULT_LIMITS, ReadLimits, parse_plain_text, read_path, too_long_problem
 from .reasons import Reason, load_taxonomy, resolve_reason
 from .source import SourceText
 
@@ -102,9 +103,27 @@ def lint(
     ``reason`` is a reason id such as ``"odr"`` (see ``rules/reasons.yaml``); ``notice`` is
     the text of Amazon's message. ``config`` defaults to the built-in defaults (no file
     discovery: pass ``config=load_config_file(...)`` to use one).
+
+    Any ``str`` is accepted. Lone surrogates (``"\\ud800"``, which no file can contain but a
+    Python string can) are replaced by U+FFFD before checking, one for one, so offsets still
+    point into ``text``; findings' excerpts show U+FFFD there. Text longer than
+    1,000,000 characters raises :class:`InputError`.
     """
+    text = _without_surrogates(text)
+    if len(text) > DEFAULT_LIMITS.max_chars:
+        problem = too_long_problem(len(text), DEFAULT_LIMITS.max_chars)
+        raise InputError(path, problem if path else f"the letter {problem}")
     source = parse_plain_text(text, path=path)
+    notice = _without_surrogates(notice) if notice is not None else None
     return lint_jobs([Job(source, config or Config())], reason=reason, notice=notice)[0]
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(text: str) -> str:
+    """Replace each lone surrogate by U+FFFD (same length): spaCy cannot encode them."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 def lint_file(

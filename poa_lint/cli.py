@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import sys
 import traceback
 from collections.abc import Iterator, Sequence
@@ -52,42 +53,113 @@ def discover(
 ) -> Iterator[tuple[str, str | None]]:
     """Yield (path, problem) for every letter under ``paths``; problem is None when readable.
 
-    Directories are walked recursively for .txt/.md/.docx, following symlinked folders once
-    (a symlink loop is visited once, not forever). Files named explicitly are always checked.
+    Directories are walked recursively for .txt/.md/.docx, following symlinked folders. A
+    folder reached twice through links is walked once; a link that leads back into a folder
+    being walked (a loop) is reported once and not followed. Folders that cannot be listed,
+    letters that are not regular files (a named pipe would block forever) and names that are
+    not valid UTF-8 are reported, one line each. Files named explicitly are always checked.
     """
-    from .config import _glob_match
-
     for given in paths:
         if given == "-":
             yield given, None
             continue
+        if not _printable(given):
+            yield _display_name(given), _BAD_NAME
+            continue
         p = Path(given)
         if p.is_dir():
-            seen: set[tuple[int, int]] = set()
-            for root, dirs, files in os.walk(p, followlinks=True):
-                try:
-                    st = os.stat(root)
-                except OSError:
-                    dirs[:] = []
-                    continue
-                key = (st.st_dev, st.st_ino)
-                if key in seen:
-                    dirs[:] = []
-                    continue
-                seen.add(key)
-                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
-                for name in sorted(files):
-                    full = os.path.join(root, name)
-                    if not name.lower().endswith(SUFFIXES) or name.startswith(("~$", ".")):
-                        continue
-                    rel = Path(full).relative_to(p).as_posix()
-                    if any(_glob_match(rel, pat) or _glob_match(name, pat) for pat in excluded):
-                        continue
-                    yield full, None
+            yield from _walk(p, excluded)
         elif p.exists() or p.is_symlink():
             yield given, None
         else:
             yield given, "does not exist"
+
+
+_BAD_NAME = "has a name that is not valid UTF-8; rename the file and check it again"
+_NOT_REGULAR = (
+    "is not a regular file (a named pipe, socket or device); skipped it, "
+    "pass a .txt, .md or .docx file"
+)
+
+
+def _printable(path: str) -> bool:
+    """False for names with undecodable bytes (surrogate escapes): they cannot be printed
+    or written to a report, so they are reported instead of crashing the output."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _display_name(path: str) -> str:
+    """A printable form of a name with undecodable bytes: ``bad\\xffname.txt``."""
+    try:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _is_within(folder: str, path: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def _walk(top: Path, excluded: Sequence[str]) -> Iterator[tuple[str, str | None]]:
+    from .config import _glob_match
+
+    unlistable: list[OSError] = []
+
+    def report_unlistable() -> Iterator[tuple[str, str | None]]:
+        for exc in unlistable:
+            reason = (
+                "permission denied"
+                if isinstance(exc, PermissionError)
+                else exc.strerror or type(exc).__name__
+            )
+            yield (
+                _display_name(str(exc.filename or top)),
+                f"is a folder that cannot be listed ({reason}); check its permissions",
+            )
+        unlistable.clear()
+
+    seen: set[tuple[int, int]] = set()
+    for root, dirs, files in os.walk(top, followlinks=True, onerror=unlistable.append):
+        yield from report_unlistable()
+        try:
+            st = os.stat(root)
+        except OSError:
+            dirs[:] = []
+            continue
+        key = (st.st_dev, st.st_ino)
+        if key in seen:
+            dirs[:] = []
+            target = os.path.realpath(root)
+            if os.path.islink(root) and _is_within(target, os.path.realpath(os.path.dirname(root))):
+                yield (
+                    _display_name(root),
+                    f"is a symbolic link loop (it leads back to {_display_name(target)}, "
+                    "which is already being checked); skipped it, remove the link",
+                )
+            continue
+        seen.add(key)
+        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+        for name in sorted(files):
+            full = os.path.join(root, name)
+            if not name.lower().endswith(SUFFIXES) or name.startswith(("~$", ".")):
+                continue
+            rel = Path(full).relative_to(top).as_posix()
+            if any(_glob_match(rel, pat) or _glob_match(name, pat) for pat in excluded):
+                continue
+            if not _printable(full):
+                yield _display_name(full), _BAD_NAME
+                continue
+            try:
+                mode = os.stat(full).st_mode
+            except OSError:
+                yield full, None  # a dangling link: the reader says what is wrong
+                continue
+            yield full, None if stat.S_ISREG(mode) else _NOT_REGULAR
+    yield from report_unlistable()
 
 
 def _exclusions(resolver: ConfigResolver, paths: Sequence[str]) -> list[str]:

@@ -94,19 +94,32 @@ class Config(BaseModel):
                         "use a code (POA201), a prefix (POA2) or a name (blames-buyer). "
                         "`poa-lint rules` lists them.",
                     )
+        _check_globs(self)
         for pattern, selectors in self.per_file_ignores.items():
-            if not pattern.strip():
-                raise ConfigError(where, "per-file-ignores: an empty glob pattern is not allowed")
             for selector in selectors:
                 if not _matching_rules(selector, catalog.rules):
                     raise ConfigError(
-                        where, f"per-file-ignores.{pattern!r}: {selector!r} matches no rule"
+                        where,
+                        f"per-file-ignores.{pattern!r}: {selector!r} matches no rule; use a "
+                        "code (POA701), a prefix (POA7) or a name. `poa-lint rules` lists them.",
                     )
         for key in self.rules:
             if catalog.find(key) is None:
                 raise ConfigError(
                     where, f"rules.{key}: no such rule; `poa-lint rules` lists codes and names"
                 )
+        if self.reason:
+            from .reasons import resolve_reason
+
+            try:
+                resolve_reason(self.reason)
+            except ConfigError as exc:
+                raise ConfigError(where, f"reason: {exc.problem}") from exc
+        # Rule options are checked here too (not only when the letters are parsed), so that
+        # a bad option fails the letters under this config alone, at the start of the run.
+        from .engine import prepare_rules
+
+        prepare_rules(catalog, self)
         return self
 
     def settings_for(self, rule: Rule) -> RuleSettings:
@@ -177,6 +190,69 @@ def _glob_match(candidate: str, pattern: str) -> bool:
     return fnmatch.fnmatchcase(candidate, pattern.replace("**/", "*"))
 
 
+def _glob_problem(pattern: str) -> str | None:
+    """Why ``pattern`` is not a usable glob, or None. fnmatch would silently read an
+    unclosed '[' as a literal character, so a typo would quietly match nothing."""
+    if not pattern.strip():
+        return "an empty glob pattern is not allowed; write e.g. 'drafts/*.txt'"
+    if "\x00" in pattern:
+        return f"the glob {pattern!r} contains a NUL character; remove it"
+    i, n = 0, len(pattern)
+    while i < n:
+        if pattern[i] == "[":
+            j = i + 1
+            if j < n and pattern[j] == "!":
+                j += 1
+            if j < n and pattern[j] == "]":
+                j += 1
+            while j < n and pattern[j] != "]":
+                j += 1
+            if j >= n:
+                return (
+                    f"the glob {pattern!r} has an unclosed '['; close the set (e.g. "
+                    "'draft[0-9].txt') or write a literal bracket as '[[]'"
+                )
+            i = j
+        i += 1
+    return None
+
+
+def _check_globs(config: Config) -> None:
+    """Raise :class:`ConfigError` naming the key for the first unusable glob."""
+    for key, patterns in (
+        ("per-file-ignores", tuple(config.per_file_ignores)),
+        ("exclude", config.exclude),
+    ):
+        for pattern in patterns:
+            problem = _glob_problem(pattern)
+            if problem is not None:
+                raise ConfigError(config.source, f"{key}: {problem}")
+
+
+_HINTS = {
+    "select": 'select = ["POA2", "placeholder-left"]',
+    "extend-select": 'extend-select = ["POA8"]',
+    "ignore": 'ignore = ["POA405", "wall-of-text"]',
+    "per-file-ignores": '[per-file-ignores] "drafts/*.txt" = ["POA701"]',
+    "exclude": 'exclude = ["drafts/**", "old/*.docx"]',
+    "min-severity": 'min-severity = "warning"',
+    "fail-on": 'fail-on = "error"',
+    "model": 'model = "en_core_web_sm"',
+    "reason": 'reason = "odr" (`poa-lint reasons` lists them)',
+    "list-style": 'list-style = "prose"',
+    "max-file-size": "max-file-size = 10000000 (bytes)",
+    "max-docx-size": "max-docx-size = 100000000 (bytes)",
+    "cache-dir": 'cache-dir = ".poa-lint-cache"',
+    "rules": '[rules.placeholder-left] severity = "warning"',
+}
+
+
+def _hint(loc: tuple[Any, ...]) -> str:
+    """'; write it like: ...' for a setting, so a type error says what a fix looks like."""
+    example = _HINTS.get(str(loc[0])) if loc else None
+    return f"; write it like: {example}" if example else ""
+
+
 def _specificity(selector: str, rule: Rule) -> int:
     """How precisely a selector names a rule (-1: not at all). Names are exact; longer wins."""
     s = selector.strip()
@@ -201,17 +277,41 @@ def _first_error(exc: ValidationError) -> str:
 
 def parse_config(data: Mapping[str, Any], source: str | None, root: str | None) -> Config:
     """Validate a raw TOML table into a Config, turning pydantic's errors into one clear line."""
+    valid = ", ".join(sorted(_kebab(n) for n in Config.model_fields if n not in _INTERNAL))
+    for key in data:
+        if key in _INTERNAL:  # set by poa-lint itself, never from a file
+            raise ConfigError(source, f"unknown key {key!r}; valid keys are: {valid}")
     try:
-        return Config.model_validate({**data, "root": root, "source": source})
+        config = Config.model_validate({**data, "root": root, "source": source})
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = ".".join(str(p) for p in err["loc"])
         if err["type"] == "extra_forbidden":
-            valid = ", ".join(
-                sorted(_kebab(n) for n in Config.model_fields if n not in {"root", "source"})
-            )
             raise ConfigError(source, f"unknown key {loc!r}; valid keys are: {valid}") from exc
-        raise ConfigError(source, f"{loc}: {err['msg']} (got {err.get('input')!r})") from exc
+        got = _short_repr(err.get("input"))
+        message = _plain(err["msg"])
+        raise ConfigError(
+            source, f"{loc}: {message} (got {got}){_hint(tuple(err['loc']))}"
+        ) from exc
+    _check_globs(config)
+    return config
+
+
+_INTERNAL = frozenset({"root", "source"})
+
+
+def _plain(message: str) -> str:
+    """pydantic's words in TOML's terms: a tuple is a list, a dictionary a table."""
+    return (
+        message.replace("a valid tuple", "a list")
+        .replace("a valid dictionary or instance of RuleSettings", "a table")
+        .replace("a valid dictionary", "a table")
+    )
+
+
+def _short_repr(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def load_config_file(path: str | Path) -> Config:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ConfigDict
 
 from .catalog import load_data_file
-from .sections import Item
+from .sections import EVIDENCE_POINTER, Item
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -211,7 +211,7 @@ def _action_items(letter: Letter, part: str) -> list[Item]:
         i
         for s in structure.parts(part)  # type: ignore[arg-type]
         for i in s.items
-        if i.role != "neutral" or i.is_list_item
+        if i.role != "neutral" or (i.is_list_item and not _points_at_evidence(letter, i))
     ]
     # In a headed letter the headings say what is corrective and what is preventive ("we
     # hired a second agent" under "Preventive measures" is prevention); otherwise, roles do.
@@ -220,6 +220,14 @@ def _action_items(letter: Letter, part: str) -> list[Item]:
     for item in anywhere:
         seen.setdefault(item.start, item)
     return sorted(seen.values(), key=lambda i: i.start)
+
+
+def _points_at_evidence(letter: Letter, item: Item) -> bool:
+    """A bullet that opens by pointing at evidence ("We have attached the notice …"); one
+    that opens with an action and then mentions an attachment is still an action."""
+    first = next((s for s in letter.sentences if s.end_char > item.start), None)
+    end = min(item.end, first.end_char) if first is not None else item.end
+    return bool(EVIDENCE_POINTER.search(letter.text[item.start : end]))
 
 
 def _label(letter: Letter, item: Item, limit: int = 90) -> str:

@@ -82,11 +82,13 @@ def prepare_rules(catalog: Catalog, config: Config, path: str | None = None) -> 
 
 
 # Checks that read spaCy's named entities (doc.ents / ent_type_), directly or through a
-# helper (timeframes.has_timeframe reads DATE/TIME entities). When none of them and no
-# pattern on an entity attribute is enabled, the parse skips the entity recogniser.
-# tests/test_parallel.py fails when a check module starts reading entities without being
-# listed here.
-ENTITY_CHECKS = frozenset({"vague_measure", "measure_without_timeframe", "no_timeframes"})
+# helper (timeframes.has_timeframe reads DATE/TIME entities; relevance._amounts reads
+# ent_type_). When none of them and no pattern on an entity attribute is enabled, the parse
+# skips the entity recogniser. tests/test_entities.py fails when a module starts reading
+# entities without being accounted for here.
+ENTITY_CHECKS = frozenset(
+    {"vague_measure", "measure_without_timeframe", "no_timeframes", "irrelevant_content"}
+)
 _ENTITY_ATTRS = frozenset({"ENT_TYPE", "ENT_IOB", "ENT_ID", "ENT_KB_ID"})
 
 

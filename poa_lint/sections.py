@@ -112,6 +112,8 @@ _LABEL = re.compile(
     r"^(?P<label>[A-Za-z][A-Za-z /&',-]{2,70}?)\s*(?:\*\*|__)?\s*[:：]"
     r"\s*(?:\*\*|__)?\s*(?P<rest>\S)"
 )
+# "We have attached the invoice" points at evidence; it is not an action on the problem.
+EVIDENCE_POINTER = re.compile(r"\b(?:attach\w*|enclos\w*|please find)\b", re.IGNORECASE)
 ATTACHMENT = re.compile(
     r"^\W*(?:attachment|attached|exhibit|enclosure|enclosed|appendix|annex|evidence)\b",
     re.IGNORECASE,
@@ -206,9 +208,7 @@ class Structure:
     def _headed_spans(self, kinds: Iterable[str]) -> list[tuple[int, int]]:
         wanted = set(kinds)
         return [
-            (s.start, s.end)
-            for s in self.sections
-            if s.found_by != "content" and s.kind in wanted
+            (s.start, s.end) for s in self.sections if s.found_by != "content" and s.kind in wanted
         ]
 
     def has_part(self, kind: PartKind) -> bool:

@@ -795,7 +795,7 @@ def _criticised_referent(target: Token, options: CriticizesAmazonOptions) -> Ite
                     yield _Found((target, verb, obj), _CRITICISM_SUGGESTION)
                     return
         # 6. diligence denied: "your team did not read our appeal", "you never replied"
-        if verb_negated and _is(verb, options.diligence_verbs):
+        if verb_negated and _is(verb, options.diligence_verbs) and not _inability(verb):
             yield _Found((target, verb), _CRITICISM_SUGGESTION)
             return
         adverbs = [c for c in verb.children if _is(c, options.criticism_adverbs)]
@@ -963,6 +963,28 @@ def _plain_word(token: Token) -> bool:
     return (token.pos_ in ("ADJ", "ADV") and len(token.text) >= 4) or len(token.text) >= 7
 
 
+def _repeated_caps_words(letter: Letter, options: UnprofessionalToneOptions) -> frozenset[str]:
+    """Caps words that are not function words and occur more than once: brand names.
+
+    A trademark letter writes the brand the same way every time ("FROSTLYNE"); a seller who
+    shouts rarely repeats the same unusual word.
+    """
+    counts: dict[str, int] = {}
+    for token in letter.doc:
+        if not token.is_stop and _is_caps_word(token, options):
+            counts[token.text] = counts.get(token.text, 0) + 1
+    return frozenset(word for word, n in counts.items() if n > 1)
+
+
+def _name_like(token: Token, brands: frozenset[str]) -> bool:
+    """Part of a name: a repeated caps brand, or next to a capitalised name word."""
+    if token.text in brands:
+        return True
+    doc = token.doc
+    neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+    return any(n.is_title and n.pos_ == "PROPN" and not n.is_sent_start for n in neighbours)
+
+
 def _shouting(letter: Letter, options: UnprofessionalToneOptions) -> Iterator[_Found]:
     """ALL-CAPS words in running text.
 
@@ -972,6 +994,7 @@ def _shouting(letter: Letter, options: UnprofessionalToneOptions) -> Iterator[_F
     keeps brand names in capitals quiet. A line entirely in capitals is a heading ("ROOT
     CAUSE") when it is short or has no verb; a long all-caps sentence is flagged as a whole.
     """
+    brands = _repeated_caps_words(letter, options)
     for start, end, heading in _line_bounds(letter):
         if heading or end <= start:
             continue
@@ -998,6 +1021,8 @@ def _shouting(letter: Letter, options: UnprofessionalToneOptions) -> Iterator[_F
             shouted = [t for t in run if _shouted(t, options)]
             if len(run) == 1 and shouted and not _plain_word(run[0]):
                 shouted = []  # a lone "WIPO" the tagger reads as a verb is an acronym
+            if len(run) == 1 and shouted and _name_like(run[0], brands):
+                shouted = []  # "FROSTLYNE" (a brand), "Halden Outdoor Supply AS" (a company)
             if shouted:
                 yield _Found((run[0], run[-1]), _CAPS_SUGGESTION)
             run = []
@@ -1160,10 +1185,24 @@ def _writer_side(token: Token | None, options: ThreatensOptions) -> bool:
     return _is(token, options.legal_people) and _owned_by_first(token)
 
 
+def _inability(verb: Token) -> bool:
+    """ "… so Amazon could not read those numbers": a consequence of the seller's error, told
+    with "can/could", is a technical fact, not a charge of negligence."""
+    can = any(c.dep_ == "aux" and _lemma(c) in ("can", "could") for c in verb.children)
+    consequence = any(
+        c.lower_ == "so" and c.dep_ in ("mark", "advmod", "cc") for c in verb.children
+    )
+    return can or consequence
+
+
 def _aimed_at_amazon(verb: Token) -> bool:
     """The verb's object is Amazon: "contact you", "sue Amazon", "against your company"."""
     for obj in _clause_tokens(verb):
-        if obj.dep_ not in ("dobj", "pobj", "dative"):
+        # "against the rights owner and Amazon": a conjoined object is an object too.
+        head = obj
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        if head.dep_ not in ("dobj", "pobj", "dative"):
             continue
         yours = any(c.dep_ == "poss" and c.lower_ in SECOND_POSSESSIVE for c in obj.children)
         if yours or obj.lower_ in SECOND_PERSON or obj.lower_ == "amazon":
@@ -1223,6 +1262,11 @@ def _legal_threat(token: Token, options: ThreatensOptions) -> Iterator[_Found]:
         return
     if person and token.dep_ == "dobj" and _is_first_person(subject) and _about_amazon(verb):
         # "we have contacted our attorney about this deactivation"
+        yield _Found((verb, token), _THREAT_SUGGESTION)
+        return
+    if hard and announced and _aimed_at_amazon(verb):
+        # "he will take legal action against the rights owner and Amazon": whoever the
+        # pronoun stands for, legal action announced against Amazon is a threat.
         yield _Found((verb, token), _THREAT_SUGGESTION)
         return
     if not _writer_side(subject, options) or not announced:

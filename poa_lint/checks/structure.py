@@ -15,6 +15,7 @@ from .base import Hit, NoOptions
 if TYPE_CHECKING:
     from ..coverage import CauseLink
     from ..letter import Letter
+    from ..sections import Section
 
 _PART_NAMES = {
     "root_cause": "root cause",

@@ -78,6 +78,7 @@ def lint_jobs(
         [job.source for job in jobs],
         nlp,
         reasons=[p[1] for p in prepared],
+        reason_sources=[p[2].source if p[2] else None for p in prepared],
         notices=[parsed_notice] * len(jobs),
         disable=skipped_components(nlp, entities=entities),
     )

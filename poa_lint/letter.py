@@ -55,6 +55,9 @@ class Letter:
     source: SourceText
     doc: Doc
     reason: Reason | None = None
+    # Where the reason came from: "option" (the user), "notice" (Amazon) or "detected" (the
+    # letter's own words). A detected reason cannot be "not addressed" (POA501).
+    reason_source: str | None = None
     notice: Notice | None = None
     quotes: tuple[tuple[int, int], ...] = field(default=())
 
@@ -144,6 +147,7 @@ def build_letters(
     nlp: Language,
     *,
     reasons: Sequence[Reason | None] | None = None,
+    reason_sources: Sequence[str | None] | None = None,
     notices: Sequence[Notice | None] | None = None,
     batch_size: int = 16,
     disable: Sequence[str] = (),
@@ -162,6 +166,7 @@ def build_letters(
                 source=source,
                 doc=doc,
                 reason=reasons[i] if reasons else None,
+                reason_source=reason_sources[i] if reason_sources else None,
                 notice=notices[i] if notices else None,
                 quotes=find_quotes(source.text),
             )

@@ -233,10 +233,9 @@ def stated_reason(letter: Letter) -> Reason | None:
     reason = letter.reason
     if reason is None or reason.id == "other" or not (reason.names or reason.vocabulary):
         return None
-    # Should the Letter ever record where its reason came from, trust that over inference.
-    source = getattr(letter, "reason_source", None)
-    if source is not None:
-        return None if source == "detected" else reason
+    # The run records where the reason came from; trust that over inference.
+    if letter.reason_source is not None:
+        return None if letter.reason_source == "detected" else reason
     notice = letter.notice
     if notice is not None and notice.reasons:
         return reason

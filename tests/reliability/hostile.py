@@ -281,7 +281,11 @@ CASES: tuple[Hostile, ...] = (
         "looks like UTF-16 without a byte-order mark",
     ),
     _bytes_case(
-        "truncated-docx", "truncated .docx", "truncated.docx", truncated_docx, "damaged or truncated"
+        "truncated-docx",
+        "truncated .docx",
+        "truncated.docx",
+        truncated_docx,
+        "damaged or truncated",
     ),
     _bytes_case(
         "zip-no-document",

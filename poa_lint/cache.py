@@ -126,7 +126,7 @@ def file_digest(path: str, limit: int) -> str | None:
             if not (0 <= info.st_size <= limit) or (info.st_mode & 0o170000) != 0o100000:
                 return None
             data = handle.read(limit + 1)
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL byte in the name; the reader reports it
         return None
     if len(data) > limit:
         return None

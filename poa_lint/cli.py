@@ -162,6 +162,23 @@ def _walk(top: Path, excluded: Sequence[str]) -> Iterator[tuple[str, str | None]
     yield from report_unlistable()
 
 
+def _would_overwrite_a_letter(output_path: str, paths: Sequence[str]) -> bool:
+    """True when ``--output`` names a letter of this run: one named on the command line, or
+    an existing .txt/.md/.docx inside a folder being checked. Opening it for writing would
+    destroy the letter, so the run stops before anything is written."""
+    target = os.path.realpath(output_path)
+    existing_letter = os.path.isfile(target) and target.lower().endswith(SUFFIXES)
+    for given in paths:
+        if given == "-":
+            continue
+        real = os.path.realpath(given)
+        if real == target:
+            return True
+        if existing_letter and os.path.isdir(real) and _is_within(real, target):
+            return True
+    return False
+
+
 def _exclusions(resolver: ConfigResolver, paths: Sequence[str]) -> list[str]:
     excluded: list[str] = []
     for given in paths:
@@ -287,6 +304,13 @@ def check(
         return
 
     fmt = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    report_file = os.path.realpath(output_path) if output_path else None
+    if output_path and _would_overwrite_a_letter(output_path, paths):
+        _fail(
+            f"--output {output_path} is one of the letters being checked; "
+            "write the report to another file"
+        )
+        return
     stream: IO[str]
     stream = open(output_path, "w", encoding="utf-8") if output_path else sys.stdout  # noqa: SIM115
     use_color = (
@@ -312,6 +336,7 @@ def check(
 
     # Every outcome goes through `run`, which hands them on in discovery order.
     run = OrderedRun(on_report, on_error)
+    validated: dict[int, Config] = {}
     try:
         excluded = _exclusions(resolver, paths)
         cache = None
@@ -327,17 +352,22 @@ def check(
         _fail(str(exc))
         return
     for path, problem in discover(paths, excluded):
+        if report_file is not None and os.path.realpath(path) == report_file:
+            continue  # the report being written, found in a folder: not a letter
         if problem:
             run.error(path, problem)
             continue
         try:
             config = resolver.for_path(None if path == "-" else path)
-            config.validate_against(catalog)
             key = cache.key(path, config) if cache is not None else None
             cached = cache.get(key) if cache is not None and key is not None else None
             if cached is not None:
+                # A hit means this very config passed validation in the run that stored it
+                # (same settings, code and rules), so the engine need not even be imported.
                 run.cached(cached, config)
                 continue
+            if id(config) not in validated:  # configs are shared per folder: validate once
+                validated[id(config)] = config.validate_against(catalog)
             from .api import Job, limits_for
             from .readers import read_path, read_stdin
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import fnmatch
+import os
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path, PurePosixPath
@@ -177,7 +178,7 @@ def _relative_forms(path: str, root: str | None) -> list[str]:
     p = Path(path)
     forms = [p.as_posix(), p.name]
     if root:
-        with contextlib.suppress(ValueError, OSError):
+        with contextlib.suppress(ValueError, OSError, RuntimeError):  # RuntimeError: a loop
             forms.append(p.resolve().relative_to(Path(root).resolve()).as_posix())
     return forms
 
@@ -336,9 +337,19 @@ def load_config_file(path: str | Path) -> Config:
     return parse_config(table, source, str(p.parent))
 
 
+def _resolved(path: Path) -> Path:
+    """``path.resolve()``, or the absolute path when it cannot be resolved: Python raises
+    RuntimeError for a symlink loop and ValueError for a NUL byte. The reader then reports
+    the letter itself; finding its config must not crash first."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return Path(os.path.abspath(path))
+
+
 def find_config_file(start: str | Path) -> Path | None:
     """The nearest ``.poa-lint.toml`` or ``pyproject.toml`` with a [tool.poa-lint] table."""
-    here = Path(start).resolve()
+    here = _resolved(Path(start))
     if here.is_file() or not here.exists():
         here = here.parent
     for folder in (here, *here.parents):
@@ -372,7 +383,7 @@ class ConfigResolver:
     def for_path(self, path: str | None) -> Config:
         if self._explicit is not None:
             return self._explicit.merged(**self._overrides)
-        folder = Path(path).resolve().parent if path and path != "-" else Path.cwd()
+        folder = _resolved(Path(path)).parent if path and path != "-" else Path.cwd()
         cached = self._cache.get(folder)
         if cached is None:
             found = find_config_file(folder)

@@ -153,5 +153,62 @@ def tally(comparisons: Iterable[Comparison]) -> dict[str, Tally]:
     return dict(sorted(per_code.items()))
 
 
+def validate_corpus(folder: Path) -> list[str]:
+    """Problems with a corpus folder's annotations, as messages naming the file.
+
+    Every letter needs an expected file and every expected file a letter; a finding's
+    ``text`` must stand on its ``line`` of the extracted text (for .docx, the reader's text);
+    a notice must exist; a POA603 item must be in the notice and absent from the letter.
+    """
+    from .readers import read_path
+
+    problems: list[str] = []
+    letters = {p.name.rsplit(".", 1)[0]: p for p in folder.iterdir() if _is_letter(p)}
+    for exp in sorted(folder.glob("*.expected.yaml")):
+        stem = exp.name[: -len(".expected.yaml")]
+        if stem not in letters:
+            problems.append(f"{exp.name}: no letter {stem}.txt/.md/.docx beside it")
+    for stem, path in sorted(letters.items()):
+        exp = expected_path(path)
+        if not exp.exists():
+            problems.append(f"{path.name}: no expected-findings file {exp.name}")
+            continue
+        try:
+            expected = Expected.model_validate(
+                yaml.safe_load(exp.read_text(encoding="utf-8")) or {}
+            )
+        except (yaml.YAMLError, ValueError) as exc:
+            problems.append(f"{exp.name}: invalid: {exc}")
+            continue
+        text = read_path(path).text
+        lines = text.splitlines()
+        notice = ""
+        if expected.notice:
+            notice_path = folder / expected.notice
+            if not notice_path.exists():
+                problems.append(f"{exp.name}: notice {expected.notice} does not exist")
+            else:
+                notice = notice_path.read_text(encoding="utf-8")
+        for finding in expected.findings:
+            if finding.code == "POA603" and finding.text:
+                if finding.text.lower() not in notice.lower():
+                    problems.append(f"{exp.name}: POA603 item {finding.text!r} not in the notice")
+                if finding.text.lower() in text.lower():
+                    problems.append(f"{exp.name}: POA603 item {finding.text!r} is in the letter")
+            elif finding.line is not None and finding.text is not None:
+                line = lines[finding.line - 1] if 0 < finding.line <= len(lines) else ""
+                if finding.text not in line:
+                    problems.append(
+                        f"{exp.name}: {finding.code} text {finding.text!r} not on line {finding.line}"
+                    )
+    return problems
+
+
+def _is_letter(path: Path) -> bool:
+    return (
+        path.suffix in LETTER_SUFFIXES and ".notice." not in path.name and path.name != "README.md"
+    )
+
+
 def code_counts(letters: Iterable[CorpusLetter]) -> Counter[str]:
     return Counter(f.code for letter in letters for f in letter.expected.findings)

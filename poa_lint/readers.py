@@ -682,6 +682,8 @@ def read_path(path: str | os.PathLike[str], *, limits: ReadLimits = DEFAULT_LIMI
     if name == "-":
         return read_stdin(limits=limits)
     fmt = _format_for(name)
+    if "\x00" in name:
+        raise InputError(name, "is not a valid file name (it contains a NUL byte); check the path")
     try:
         info = os.stat(name)
     except OSError as exc:

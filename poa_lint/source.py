@@ -7,6 +7,7 @@ tested (and fail on bad input) without loading a model.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
@@ -38,6 +39,9 @@ class Paragraph:
         return self.start if self.content_start is None else self.content_start
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 @dataclass(frozen=True)
 class SourceText:
     """A letter's text as extracted, with its paragraph map and where it came from."""
@@ -58,20 +62,9 @@ class SourceText:
         """Offsets at which each line begins (\\n, \\r\\n and lone \\r all end a line)."""
         if self._line_starts:
             return self._line_starts
-        starts = [0]
-        text = self.text
-        i = 0
-        n = len(text)
-        while i < n:
-            ch = text[i]
-            if ch == "\r":
-                if i + 1 < n and text[i + 1] == "\n":
-                    i += 1
-                starts.append(i + 1)
-            elif ch == "\n":
-                starts.append(i + 1)
-            i += 1
-        object.__setattr__(self, "_line_starts", tuple(starts))
+        # One regex pass (C speed) instead of a Python loop over every character.
+        starts = (0, *(m.end() for m in _LINE_BREAK.finditer(self.text)))
+        object.__setattr__(self, "_line_starts", starts)
         return self._line_starts
 
     def position(self, offset: int) -> tuple[int, int]:

@@ -11,7 +11,7 @@ import pytest
 from poa_lint import lint_file
 from poa_lint.catalog import load_catalog
 from poa_lint.config import Config
-from poa_lint.evaluation import compare, load_corpus
+from poa_lint.evaluation import compare, load_corpus, validate_corpus
 
 from .conftest import CORPUS
 
@@ -20,7 +20,18 @@ CODES = [r.code for r in load_catalog().rules]
 
 
 def test_corpus_is_not_empty() -> None:
-    assert len(LETTERS) >= 6
+    assert len(LETTERS) >= 40
+    reasons = {letter.expected.reason for letter in LETTERS}
+    assert len(reasons) >= 10
+
+
+@pytest.mark.parametrize("folder", ["", "holdout", "holdout2"])
+def test_annotations_are_consistent(folder: str) -> None:
+    """Expected files match their letters (lines, texts, notices), in every corpus folder."""
+    path = CORPUS / folder
+    if not path.is_dir():
+        pytest.skip(f"corpus/{folder} does not exist")
+    assert validate_corpus(path) == []
 
 
 @pytest.mark.parametrize("letter", LETTERS, ids=[letter.path.name for letter in LETTERS])

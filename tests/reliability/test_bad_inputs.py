@@ -194,7 +194,7 @@ def test_named_pipe_does_not_hang_with_the_cache(tmp_path: Path) -> None:
         cwd=tmp_path,
     )
     try:
-        out, _ = child.communicate(timeout=8)
+        out, _ = child.communicate(timeout=5)
     except subprocess.TimeoutExpired:
         child.kill()
         child.communicate()

@@ -1,6 +1,6 @@
 """Precision and recall per rule over the annotated corpus.
 
-    python bench/accuracy.py                 # corpus/ (letters we tuned on) and corpus/holdout/
+    python bench/accuracy.py                 # corpus/ (tuned on), corpus/holdout/, corpus/holdout2/
     python bench/accuracy.py --verbose       # also list every miss and false alarm
 
 The holdout letters were written after the rules were done and are reported separately:
@@ -21,6 +21,13 @@ from poa_lint.evaluation import Comparison, CorpusLetter, compare, load_corpus, 
 from poa_lint.readers import read_path
 
 ROOT = Path(__file__).resolve().parent.parent
+HOLDOUTS = (
+    (
+        "holdout",
+        "Holdout 1 (corpus/holdout/, written after the first rules; it then informed fixes)",
+    ),
+    ("holdout2", "Holdout 2 (corpus/holdout2/, written after those fixes; never tuned on)"),
+)
 
 
 def evaluate(letters: list[CorpusLetter]) -> list[tuple[CorpusLetter, Comparison]]:
@@ -75,14 +82,10 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     tuned = load_corpus(args.corpus)
     print_table("Tuning corpus (corpus/)", evaluate(tuned), args.verbose)
-    holdout_dir = args.corpus / "holdout"
-    if holdout_dir.is_dir():
-        held = load_corpus(holdout_dir)
-        print_table(
-            "Holdout corpus (corpus/holdout/, written after the rules)",
-            evaluate(held),
-            args.verbose,
-        )
+    for folder, title in HOLDOUTS:
+        if (args.corpus / folder).is_dir():
+            held = load_corpus(args.corpus / folder)
+            print_table(title, evaluate(held), args.verbose)
     print(f"\n{time.perf_counter() - started:.1f}s", file=sys.stderr)
     return 0
 

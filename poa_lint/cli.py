@@ -288,6 +288,8 @@ def check(
     try:
         resolver = ConfigResolver(config_path, overrides)
         catalog = load_catalog()
+        if config_path:  # one config for every letter: report a problem once, up front
+            resolver.for_path(None).validate_against(catalog)
         if reason:
             from .reasons import resolve_reason
 

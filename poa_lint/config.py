@@ -118,9 +118,12 @@ class Config(BaseModel):
                 raise ConfigError(where, f"reason: {exc.problem}") from exc
         # Rule options are checked here too (not only when the letters are parsed), so that
         # a bad option fails the letters under this config alone, at the start of the run.
-        from .engine import prepare_rules
+        # Without [rules.*] tables or shared settings the catalogue's defaults apply, and
+        # the engine (slow to import) is not needed.
+        if self.rules or self.model_fields_set & _SHARED_OPTIONS:
+            from .engine import prepare_rules
 
-        prepare_rules(catalog, self)
+            prepare_rules(catalog, self)
         return self
 
     def settings_for(self, rule: Rule) -> RuleSettings:
@@ -299,6 +302,24 @@ def parse_config(data: Mapping[str, Any], source: str | None, root: str | None) 
 
 
 _INTERNAL = frozenset({"root", "source"})
+_SHARED_OPTIONS = frozenset(Config.model_fields) - {
+    "select",
+    "extend_select",
+    "ignore",
+    "per_file_ignores",
+    "exclude",
+    "min_severity",
+    "fail_on",
+    "model",
+    "reason",
+    "max_file_size",
+    "max_docx_size",
+    "cache_dir",
+    "rules",
+    "root",
+    "source",
+}
+"""Top-level settings that rules may read as options (e.g. ``list-style``)."""
 
 
 def _plain(message: str) -> str:
@@ -321,13 +342,22 @@ def load_config_file(path: str | Path) -> Config:
     try:
         raw = p.read_bytes()
     except OSError as exc:
-        raise ConfigError(str(p), f"cannot read the config file ({exc.strerror or exc})") from exc
+        raise ConfigError(
+            str(p), f"cannot read the config file ({exc.strerror or exc}); check the path"
+        ) from exc
     try:
-        data = tomllib.loads(raw.decode("utf-8-sig"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            str(p), f"is not UTF-8 text (bad byte at offset {exc.start}); save it as UTF-8"
+        ) from exc
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
         raise ConfigError(str(p), f"invalid TOML: {exc}; fix the syntax") from exc
     if p.name == PYPROJECT:
-        table = data.get("tool", {}).get(TOOL_TABLE, {})
+        tool = data.get("tool", {})
+        table = tool.get(TOOL_TABLE, {}) if isinstance(tool, dict) else {}
         source = f"{p} [tool.{TOOL_TABLE}]"
     else:
         table = data

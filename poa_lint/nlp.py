@@ -9,7 +9,7 @@ every parse-based rule off, which is worse than failing.
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import ModelError
 
@@ -58,7 +58,7 @@ pasted blob, a line of dashes) is taken whole, which keeps tokenizing linear in 
 
 
 def _guard_long_runs(nlp: Language) -> None:
-    tokenizer = nlp.tokenizer
+    tokenizer: Any = nlp.tokenizer  # spaCy's Tokenizer (typed as a plain callable)
     original = tokenizer.token_match
 
     def token_match(text: str) -> bool:

@@ -579,3 +579,26 @@ def test_taxonomy_related_and_evidence_notes_are_consistent() -> None:
             assert reason.evidence_note, reason.id
         if reason.kind == "performance":
             assert reason.metric is not None, reason.id
+
+
+def test_sentence_without_a_verb_does_not_hang() -> None:
+    """Regression: walking up to a non-verb root compared spaCy tokens with `is`, which is
+    never true for two accesses of the same token, and looped forever."""
+    import signal
+
+    def fail(*_: object) -> None:
+        raise TimeoutError("POA502 did not return")
+
+    previous = signal.signal(signal.SIGALRM, fail)
+    signal.alarm(20)
+    try:
+        report = lint(
+            "2. No repeat drop test. We drop-tested tiles only for the first batch from this "
+            "factory in 2023.",
+            reason="safety",
+            config=Config(select=("POA502",)),
+        )
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert report is not None

@@ -134,7 +134,7 @@ def vague_measure(letter: Letter, options: VagueOptions) -> Iterator[Hit]:
                 token = predicates[0]
                 phrase_tokens = [token, *(c for c in token.children if c.dep_ in ("dobj", "prt"))]
                 last = max(phrase_tokens, key=lambda t: t.i)
-                last = max(last.subtree, key=lambda t: t.i) if last is not token else last
+                last = max(last.subtree, key=lambda t: t.i) if last != token else last
                 start, end = token.idx, last.idx + len(last.text)
             yield Hit(
                 start=start,

@@ -519,7 +519,7 @@ def _negated(token: Token) -> bool:
 def _clause_verb(token: Token) -> Token:
     """The nearest verb (or the root) above a token."""
     head = token
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+    while head.pos_ not in ("VERB", "AUX") and head.head != head:
         head = head.head
     return head
 
@@ -528,7 +528,7 @@ def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return child
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head != verb:
         return _subject(verb.head)
     return None
 
@@ -547,7 +547,7 @@ def _modal(verb: Token) -> bool:
     """A modal on the verb, or on the verb it is conjoined to ("we will check and provide")."""
     if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
         return True
-    return verb.dep_ == "conj" and verb.head is not verb and _modal(verb.head)
+    return verb.dep_ == "conj" and verb.head != verb and _modal(verb.head)
 
 
 def _finite(verb: Token) -> bool:
@@ -557,7 +557,7 @@ def _finite(verb: Token) -> bool:
         return True
     if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return verb.tag_ in ("VBN", "VBG")
-    return verb.dep_ == "conj" and verb.head is not verb and _finite(verb.head)
+    return verb.dep_ == "conj" and verb.head != verb and _finite(verb.head)
 
 
 def _dependents(token: Token, deps: frozenset[str]) -> list[Token]:
@@ -623,14 +623,14 @@ def _revenue(sent: Span, tokens: Sequence[Token], options: IrrelevantContentOpti
         if token.lower_ not in options.sales_nouns or token.pos_ not in ("NOUN", "PROPN"):
             continue
         verb = _clause_verb(token)
-        scope = [t for t in token.subtree if t is not token]
-        if verb is not token:
+        scope = [t for t in token.subtree if t != token]
+        if verb != token:
             scope += [
                 t
                 for c in verb.children
                 if c.dep_ in _CLAUSE_ARGUMENTS
                 for t in c.subtree
-                if t is not token
+                if t != token
             ]
         if seller_speaks and _amounts(scope):
             return True
@@ -677,9 +677,9 @@ def _predicate_of(token: Token) -> tuple[Token, str] | None:
     → (provide, offer). A praise word inside a plain noun phrase ("our best-selling lamp",
     "Best regards") has none."""
     word = token
-    if word.dep_ in ("amod", "compound", "advmod", "nmod") and word.head is not word:
+    if word.dep_ in ("amod", "compound", "advmod", "nmod") and word.head != word:
         word = word.head
-    while word.dep_ == "conj" and word.head is not word:
+    while word.dep_ == "conj" and word.head != word:
         word = word.head
     if word.dep_ == "pobj" and word.head.dep_ == "prep":
         word = word.head  # "our products are of the highest quality"
@@ -716,9 +716,12 @@ def _praise(
         if how == "offer" and _is(verb, options.offer_verbs):
             return True
     for token in tokens:
-        positive = any(_is(c, options.positive_words) for c in token.children)
-        counted = _amounts(t for t in token.subtree if t is not token)
-        if positive and counted and _is(token, options.track_record_nouns):
+        # Cheapest test first: walking every token's subtree made this quadratic per sentence.
+        if (
+            _is(token, options.track_record_nouns)
+            and any(_is(c, options.positive_words) for c in token.children)
+            and _amounts(t for t in token.subtree if t != token)
+        ):
             return True
         if _is(token, options.praise_verbs) and token.pos_ == "VERB" and not _negated(token):
             # "customers love our products"; "please trust us" is a plea (POA203), not praise
@@ -958,7 +961,7 @@ def _offered_or_denied(verb: Token) -> bool:
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
         return True
     head = verb
-    while head.dep_ in ("xcomp", "conj", "ccomp") and head.head is not head:
+    while head.dep_ in ("xcomp", "conj", "ccomp") and head.head != head:
         head = head.head
         if _negated(head) or _modal(head):
             return True
@@ -996,7 +999,7 @@ def _provided(token: Token, options: EvidenceNotReferencedOptions) -> bool:
     "we have sent the supplier invoices", "the photos are included", "here is the licence".
     Images uploaded *to a listing* are listing content, not evidence."""
     word = token
-    while word.dep_ in ("conj", "appos") and word.head is not word:
+    while word.dep_ in ("conj", "appos") and word.head != word:
         word = word.head
     if word.dep_ in ("nsubj", "attr") and any(c.lower_ == "here" for c in word.head.children):
         return True

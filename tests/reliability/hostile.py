@@ -36,8 +36,8 @@ GOOD_LETTER = (
 )
 """A short, well-formed letter that every run carries next to the hostile file."""
 
-BIG_TEXT_BYTES = 20 * 1024 * 1024
-BOMB_INFLATED_BYTES = 60 * 1024 * 1024
+BIG_TEXT_BYTES = 20_000_000
+BOMB_INFLATED_BYTES = 60_000_000
 LONG_LINE_CHARS = 200_000
 
 

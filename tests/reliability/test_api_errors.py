@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -166,23 +167,9 @@ def test_surrogates_are_replaced_one_for_one() -> None:
     assert text[placeholder.start : placeholder.end] == "[ORDER ID]"
 
 
-@pytest.mark.xfail(
-    reason="quadratic in parse-tree depth: poa_lint/checks/relevance.py _praise() walks "
-    "token.subtree for every token (3,000 chained words took 63 s); computing `counted` only "
-    "after `positive and _is(token, track_record_nouns)` fixes it",
-    strict=False,
-)
-def test_deep_run_on_sentence_is_checked_in_seconds(tmp_path: Path) -> None:
-    """A 2,000-word run-on sentence ('very very very ...') must not take minutes."""
-    import subprocess
-    import sys
-
-    code = "from poa_lint import lint; lint('Dear team, ' + 'very ' * 2000 + 'sorry.')"
-    child = subprocess.Popen([sys.executable, "-c", code], cwd=tmp_path)
-    try:
-        child.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        child.kill()
-        child.wait()
-        pytest.fail("lint() took more than 10 s on a 2,000-word sentence")
-    assert child.returncode == 0
+def test_deep_run_on_sentence_is_checked_in_seconds() -> None:
+    """A 3,000-word run-on sentence ('very very very ...' parses as a 3,000-deep tree) once
+    took 63 s in a check that walked every token's subtree; it must stay well under that."""
+    started = time.perf_counter()
+    lint("Dear team, " + "very " * 3000 + "sorry.")
+    assert time.perf_counter() - started < 20

@@ -233,3 +233,73 @@ def test_everything_at_once_in_a_subprocess(tmp_path: Path) -> None:
         assert BY_KEY[key].expect in naming[0]
     assert lines[-1].endswith(f"{len(bad)} files could not be read."), lines[-1]
     assert "files look good" in lines[-1] or "Found" in lines[-1]
+
+
+def test_file_name_that_is_not_utf8(tmp_path: Path) -> None:
+    """A name with undecodable bytes cannot be printed or put in a report: it is reported
+    (escaped) instead of crashing the output or the cache."""
+    letters = tmp_path / "letters"
+    letters.mkdir()
+    (letters / "good.txt").write_text(GOOD_LETTER, encoding="utf-8")
+    raw = os.path.join(os.fsencode(letters), b"caf\xe9.txt")
+    with open(raw, "wb") as handle:
+        handle.write(GOOD_LETTER.encode("utf-8"))
+    shown = f"{letters}/caf\\xe9.txt"
+    for fmt in ("text", "json"):
+        result = run_cli(str(letters), "--format", fmt)
+        assert result.exception is None, result.exception
+        assert result.code == 2
+        if fmt == "json":
+            data = json.loads(result.stdout)
+            assert data["errors"] == [
+                {
+                    "path": shown,
+                    "message": "has a name that is not valid UTF-8; rename the file and "
+                    "check it again",
+                }
+            ]
+            assert [f["path"] for f in data["files"]] == [str(letters / "good.txt")]
+        else:
+            assert [line for line in result.stdout.splitlines() if "caf" in line] == [
+                f"{shown}: error: has a name that is not valid UTF-8; rename the file and "
+                "check it again"
+            ]
+
+
+def test_folder_that_cannot_be_listed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sub-folder without permission is one line; the rest of the tree is still checked.
+    (Simulated through os.scandir, since root may list any folder.)"""
+    letters = tmp_path / "letters"
+    locked = letters / "locked"
+    locked.mkdir(parents=True)
+    (letters / "good.txt").write_text(GOOD_LETTER, encoding="utf-8")
+    (locked / "secret.txt").write_text(GOOD_LETTER, encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path: object = ".") -> object:
+        if Path(str(path)) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = run_cli(str(letters), "--format", "json")
+    assert result.code == 2
+    data = json.loads(result.stdout)
+    assert data["errors"] == [
+        {
+            "path": str(locked),
+            "message": "is a folder that cannot be listed (permission denied); "
+            "check its permissions",
+        }
+    ]
+    assert [f["path"] for f in data["files"]] == [str(letters / "good.txt")]
+
+
+def test_debug_shows_the_traceback(tmp_path: Path) -> None:
+    """--debug is the one way to see a traceback; the one-line error is still printed."""
+    bad = BY_KEY["pdf"].build(tmp_path)
+    plain = run_cli(str(bad))
+    debug = run_cli(str(bad), "--debug")
+    assert "Traceback" not in plain.output
+    assert debug.code == 2 and "Traceback" in debug.stderr and "InputError" in debug.stderr
+    assert f"{bad}: error: is a PDF file" in debug.stdout

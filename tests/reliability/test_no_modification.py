@@ -81,3 +81,25 @@ def test_output_cannot_overwrite_a_letter(letters: Path) -> None:
     assert result.code == 2
     assert "is one of the letters" in result.output
     assert _snapshot(letters) == before
+
+
+def test_report_inside_the_folder_is_not_checked_as_a_letter(letters: Path) -> None:
+    target = letters / "report.txt"
+    result = run_cli(str(letters), "--output", str(target))
+    assert result.code == 2  # the hostile files
+    assert target.is_file()
+    assert "report.txt" not in target.read_text(encoding="utf-8")
+
+
+def test_without_cache_nothing_is_written_even_in_the_letters_folder(
+    letters: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run from inside the letters folder with --no-cache: not a single file appears. (With
+    the cache on, poa-lint keeps .poa-lint-cache in the current folder, like ruff does.)"""
+    monkeypatch.chdir(letters)
+    before = _snapshot(letters)
+    entries = sorted(p.name for p in letters.iterdir())
+    assert run_cli(".", "--no-cache").code == 2
+    assert run_cli("letter0.txt", "--no-cache", "--format", "json").code in (0, 1)
+    assert _snapshot(letters) == before
+    assert sorted(p.name for p in letters.iterdir()) == entries

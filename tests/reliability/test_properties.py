@@ -282,3 +282,14 @@ def test_position_helper_agrees_on_mixed_line_endings(text: str) -> None:
     report = lint(text + " [ORDER ID]")
     assert_positions(text + " [ORDER ID]", report.findings)
     assert any(f.code == "POA701" for f in report.findings)
+
+
+def test_cli_json_is_byte_identical_across_runs(tmp_path: Path) -> None:
+    """The json reporter, run twice on the same letters (no cache), writes the same bytes."""
+    from .support import run_cli, sample_letters
+
+    for i, text in enumerate(sample_letters(6)):
+        (tmp_path / f"letter{i}.txt").write_text(text, encoding="utf-8", newline="")
+    first = run_cli(str(tmp_path), "--format", "json", "--no-cache").stdout
+    second = run_cli(str(tmp_path), "--format", "json", "--no-cache").stdout
+    assert first == second and first.count('"path"') == 6

@@ -222,6 +222,20 @@ def _action_items(letter: Letter, part: str) -> list[Item]:
     return sorted(seen.values(), key=lambda i: i.start)
 
 
+_CONTAINMENT = re.compile(
+    r"\b(?:remov|stop|clos|paus|recall|withdr|delist|suspend|pull|quarantin|block|halt)\w*\b"
+    r"[^.;]{0,60}?\b(?:listings?|sales?|selling|units?|inventory|stock|products?|asins?|"
+    r"batch(?:es)?|offers?|items?)\b",
+    re.IGNORECASE,
+)
+
+
+def _contains_product(letter: Letter, item: Item) -> bool:
+    """Containment — taking the product off sale, recalling a batch — answers the causes of
+    the corrective part that concern that product at once: no more buyers receive it."""
+    return bool(_CONTAINMENT.search(letter.text[item.start : item.end]))
+
+
 def _points_at_evidence(letter: Letter, item: Item) -> bool:
     """A bullet that opens by pointing at evidence ("We have attached the notice …"); one
     that opens with an action and then mentions an attachment is still an action."""
@@ -251,13 +265,15 @@ def link_causes(letter: Letter) -> list[CauseLink]:
     corrective = [(i, item_keys(letter, i)) for i in _action_items(letter, "corrective")]
     preventive = [(i, item_keys(letter, i)) for i in _action_items(letter, "preventive")]
     all_keys = [group_keys(letter, g) for g in groups]
+    containment = {i.start for i, _ in corrective if _contains_product(letter, i)}
     links = []
     for index, group in enumerate(groups):
         keys = all_keys[index]
         # What sets this cause apart from the letter's other causes: an action that shares
         # only words every cause has ("message", "listing") does not answer this one.
-        others = frozenset().union(*(k for j, k in enumerate(all_keys) if j != index))
-        distinctive = (keys - others) or keys
+        rest = [k for j, k in enumerate(all_keys) if j != index]
+        common = frozenset.intersection(*rest) if rest else frozenset()
+        distinctive = (keys - common) or keys
         first = group.items[0]
 
         def answers(action_keys: frozenset[str], distinctive: frozenset[str] = distinctive) -> bool:
@@ -270,7 +286,10 @@ def link_causes(letter: Letter) -> list[CauseLink]:
                 corrective=tuple(
                     i
                     for i, k in corrective
-                    if answers(k) and not group.start <= i.start < group.end
+                    # Containment answers any cause it touches at all, even through words
+                    # the letter's causes share ("batch", "tile").
+                    if (answers(k) or (i.start in containment and bool(k & keys)))
+                    and not group.start <= i.start < group.end
                 ),
                 preventive=tuple(
                     i

@@ -105,8 +105,8 @@ def _compiled() -> tuple[
 
 
 _LEADING_NUMBER = re.compile(
-    r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*(?:(?:step|part|section)\s+\w+\s*[:.)-]?\s*|"
-    r"\(?(?:\d{1,2}|[a-hA-H]|[ivxIVX]{1,4})[.)]\s*)?"
+    r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*(?:(?:step|part|section|question)\s+\w+\s*[:.)—–-]?\s*|"
+    r"\(?(?:\d{1,2}|[a-hA-H]|[ivxIVX]{1,4}|[qQ]\d{1,2})[.):]\s*)?"
 )
 _LABEL = re.compile(
     r"^(?P<label>[A-Za-z][A-Za-z /&',-]{2,70}?)\s*(?:\*\*|__)?\s*[:：]"
@@ -129,7 +129,10 @@ _SIGN_OFF = re.compile(
 def classify_heading(text: str) -> PartKind | None:
     """The part a heading or label names, or None when it names none of them."""
     cleaned = _LEADING_NUMBER.sub("", text).strip().strip("*_#:：-–— ").strip()
-    if not cleaned or len(cleaned.split()) > 9:
+    # Amazon's own three questions make long headings ("What will you do to prevent it from
+    # happening again?"), so a question may run longer than a plain heading.
+    limit = 14 if cleaned.endswith("?") else 9
+    if not cleaned or len(cleaned.split()) > limit:
         return None
     cues, _, _, _ = _compiled()
     for kind, pattern in cues:
@@ -527,9 +530,14 @@ def _heading_of(letter: Letter, paragraph: Paragraph) -> tuple[PartKind | None, 
     stripped = text.strip()
     if not stripped:
         return None, False, -1
+    if "|" in stripped:
+        return None, False, -1  # a table row ("Issue | What we did | Date") is content
     words = stripped.split()
+    # A question is a fine heading ("Q1. What caused the issue?"); a statement is not.
     looks_like_heading = paragraph.kind == "heading" or (
-        len(words) <= 9 and not stripped.endswith(_FINAL_PUNCT) and not _SIGN_OFF.match(stripped)
+        len(words) <= (14 if stripped.endswith("?") else 9)
+        and not stripped.rstrip("?").endswith(_FINAL_PUNCT)
+        and not _SIGN_OFF.match(stripped)
     )
     if looks_like_heading:
         kind = classify_heading(stripped)

@@ -14,7 +14,6 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import CatalogError
@@ -157,21 +156,24 @@ class Catalog(BaseModel):
         return None
 
 
-# libyaml's loader when PyYAML was built with it: about ten times faster than the pure-Python
-# one, which made loading the catalogue the largest part of `poa-lint rules` and of a fully
-# cached `poa-lint check`. Same safe subset of YAML, same results.
-_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+def parse_yaml(name: str, text: str) -> Any:
+    """Parse one catalogue file (safe YAML), or raise :class:`CatalogError` naming it.
 
+    PyYAML is imported here, not at the top, so ``--version`` and ``--help`` do without it,
+    and libyaml's loader is used when PyYAML has it: about ten times faster than the
+    pure-Python one, which made parsing the catalogue the largest part of `poa-lint rules` and
+    of a fully cached `poa-lint check`. Same safe subset of YAML, same results.
+    """
+    import yaml
 
-def _safe_load(text: str) -> Any:
-    return yaml.load(text, Loader=_SafeLoader)
+    try:
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        raise CatalogError(f"rules/{name}: invalid YAML: {exc}") from exc
 
 
 def _load_file(name: str, text: str) -> list[Rule]:
-    try:
-        data = _safe_load(text)
-    except yaml.YAMLError as exc:
-        raise CatalogError(f"rules/{name}: invalid YAML: {exc}") from exc
+    data = parse_yaml(name, text)
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise CatalogError(f"rules/{name}: expected a mapping with a `rules:` list")
     rules = []
@@ -222,7 +224,4 @@ def load_data_file(name: str) -> Any:
         text = resources.files("poa_lint.rules").joinpath(name).read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise CatalogError(f"rules/{name} is missing from the installation") from exc
-    try:
-        return _safe_load(text)
-    except yaml.YAMLError as exc:
-        raise CatalogError(f"rules/{name}: invalid YAML: {exc}") from exc
+    return parse_yaml(name, text)

@@ -142,6 +142,27 @@ class Letter:
             yield doc[i]
 
 
+def _tokenized(nlp: Language, source: SourceText) -> Doc:
+    """Tokenize and record where paragraphs start, so the pipeline can make each paragraph
+    start a sentence start (and nothing else: a hard-wrapped line is not a new sentence)."""
+    from .nlp import PARAGRAPH_STARTS_KEY
+
+    doc = nlp.make_doc(source.text)
+    doc.user_data[PARAGRAPH_STARTS_KEY] = _token_starts(doc, [p.start for p in source.paragraphs])
+    return doc
+
+
+def _token_starts(doc: Doc, offsets: Iterable[int]) -> frozenset[int]:
+    """The character offset of the first token at or after each offset."""
+    idx = [t.idx for t in doc]
+    out = set()
+    for offset in offsets:
+        k = bisect_right(idx, offset - 1)
+        if k < len(idx):
+            out.add(idx[k])
+    return frozenset(out)
+
+
 def build_letters(
     sources: Sequence[SourceText],
     nlp: Language,
@@ -156,9 +177,14 @@ def build_letters(
 
     ``disable`` names pipeline components to skip for this batch (``ner`` when no enabled
     rule reads entities; see :func:`poa_lint.nlp.skipped_components`)."""
-    texts: Iterable[str] = (s.text for s in sources)
     with _parse_lock:
-        docs = list(nlp.pipe(texts, batch_size=batch_size, disable=list(disable)))
+        docs = list(
+            nlp.pipe(
+                (_tokenized(nlp, s) for s in sources),
+                batch_size=batch_size,
+                disable=list(disable),
+            )
+        )
     letters = []
     for i, (source, doc) in enumerate(zip(sources, docs, strict=True)):
         letters.append(

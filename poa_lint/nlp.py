@@ -24,13 +24,26 @@ _lock = threading.Lock()
 _loaded: dict[str | None, Language] = {}
 
 
+PARAGRAPH_STARTS_KEY = "poa_paragraph_starts"
+
+
 def _mark_paragraph_starts(doc: Doc) -> Doc:
-    """Make every line break a sentence boundary before the parser runs.
+    """Make every paragraph start a sentence boundary before the parser runs.
 
     Letters are full of headings, list items and signature lines without final punctuation;
     left to itself the parser glues "Root cause" onto the next sentence, which would blur
     section detection and sentence-length counts. The parser respects preset boundaries.
+
+    ``letter.py`` passes the reader's paragraph starts in ``doc.user_data``, so a
+    hard-wrapped e-mail paragraph stays one run of sentences; a bare text (no paragraph
+    map) gets a boundary at every line break.
     """
+    starts = doc.user_data.get(PARAGRAPH_STARTS_KEY)
+    if starts is not None:
+        for token in doc:
+            if token.idx in starts and not token.is_space and token.i > 0:
+                token.is_sent_start = True
+        return doc
     after_break = False
     for token in doc:
         if after_break and not token.is_space:

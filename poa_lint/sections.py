@@ -118,6 +118,10 @@ ATTACHMENT = re.compile(
     r"^\W*(?:attachment|attached|exhibit|enclosure|enclosed|appendix|annex|evidence)\b",
     re.IGNORECASE,
 )
+# "To fix the listing, we …" / "To stop this from happening again, …": an opening purpose
+# clause labels the paragraph the way "Corrective actions:" would.
+_PURPOSE = re.compile(r"^(?P<label>To\s+[^,.;:]{3,60}),\s+(?P<rest>\S)")
+_EMAIL_HEADER = re.compile(r"^(?:subject|re|fwd?|title|from|to|date|cc)\s*:", re.IGNORECASE)
 _FINAL_PUNCT = (".", "!", "?", ",", ";")
 _SIGN_OFF = re.compile(
     r"^(?:sincerely|best regards|kind regards|regards|yours (?:truly|faithfully|sincerely)|"
@@ -530,8 +534,10 @@ def _heading_of(letter: Letter, paragraph: Paragraph) -> tuple[PartKind | None, 
     stripped = text.strip()
     if not stripped:
         return None, False, -1
-    if "|" in stripped:
-        return None, False, -1  # a table row ("Issue | What we did | Date") is content
+    if "|" in stripped or _EMAIL_HEADER.match(stripped):
+        # A table row ("Issue | What we did | Date") is content; "Subject: Plan of Action
+        # for ASIN …" is the e-mail's title, not a part of the letter.
+        return None, False, -1
     words = stripped.split()
     # A question is a fine heading ("Q1. What caused the issue?"); a statement is not.
     looks_like_heading = paragraph.kind == "heading" or (
@@ -543,7 +549,9 @@ def _heading_of(letter: Letter, paragraph: Paragraph) -> tuple[PartKind | None, 
         kind = classify_heading(stripped)
         if kind is not None:
             return kind, True, -1
-    match = _LABEL.match(_LEADING_NUMBER.sub("", stripped))
+    match = _LABEL.match(_LEADING_NUMBER.sub("", stripped)) or _PURPOSE.match(
+        _LEADING_NUMBER.sub("", stripped)
+    )
     if match:
         kind = classify_heading(match.group("label"))
         if kind is not None:

@@ -15,3 +15,13 @@ def nlp():  # type: ignore[no-untyped-def]
     from poa_lint.nlp import load_pipeline
 
     return load_pipeline()
+
+
+@pytest.fixture(autouse=True)
+def _private_result_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each test gets its own result cache (poa_lint/cache.py): nothing is written into the
+    repository, and a report cached by one test (say, with a monkeypatched check) can never
+    answer another. Tests of the default location unset the variable themselves."""
+    monkeypatch.setenv("POA_LINT_CACHE_DIR", str(tmp_path_factory.mktemp("poa-lint-cache")))

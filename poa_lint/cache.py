@@ -30,6 +30,7 @@ import contextlib
 import hashlib
 import json
 import os
+import stat
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -119,11 +120,21 @@ def config_fingerprint(config: Config) -> str:
 
 
 def file_digest(path: str, limit: int) -> str | None:
-    """sha256 of a regular file of at most ``limit`` bytes; None otherwise (not cacheable)."""
+    """sha256 of a regular file of at most ``limit`` bytes; None otherwise (not cacheable).
+
+    Anything else (a FIFO, a device, a folder, a file that cannot be opened) is left to the
+    reader, which reports it. The file is opened non-blocking, so a named pipe with no writer
+    cannot hang the run, and checked with ``fstat`` on the open descriptor, so it cannot be
+    swapped for something else between the check and the read.
+    """
     try:
-        with open(path, "rb") as handle:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as handle:
             info = os.fstat(handle.fileno())
-            if not (0 <= info.st_size <= limit) or (info.st_mode & 0o170000) != 0o100000:
+            if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
                 return None
             data = handle.read(limit + 1)
     except (OSError, ValueError):  # ValueError: a NUL byte in the name; the reader reports it

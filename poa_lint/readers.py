@@ -479,6 +479,8 @@ class _Draft:
     level: int = 0
     marker: str | None = None
     emphasis: bool = False
+    # Set once a continuation line has been absorbed: the paragraph is hard-wrapped text.
+    wrapped: bool = False
 
     def freeze(self) -> Paragraph:
         return Paragraph(
@@ -535,7 +537,8 @@ def parse_plain_text(
        ``marker`` is the marker as written, ``level`` comes from the indentation.
     4. A line continues the previous body or list paragraph (hard-wrapped email text) when
        that paragraph's last line does not end in ``. ! ? :`` and either is at least
-       ``_WRAP_MIN_CHARS`` long or the new line starts with a lowercase letter.
+       ``_WRAP_MIN_CHARS`` long or the new line starts with a lowercase letter. Once a
+       paragraph is known to be wrapped, a long line ending in a full stop continues it too.
     5. Otherwise a short line that looks like a heading (see :func:`_looks_like_heading`) and
        is followed by more text is a heading (level 1); ``**bold**`` lines get
        ``emphasis=True``.
@@ -613,11 +616,19 @@ def parse_plain_text(
             and draft.mergeable
             and zone == "body"
             and wrapped is None
-            and not _ends_sentence(draft.last)
-            and (len(draft.last) >= _WRAP_MIN_CHARS or content[0].islower())
+            and (
+                (
+                    not _ends_sentence(draft.last)
+                    and (len(draft.last) >= _WRAP_MIN_CHARS or content[0].islower())
+                )
+                # In hard-wrapped text a full-width line may end on a full stop without
+                # ending the paragraph ("…on the detail page." / "She kept the text …").
+                or (draft.wrapped and len(draft.last) >= _WRAP_MIN_CHARS)
+            )
         ):
             draft.end = line.end
             draft.last = content
+            draft.wrapped = True
             continue
 
         close()

@@ -19,7 +19,9 @@ coverage and measure checks.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import groupby
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
@@ -287,6 +289,13 @@ _OUR_PEOPLE = frozenset(
         "colleague",
         "assistant",
         "coordinator",
+        "designer",
+        "lister",
+        "writer",
+        "editor",
+        "bookkeeper",
+        "accountant",
+        "picker",
     }
 )
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -413,7 +422,16 @@ def _item_role(
     )
     routine_hit = bool(routine.search(text) or FREQUENCY_RE.search(text))
     causal_hit = bool(causal.search(text))
-    failure_hit = bool(lemmas & vocab.cause_markers.failure_lemmas) or negated
+    # A failure told in any main clause ("…, but our assistant did not update the page"), or
+    # with a negative subject ("Nobody in our team knew …"), is still a failure.
+    negated_elsewhere = any(
+        v.lemma_.lower() not in vocab.denial_verbs
+        and v.lemma_.lower() not in vocab.discourse_verbs
+        and any(c.dep_ == "neg" for c in v.children)
+        or any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nobody", "noone", "none") for c in v.children)
+        for v in verbs
+    )
+    failure_hit = bool(lemmas & vocab.cause_markers.failure_lemmas) or negated or negated_elsewhere
     lead_lemma = lead_verb.lemma_.lower() if lead_verb is not None else ""
     is_be = lead_lemma in ("be", "have") and (lead_verb is None or lead_verb.dep_ == "ROOT")
     action_verb = lead_verb is not None and lead_lemma not in vocab.discourse_verbs and not is_be
@@ -702,25 +720,39 @@ def _is_sign_off(letter: Letter, item: Item) -> bool:
 def _content_sections(
     letter: Letter, items: Sequence[Item], labelled: Sequence[Section]
 ) -> list[Section]:
-    """Runs of items outside any labelled part, grouped by role, become parts found by content."""
+    """Parts found by content, for the text no heading or label covers.
+
+    Prose letters give each part a paragraph, so a paragraph whose items mostly play one
+    role is that part as a whole: "First, in March we changed to a new factory" is part of
+    the story of the root cause, not a corrective action. A paragraph without a clear
+    majority is split into runs of items with the same role.
+    """
     covered = [(s.start, s.end) for s in labelled]
     free = [i for i in items if not any(a <= i.start < b for a, b in covered)]
     if labelled and any(s.kind in PARTS for s in labelled):
         # With headings present, unlabelled text is introduction or closing; still count
         # clear actions there so a part is never reported missing when it is written.
         free = [i for i in free if i.role != "neutral"]
-    sections: list[Section] = []
-    run: list[Item] = []
-    for item in free:
-        if item.role == "neutral":
+    runs: list[tuple[ItemRole, list[Item]]] = []
+    for _, group in groupby(free, key=lambda i: i.paragraph_start):
+        paragraph = list(group)
+        roles = [i.role for i in paragraph if i.role != "neutral"]
+        if not roles:
             continue
-        if run and item.role != run[-1].role:
-            sections.append(_section_from_run(run))
-            run = []
-        run.append(item)
-    if run:
-        sections.append(_section_from_run(run))
-    return sections
+        top, count = Counter(roles).most_common(1)[0]
+        if count * 2 > len(roles) and len(roles) >= 2:
+            pieces: list[tuple[ItemRole, list[Item]]] = [(top, paragraph)]
+        else:
+            pieces = [
+                (role, list(run))
+                for role, run in groupby((i for i in paragraph if i.role != "neutral"), key=lambda i: i.role)
+            ]
+        for role, members in pieces:
+            if runs and runs[-1][0] == role:
+                runs[-1][1].extend(members)
+            else:
+                runs.append((role, list(members)))
+    return [_section_from_run(role, run) for role, run in runs]
 
 
 _ROLE_TO_PART: dict[ItemRole, PartKind] = {
@@ -731,9 +763,9 @@ _ROLE_TO_PART: dict[ItemRole, PartKind] = {
 }
 
 
-def _section_from_run(run: Sequence[Item]) -> Section:
+def _section_from_run(role: ItemRole, run: Sequence[Item]) -> Section:
     return Section(
-        kind=_ROLE_TO_PART[run[0].role],
+        kind=_ROLE_TO_PART[role],
         start=run[0].start,
         end=run[-1].end,
         found_by="content",

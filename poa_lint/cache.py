@@ -62,9 +62,11 @@ def _sha256(*parts: bytes) -> str:
     return digest.hexdigest()
 
 
-@lru_cache(maxsize=1)
 def rules_hash() -> str:
-    """A hash of every shipped catalogue file (``rules/*.yaml``), by name and content."""
+    """A hash of every shipped catalogue file (``rules/*.yaml``), by name and content.
+
+    Computed afresh by each :class:`ReportCache` (a millisecond or two), so even a
+    long-lived process notices an edited rule file."""
     root = resources.files("poa_lint.rules")
     parts: list[bytes] = []
     for entry in sorted(root.iterdir(), key=lambda e: e.name):
@@ -73,7 +75,6 @@ def rules_hash() -> str:
     return _sha256(*parts)
 
 
-@lru_cache(maxsize=1)
 def code_hash() -> str:
     """A hash of poa-lint's own source. The version alone is not enough for a development
     (editable) install, whose code changes while the version number stays put."""

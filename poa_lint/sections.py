@@ -428,7 +428,10 @@ def _item_role(
         v.lemma_.lower() not in vocab.denial_verbs
         and v.lemma_.lower() not in vocab.discourse_verbs
         and any(c.dep_ == "neg" for c in v.children)
-        or any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nobody", "noone", "none") for c in v.children)
+        or any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nobody", "noone", "none")
+            for c in v.children
+        )
         for v in verbs
     )
     failure_hit = bool(lemmas & vocab.cause_markers.failure_lemmas) or negated or negated_elsewhere
@@ -745,7 +748,9 @@ def _content_sections(
         else:
             pieces = [
                 (role, list(run))
-                for role, run in groupby((i for i in paragraph if i.role != "neutral"), key=lambda i: i.role)
+                for role, run in groupby(
+                    (i for i in paragraph if i.role != "neutral"), key=lambda i: i.role
+                )
             ]
         for role, members in pieces:
             if runs and runs[-1][0] == role:

@@ -153,11 +153,7 @@ def test_rules_hash_covers_every_yaml_file(monkeypatch: pytest.MonkeyPatch) -> N
                 yield entry
 
     monkeypatch.setattr(cache_module.resources, "files", lambda pkg: Spy(real(pkg)))
-    cache_module.rules_hash.cache_clear()
-    try:
-        cache_module.rules_hash()
-    finally:
-        cache_module.rules_hash.cache_clear()
+    cache_module.rules_hash()
     assert names <= set(seen)
 
 

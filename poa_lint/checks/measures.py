@@ -118,7 +118,10 @@ def vague_measure(letter: Letter, options: VagueOptions) -> Iterator[Hit]:
         for sentence in _sentences_of(letter, item):
             # Clip to the item: an inline label ("Preventive measures: …") is not a detail.
             clip_start = max(sentence.start_char, item.start)
-            text = letter.text[clip_start : min(sentence.end_char, item.end)]
+            clip_end = min(sentence.end_char, item.end)
+            text = letter.text[clip_start:clip_end]
+            # The list marker ("2.") is no detail either.
+            sentence = letter.span(clip_start, clip_end) or sentence
             if any(t.dep_ == "neg" for t in sentence if t.head.dep_ == "ROOT"):
                 continue  # a negated promise ("we will not just try harder") is no measure
             phrase = _DO_BETTER.search(text)

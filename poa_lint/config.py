@@ -107,7 +107,8 @@ class Config(BaseModel):
         for key in self.rules:
             if catalog.find(key) is None:
                 raise ConfigError(
-                    where, f"rules.{key}: no such rule; `poa-lint rules` lists codes and names"
+                    where,
+                    f"rules.{_key_path([key])}: no such rule; `poa-lint rules` lists codes and names",
                 )
         if self.reason:
             from .reasons import resolve_reason
@@ -230,7 +231,7 @@ def _check_globs(config: Config) -> None:
         for pattern in patterns:
             problem = _glob_problem(pattern)
             if problem is not None:
-                raise ConfigError(config.source, f"{key}: {problem}")
+                raise ConfigError(config.source, f"{_key_path([key])}: {problem}")
 
 
 _HINTS = {
@@ -273,9 +274,15 @@ def _matching_rules(selector: str, rules: Sequence[Rule]) -> list[Rule]:
     return [r for r in rules if _specificity(selector, r) >= 0]
 
 
+def _key_path(loc: Sequence[Any]) -> str:
+    """A dotted key path for a message; odd keys (newlines, control characters) are shown
+    quoted so the error stays on one line."""
+    return ".".join(str(p) if str(p).isprintable() else repr(p) for p in loc)
+
+
 def _first_error(exc: ValidationError) -> str:
     err = exc.errors()[0]
-    loc = ".".join(str(p) for p in err["loc"]) or "(top level)"
+    loc = _key_path(err["loc"]) or "(top level)"
     return f"{loc}: {err['msg']}"
 
 
@@ -289,7 +296,7 @@ def parse_config(data: Mapping[str, Any], source: str | None, root: str | None) 
         config = Config.model_validate({**data, "root": root, "source": source})
     except ValidationError as exc:
         err = exc.errors()[0]
-        loc = ".".join(str(p) for p in err["loc"])
+        loc = _key_path(err["loc"])
         if err["type"] == "extra_forbidden":
             raise ConfigError(source, f"unknown key {loc!r}; valid keys are: {valid}") from exc
         got = _short_repr(err.get("input"))

@@ -70,7 +70,7 @@ def prepare_rules(catalog: Catalog, config: Config, path: str | None = None) -> 
                 options = spec.options.model_validate(values)
             except ValidationError as exc:
                 err = exc.errors()[0]
-                key = ".".join(str(p) for p in err["loc"])
+                key = ".".join(str(p) if str(p).isprintable() else repr(p) for p in err["loc"])
                 raise ConfigError(
                     config.source,
                     f"rules.{rule.name}.{key}: {err['msg']} (got {err.get('input')!r})",

@@ -114,7 +114,7 @@ def cpu_busy(seconds: float = 1.0) -> float | None:
     return 1 - (idle1 - idle0) / max(1, total1 - total0)
 
 
-def wait_for_idle(limit: float) -> None:
+def wait_for_idle(limit: float, quiet: bool = False) -> None:
     """With --wait-idle: wait (at most ``limit`` seconds) until other work leaves the CPUs
     nearly idle, so that a shared machine does not distort wall-clock figures."""
     if limit <= 0:
@@ -125,7 +125,7 @@ def wait_for_idle(limit: float) -> None:
         if busy is None or busy < 0.1:
             break
     waited = time.monotonic() - start
-    if waited > 2:
+    if waited > 2 and not quiet:
         print(f"  (waited {waited:.0f} s for idle CPUs)")
 
 
@@ -144,9 +144,10 @@ def verdict(ok: bool) -> str:
 class Runner:
     """Runs commands with the bench environment and times them (wall and CPU of children)."""
 
-    def __init__(self, env: dict[str, str], cli: list[str]) -> None:
+    def __init__(self, env: dict[str, str], cli: list[str], wait_idle: float = 0) -> None:
         self.env = env
         self.cli = cli
+        self.wait_idle = wait_idle
 
     def run(
         self,
@@ -168,6 +169,11 @@ class Runner:
             raise SystemExit(f"command failed ({proc.returncode}): {' '.join(cmd)}\n{proc.stderr}")
         return wall, cpu, proc.returncode
 
+    def timed_once(self, cmd: Sequence[str]) -> float:
+        """Wall time of one run of a command whatever its exit code (peers exit non-zero)."""
+        wait_for_idle(self.wait_idle, quiet=True)
+        return self.run(cmd, any_exit=True)[0]
+
     def lint(self, *args: str, cwd: Path | None = None) -> tuple[float, float, int]:
         return self.run([*self.cli, *args], cwd=cwd)
 
@@ -179,6 +185,7 @@ class Runner:
         cpus: dict[str, list[float]] = {k: [] for k in commands}
         for _ in range(reps):
             for label, cmd in commands.items():
+                wait_for_idle(self.wait_idle, quiet=True)
                 wall, cpu, _ = self.run(cmd, cwd=cwd)
                 walls[label].append(wall)
                 cpus[label].append(cpu)
@@ -495,10 +502,8 @@ def peers(runner: Runner, letters200: Path, args: argparse.Namespace, reps: int)
             print(f"  {name:<10} not installed")
             results[name] = None
             continue
-        single = median([runner.run([*cmd, *one], any_exit=True)[0] for _ in range(reps)])
-        many = median(
-            [runner.run([*cmd, *files], any_exit=True)[0] for _ in range(max(1, reps - 2))]
-        )
+        single = median([runner.timed_once([*cmd, *one]) for _ in range(reps)])
+        many = median([runner.timed_once([*cmd, *files]) for _ in range(max(1, reps - 2))])
         version = _version(cmd) if name != "poa-lint" else FIGURES["machine"]["poa_lint"]
         results[name] = {"version": version, "one_letter": single, "200_letters": many}
         print(
@@ -710,7 +715,7 @@ def main() -> None:
     fast, slow = (3, 1) if args.quick else (5, 3)
     with tempfile.TemporaryDirectory(prefix="poa-bench-") as tmp:
         work = Path(tmp)
-        runner = Runner(bench_env(args.as_is, work), cli_command())
+        runner = Runner(bench_env(args.as_is, work), cli_command(), args.wait_idle)
         letters200 = make_letters(work / "letters200", 200)
         # compile the bytecode once, so no measured run pays for it
         runner.lint("--version")

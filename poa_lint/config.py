@@ -108,7 +108,8 @@ class Config(BaseModel):
             if catalog.find(key) is None:
                 raise ConfigError(
                     where,
-                    f"rules.{_key_path([key])}: no such rule; `poa-lint rules` lists codes and names",
+                    f"rules.{_key_path([key])}: no such rule; "
+                    "`poa-lint rules` lists codes and names",
                 )
         if self.reason:
             from .reasons import resolve_reason

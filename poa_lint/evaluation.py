@@ -168,7 +168,7 @@ def validate_corpus(folder: Path) -> list[str]:
         stem = exp.name[: -len(".expected.yaml")]
         if stem not in letters:
             problems.append(f"{exp.name}: no letter {stem}.txt/.md/.docx beside it")
-    for stem, path in sorted(letters.items()):
+    for path in sorted(letters.values()):
         exp = expected_path(path)
         if not exp.exists():
             problems.append(f"{path.name}: no expected-findings file {exp.name}")
@@ -198,9 +198,8 @@ def validate_corpus(folder: Path) -> list[str]:
             elif finding.line is not None and finding.text is not None:
                 line = lines[finding.line - 1] if 0 < finding.line <= len(lines) else ""
                 if finding.text not in line:
-                    problems.append(
-                        f"{exp.name}: {finding.code} text {finding.text!r} not on line {finding.line}"
-                    )
+                    where = f"{exp.name}: {finding.code}"
+                    problems.append(f"{where} text {finding.text!r} not on line {finding.line}")
     return problems
 
 

@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from itertools import groupby
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import groupby
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -425,9 +425,11 @@ def _item_role(
     # A failure told in any main clause ("…, but our assistant did not update the page"), or
     # with a negative subject ("Nobody in our team knew …"), is still a failure.
     negated_elsewhere = any(
-        v.lemma_.lower() not in vocab.denial_verbs
-        and v.lemma_.lower() not in vocab.discourse_verbs
-        and any(c.dep_ == "neg" for c in v.children)
+        (
+            v.lemma_.lower() not in vocab.denial_verbs
+            and v.lemma_.lower() not in vocab.discourse_verbs
+            and any(c.dep_ == "neg" for c in v.children)
+        )
         or any(
             c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nobody", "noone", "none")
             for c in v.children

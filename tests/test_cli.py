@@ -178,3 +178,14 @@ def test_letters_are_not_modified(letters: Path) -> None:
     run("check", str(letters))
     after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in before}
     assert before == after
+
+
+def test_detected_reason_is_announced(tmp_path: Path) -> None:
+    letter = tmp_path / "late.txt"
+    letter.write_text(
+        "Our late shipment rate rose because our carrier missed pickups.\n", encoding="utf-8"
+    )
+    _, out = run("check", str(letter), "--select", "POA701")
+    assert "detected from the letter" in out and "'late_shipment'" in out
+    _, out = run("check", str(letter), "--select", "POA701", "--reason", "late_shipment")
+    assert "detected from the letter" not in out

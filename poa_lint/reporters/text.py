@@ -36,6 +36,13 @@ class TextReporter(Reporter):
         path = display_path(report.path)
         for finding in report.findings:
             self._write_finding(path, finding)
+        if report.reason is not None and report.reason.source == "detected" and not self.quiet:
+            # The reason shapes several rules (POA503, POA703): say when it was a guess.
+            self._write(
+                f"{path}: note: checked against the reason {report.reason.id!r} "
+                f"({report.reason.name}), detected from the letter; set it with --reason "
+                "or --notice"
+            )
         if self.show_coverage:
             self._write_sections(path, report.sections)
             self._write_coverage(path, report.coverage)

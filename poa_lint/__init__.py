@@ -7,7 +7,9 @@ The public API is what this module exports; everything else is internal::
     for finding in report.findings:
         print(finding.line, finding.code, finding.message)
 
-Importing this package is cheap: spaCy is loaded on the first ``lint()`` call.
+Importing this package is cheap: spaCy is loaded on the first ``lint()`` call, and even
+pydantic only when a model or the config is first used (so ``poa-lint --version`` and
+``--help`` start fast).
 """
 
 from __future__ import annotations
@@ -15,21 +17,37 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
-from .config import Config, load_config_file
 from .errors import CatalogError, ConfigError, InputError, ModelError, PoaLintError
-from .models import (
-    Category,
-    CoverageRow,
-    Finding,
-    LetterStats,
-    ReasonInfo,
-    Report,
-    SectionInfo,
-    Severity,
-)
 
 if TYPE_CHECKING:
     from .api import lint, lint_file
+    from .config import Config, load_config_file
+    from .models import (
+        Category,
+        CoverageRow,
+        Finding,
+        LetterStats,
+        ReasonInfo,
+        Report,
+        SectionInfo,
+        Severity,
+    )
+
+# Public names and the module that defines them, imported on first access (PEP 562).
+_LAZY = {
+    "lint": "api",
+    "lint_file": "api",
+    "Config": "config",
+    "load_config_file": "config",
+    "Category": "models",
+    "CoverageRow": "models",
+    "Finding": "models",
+    "LetterStats": "models",
+    "ReasonInfo": "models",
+    "Report": "models",
+    "SectionInfo": "models",
+    "Severity": "models",
+}
 
 __all__ = [
     "CatalogError",
@@ -54,9 +72,17 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    # lint/lint_file live in api.py, which pulls in the engine; load it on first use only.
-    if name in {"lint", "lint_file"}:
-        from . import api
+    # lint/lint_file live in api.py, which pulls in the engine; the models and the config
+    # pull in pydantic. Each is loaded on first use only.
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'poa_lint' has no attribute {name!r}")
+    import importlib
 
-        return getattr(api, name)
-    raise AttributeError(f"module 'poa_lint' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -44,7 +44,7 @@ from .models import Report
 from .nlp import DEFAULT_MODELS
 
 CACHE_DIR_NAME = ".poa-lint-cache"
-ENV_CACHE_DIR = "POA_LINT_CACHE_DIR"
+ENV_CACHE_DIR = "POA_LINT_CACHE_DIR"  # read by click in cli.py (spelled out there: no import)
 FORMAT = "v1"
 CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -267,6 +267,7 @@ def _atomic_write(target: Path, payload: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; a cache is as readable as its folder
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):

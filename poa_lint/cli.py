@@ -1,7 +1,9 @@
 """The ``poa-lint`` command. Thin: it parses flags and calls the API, never the other way round.
 
 Start-up matters (it runs on every save and commit): ``--version``, ``--help``, ``rules``
-and ``explain`` must not import spaCy, so the engine is imported inside ``check`` only.
+and ``explain`` must not import spaCy, so the engine is imported inside ``check`` only (and
+there only when a letter misses the cache). The catalogue, config and models (pydantic,
+PyYAML) are imported inside the commands too, so ``--version`` and ``--help`` skip them.
 """
 
 from __future__ import annotations
@@ -18,13 +20,11 @@ from typing import IO, TYPE_CHECKING, Any
 import click
 
 from ._version import __version__
-from .catalog import Rule, load_catalog
-from .config import ConfigResolver, as_selector_tuple
 from .errors import InputError, PoaLintError
-from .models import Severity
 
 if TYPE_CHECKING:
-    from .config import Config
+    from .catalog import Rule
+    from .config import Config, ConfigResolver
     from .models import Report
     from .reporters.base import Reporter
 
@@ -34,7 +34,9 @@ SKIP_DIRS = frozenset(
     {".git", ".hg", ".svn", ".venv", "venv", "node_modules", ".poa-lint-cache", "__pycache__"}
 )
 FORMATS = ("text", "json", "sarif", "github")
-SEVERITIES = tuple(s.value for s in Severity)
+# The values of models.Severity, spelled out so that `--help` need not import pydantic
+# (tests/test_startup.py checks that they agree).
+SEVERITIES = ("info", "warning", "error")
 
 
 def _fail(message: str) -> None:
@@ -275,6 +277,8 @@ def check(
 ) -> None:
     """Check letters (.txt, .md, .docx; folders recursively; - for stdin)."""
     # spaCy, the engine and the API are imported only when a letter misses the cache.
+    from .catalog import load_catalog
+    from .config import ConfigResolver, as_selector_tuple
     from .parallel import OrderedRun, default_jobs
     from .reporters import get_reporter
 
@@ -414,6 +418,8 @@ def _summary(rule: Rule) -> str:
 )
 def rules_command(output_format: str) -> None:
     """List every rule: code, name, category, default severity."""
+    from .catalog import load_catalog
+
     catalog = load_catalog()
     if output_format == "json":
         data = [
@@ -439,6 +445,8 @@ def rules_command(output_format: str) -> None:
 @click.argument("code_or_name")
 def explain(code_or_name: str) -> None:
     """Explain a rule: why it exists, how to fix it, examples."""
+    from .catalog import load_catalog
+
     rule = load_catalog().find(code_or_name)
     if rule is None:
         _fail(f"no rule called {code_or_name!r}; `poa-lint rules` lists them")

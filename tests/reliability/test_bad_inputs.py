@@ -177,11 +177,6 @@ def test_named_pipe_given_by_name_does_not_hang(tmp_path: Path) -> None:
     assert f"{pipe}: error: is empty" in result.stdout
 
 
-@pytest.mark.xfail(
-    reason="poa_lint/cache.py file_digest() open()s the path before checking that it is a "
-    "regular file, so a stale FIFO named on the command line blocks (cache on by default)",
-    strict=False,
-)
 def test_named_pipe_does_not_hang_with_the_cache(tmp_path: Path) -> None:
     pipe = tmp_path / "stale.txt"
     os.mkfifo(pipe)

@@ -179,9 +179,7 @@ def group_keys(letter: Letter, group: CauseGroup) -> frozenset[str]:
     keys: set[str] = set()
     fallback: set[str] = set()
     for item in group.items:
-        for sentence in letter.sentences:
-            if sentence.end_char <= item.start or sentence.start_char >= item.end:
-                continue
+        for sentence in letter.sentences_overlapping(item.start, item.end):
             start, end = max(sentence.start_char, item.start), min(sentence.end_char, item.end)
             sentence_keys = item_keys(letter, Item(start, end, item.role, item.tense, False, False))
             fallback |= sentence_keys
@@ -239,7 +237,7 @@ def _contains_product(letter: Letter, item: Item) -> bool:
 def _points_at_evidence(letter: Letter, item: Item) -> bool:
     """A bullet that opens by pointing at evidence ("We have attached the notice …"); one
     that opens with an action and then mentions an attachment is still an action."""
-    first = next((s for s in letter.sentences if s.end_char > item.start), None)
+    first = next(iter(letter.sentences_overlapping(item.start, item.end)), None)
     end = min(item.end, first.end_char) if first is not None else item.end
     return bool(EVIDENCE_POINTER.search(letter.text[item.start : end]))
 
@@ -247,14 +245,6 @@ def _points_at_evidence(letter: Letter, item: Item) -> bool:
 def _label(letter: Letter, item: Item, limit: int = 90) -> str:
     text = " ".join(letter.text[item.start : item.end].split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-MIN_SHARED = 1
-
-
-def _answers(cause: frozenset[str], action: frozenset[str]) -> bool:
-    shared = cause & action
-    return len(shared) >= min(MIN_SHARED, len(cause)) or any(_ID_RE.match(k) for k in shared)
 
 
 def link_causes(letter: Letter) -> list[CauseLink]:
@@ -277,7 +267,7 @@ def link_causes(letter: Letter) -> list[CauseLink]:
         first = group.items[0]
 
         def answers(action_keys: frozenset[str], distinctive: frozenset[str] = distinctive) -> bool:
-            return _answers(distinctive, action_keys)
+            return bool(distinctive & action_keys)
 
         links.append(
             CauseLink(

@@ -79,6 +79,22 @@ class Letter:
         return tuple(s for s in self.doc.sents if any(not t.is_space for t in s))
 
     @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start_char for s in self.sentences]
+
+    def sentences_overlapping(self, start: int, end: int) -> tuple[Span, ...]:
+        """Sentences that overlap [start, end), found by binary search: checks ask this per
+        item, and scanning every sentence each time made long letters quadratic."""
+        first = max(bisect_right(self._sentence_starts, start) - 1, 0)
+        found = []
+        for sentence in self.sentences[first:]:
+            if sentence.start_char >= end:
+                break
+            if sentence.end_char > start:
+                found.append(sentence)
+        return tuple(found)
+
+    @cached_property
     def structure(self) -> Structure:
         """The letter's parts and items (computed once, on first use)."""
         from .sections import analyse

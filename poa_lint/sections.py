@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby
 from typing import TYPE_CHECKING, Literal
@@ -189,7 +189,6 @@ class Structure:
 
     sections: tuple[Section, ...]
     items: tuple[Item, ...]
-    headings: tuple[tuple[int, int, PartKind | None], ...] = field(default=())
 
     def parts(self, kind: PartKind) -> list[Section]:
         return [s for s in self.sections if s.kind == kind]
@@ -593,8 +592,7 @@ def _items_of(letter: Letter, paragraph: Paragraph, start: int) -> list[Item]:
     else:
         spans = [
             (max(s.start_char, start), min(s.end_char, paragraph.end))
-            for s in letter.sentences
-            if s.end_char > start and s.start_char < paragraph.end
+            for s in letter.sentences_overlapping(start, paragraph.end)
         ]
     items = []
     for s_start, s_end in spans:
@@ -628,13 +626,11 @@ def analyse(letter: Letter) -> Structure:
     """Headings and labels first, then content for what they leave unlabelled."""
     marks: list[tuple[int, PartKind, Literal["heading", "label"], str, int]] = []
     items: list[Item] = []
-    heading_spans: list[tuple[int, int, PartKind | None]] = []
     for paragraph in letter.paragraphs:
         kind, is_heading, label_end = _heading_of(letter, paragraph)
         if kind is not None and is_heading:
             heading_text = letter.text[paragraph.body_start : paragraph.end].strip()
             marks.append((paragraph.start, kind, "heading", heading_text, paragraph.end))
-            heading_spans.append((paragraph.start, paragraph.end, kind))
             continue
         if kind is not None:
             label_text = (
@@ -644,13 +640,12 @@ def analyse(letter: Letter) -> Structure:
             items.extend(_items_of(letter, paragraph, label_end))
             continue
         if paragraph.kind == "heading":
-            heading_spans.append((paragraph.start, paragraph.end, None))
             continue
         items.extend(_items_of(letter, paragraph, paragraph.body_start))
     sections = _labelled_sections(letter, marks, items)
     sections += _content_sections(letter, items, sections)
     sections.sort(key=lambda s: s.start)
-    return Structure(sections=tuple(sections), items=tuple(items), headings=tuple(heading_spans))
+    return Structure(sections=tuple(sections), items=tuple(items))
 
 
 def _labelled_sections(

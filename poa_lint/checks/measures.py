@@ -90,7 +90,7 @@ _DO_BETTER = re.compile(
 
 
 def _sentences_of(letter: Letter, item: Item) -> list[Span]:
-    return [s for s in letter.sentences if s.start_char < item.end and s.end_char > item.start]
+    return list(letter.sentences_overlapping(item.start, item.end))
 
 
 def _concrete(sentence: Span, text: str) -> bool:

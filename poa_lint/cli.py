@@ -23,7 +23,7 @@ from ._version import __version__
 from .errors import InputError, PoaLintError
 
 if TYPE_CHECKING:
-    from .catalog import Rule
+    from .catalog import Catalog, Rule
     from .config import Config, ConfigResolver
     from .models import Report
     from .reporters.base import Reporter
@@ -276,8 +276,9 @@ def check(
     cache_dir: str | None,
 ) -> None:
     """Check letters (.txt, .md, .docx; folders recursively; - for stdin)."""
-    # spaCy, the engine and the API are imported only when a letter misses the cache.
-    from .catalog import load_catalog
+    # spaCy, the engine and the API are imported only when a letter misses the cache, and
+    # the catalogue is read only when something needs it (a config to validate, SARIF's
+    # rule table, a letter to check): a fully cached run never parses the rule files.
     from .config import ConfigResolver, as_selector_tuple
     from .parallel import OrderedRun, default_jobs
     from .reporters import get_reporter
@@ -291,9 +292,8 @@ def check(
     }
     try:
         resolver = ConfigResolver(config_path, overrides)
-        catalog = load_catalog()
         if config_path:  # one config for every letter: report a problem once, up front
-            resolver.for_path(None).validate_against(catalog)
+            resolver.for_path(None).validate_against(_catalog())
         if reason:
             from .reasons import resolve_reason
 
@@ -322,8 +322,13 @@ def check(
     use_color = (
         color if color is not None else (fmt == "text" and not output_path and sys.stdout.isatty())
     )
-    reporter: Reporter = get_reporter(fmt)(
-        stream, rules=catalog.rules, show_coverage=show_coverage, quiet=quiet, color=use_color
+    reporter_class = get_reporter(fmt)
+    reporter: Reporter = reporter_class(
+        stream,
+        rules=_catalog().rules if reporter_class.needs_rules else (),
+        show_coverage=show_coverage,
+        quiet=quiet,
+        color=use_color,
     )
     reporter.start()
     had_error = False
@@ -373,7 +378,7 @@ def check(
                 run.cached(cached, config)
                 continue
             if id(config) not in validated:  # configs are shared per folder: validate once
-                validated[id(config)] = config.validate_against(catalog)
+                validated[id(config)] = config.validate_against(_catalog())
             from .api import Job, limits_for
             from .readers import read_path, read_stdin
 
@@ -404,6 +409,13 @@ def check(
     if failing and not exit_zero:
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
+
+
+def _catalog() -> Catalog:
+    """The rule catalogue, imported and read on first use (see :func:`check`)."""
+    from .catalog import load_catalog
+
+    return load_catalog()
 
 
 def _summary(rule: Rule) -> str:

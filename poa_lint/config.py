@@ -14,13 +14,15 @@ import os
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path, PurePosixPath
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .catalog import Catalog, Rule
 from .errors import ConfigError
 from .models import Severity
+
+if TYPE_CHECKING:
+    from .catalog import Catalog, Rule
 
 if sys.version_info >= (3, 11):
     import tomllib

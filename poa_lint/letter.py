@@ -76,7 +76,10 @@ class Letter:
     @cached_property
     def sentences(self) -> tuple[Span, ...]:
         """Sentences that contain at least one word (blank-line 'sentences' dropped)."""
-        return tuple(s for s in self.doc.sents if any(not t.is_space for t in s))
+        texts = self.texts
+        return tuple(
+            s for s in self.doc.sents if any(not t.isspace() for t in texts[s.start : s.end])
+        )
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
@@ -120,6 +123,49 @@ class Letter:
     @property
     def sentence_count(self) -> int:
         return len(self.sentences)
+
+    @cached_property
+    def texts(self) -> tuple[str, ...]:
+        """Each token's text, by token index (see :attr:`lowers`)."""
+        return self._token_strings("ORTH", lower=False)
+
+    @cached_property
+    def lowers(self) -> tuple[str, ...]:
+        """Each token's lower-case form, by token index.
+
+        Read once from the ``Doc``'s arrays: the per-token checks ask "is this word one of
+        ours?" of every token, and answering from plain strings instead of building spaCy
+        ``Token`` objects is what keeps the checks cheap next to the parse (issue 6)."""
+        return self._token_strings("LOWER", lower=False)
+
+    @cached_property
+    def lemmas(self) -> tuple[str, ...]:
+        """Each token's lemma in lower case, by token index (see :attr:`lowers`)."""
+        return self._token_strings("LEMMA", lower=True)
+
+    def _token_strings(self, attribute: str, *, lower: bool) -> tuple[str, ...]:
+        from spacy import attrs
+
+        strings = self.doc.vocab.strings
+        seen: dict[int, str] = {}
+        out = []
+        for value in self.doc.to_array(getattr(attrs, attribute)).tolist():
+            string = seen.get(value)
+            if string is None:
+                string = strings[value]
+                string = seen[value] = string.lower() if lower else string
+            out.append(string)
+        return tuple(out)
+
+    def tokens_with(self, words: frozenset[str]) -> Iterator[Token]:
+        """Tokens whose lower-case form or lemma is in ``words``, in order.
+
+        A check whose every branch starts from a word list uses this to visit only the tokens
+        that can fire instead of all of them; the result is the same, the cost is not."""
+        doc = self.doc
+        for i, (lower, lemma) in enumerate(zip(self.lowers, self.lemmas, strict=True)):
+            if lower in words or lemma in words:
+                yield doc[i]
 
     @cached_property
     def _quote_index(self) -> tuple[list[int], list[int]]:

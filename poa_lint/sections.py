@@ -348,11 +348,11 @@ def _tense(verb: Token) -> Tense:
     return "none"
 
 
-def _main_verbs(span: Span) -> list[Token]:
+def _main_verbs(span: Span, tokens: Sequence[Token]) -> list[Token]:
     """The clause heads that carry the item's action: the root and verbs conjoined to it."""
     # The item's own roots: tokens whose head lies outside it. Usually the sentence root, but
     # after an inline label ("Prevention: …") the parser may hang the clause off the label.
-    roots = [t for t in span if t.head == t or not span.start <= t.head.i < span.end]
+    roots = [t for t in tokens if t.head == t or not span.start <= t.head.i < span.end]
     roots = [t for t in roots if not t.is_punct and not t.is_space]
     verbs: list[Token] = []
     for root in roots:
@@ -379,14 +379,17 @@ def _main_verbs(span: Span) -> list[Token]:
 
 
 def _item_role(
-    span: Span, text: str, quoted: frozenset[int] = frozenset()
+    span: Span, tokens: Sequence[Token], text: str, quoted: frozenset[int] = frozenset()
 ) -> tuple[ItemRole, Tense, bool, bool]:
-    """Role, tense, first person, and whether the item sets up a lasting process."""
+    """Role, tense, first person, and whether the item sets up a lasting process.
+
+    ``tokens`` is ``list(span)``, made once by the caller: the tests below read the item's
+    tokens several times, and re-iterating a span builds every token anew."""
     vocab = vocabulary()
     _, causal, routine, forward = _compiled()
-    verbs = _main_verbs(span)
+    verbs = _main_verbs(span, tokens)
     # Words the seller quotes (usually from Amazon's notice) are not the seller's account.
-    lemmas = {t.lemma_.lower() for t in span if t.i not in quoted}
+    lemmas = {t.lemma_.lower() for t in tokens if t.i not in quoted}
     lead_verb: Token | None = None
     # Prefer a finite verb ("our manager checks …") to an infinitive ("in order to avoid").
     candidates = sorted(verbs, key=lambda v: 0 if _finite(v) else 1)
@@ -405,7 +408,7 @@ def _item_role(
         )
         negated = (
             any(c.dep_ == "neg" for c in lead_verb.children)
-            or any(t.lower_ in ("never", "neither") for t in span if t.head == lead_verb)
+            or any(t.lower_ in ("never", "neither") for t in tokens if t.head == lead_verb)
             # "we had no rule that …": the object is negated
             or any(
                 g.lower_ == "no"
@@ -417,7 +420,7 @@ def _item_role(
         )
     # Tenses anywhere in the item: a future clause anywhere makes a commitment.
     any_future = any(
-        t.lower_ in _FUTURE_AUX or (t.lemma_.lower() == "will" and t.tag_ == "MD") for t in span
+        t.lower_ in _FUTURE_AUX or (t.lemma_.lower() == "will" and t.tag_ == "MD") for t in tokens
     )
     routine_hit = bool(routine.search(text) or FREQUENCY_RE.search(text))
     causal_hit = bool(causal.search(text))
@@ -447,7 +450,7 @@ def _item_role(
     )
     investigation = lead_lemma in vocab.cause_markers.investigation_verbs
 
-    if _courtesy(span, lead_verb) or ATTACHMENT.match(text):
+    if _courtesy(tokens) or ATTACHMENT.match(text):
         return "neutral", tense, first_person, False
     if (
         lead_verb is not None
@@ -515,10 +518,10 @@ def _object_lemmas(verb: Token) -> set[str]:
     return out
 
 
-def _courtesy(span: Span, lead: Token | None) -> bool:
+def _courtesy(tokens: Sequence[Token]) -> bool:
     """Apologies and thanks: "We are sorry for the delays", "We take this very seriously"."""
     words = vocabulary().courtesy_words
-    for token in span:
+    for token in tokens:
         if token.lemma_.lower() not in words:
             continue
         if token.dep_ == "ROOT" or (
@@ -597,16 +600,19 @@ def _items_of(letter: Letter, paragraph: Paragraph, start: int) -> list[Item]:
     items = []
     for s_start, s_end in spans:
         span = letter.span(s_start, s_end)
-        if span is None or not any(t.is_alpha for t in span):
+        if span is None or not any(t.isalpha() for t in letter.texts[span.start : span.end]):
             continue
+        tokens = list(span)
         text = letter.text[s_start:s_end]
-        quoted = frozenset(t.i for t in span if letter.in_quotes(t.idx, t.idx + len(t.text)))
+        quoted = frozenset(
+            t.i for t in tokens if letter.quotes and letter.in_quotes(t.idx, t.idx + len(t.text))
+        )
         if quoted:
             # Blank quoted text out of the regex checks too, keeping offsets.
             text = "".join(
-                " " * len(t.text_with_ws) if t.i in quoted else t.text_with_ws for t in span
+                " " * len(t.text_with_ws) if t.i in quoted else t.text_with_ws for t in tokens
             )
-        role, tense, first, establishes = _item_role(span, text, quoted)
+        role, tense, first, establishes = _item_role(span, tokens, text, quoted)
         items.append(
             Item(
                 start=span.start_char,

@@ -47,7 +47,7 @@ from ..reasons import Reason, load_taxonomy
 from .base import Hit, Options
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from ..letter import Letter
 
@@ -56,6 +56,7 @@ if TYPE_CHECKING:
 # --------------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)
 def _fold(word: str) -> str:
     """A crude plural fold applied to both sides, so the name "A-to-z claims" matches "an
     A-to-z claim" (the lemmatiser only helps on the letter's side, and not for proper nouns)."""
@@ -71,16 +72,8 @@ def phrase_words(phrase: str) -> tuple[str, ...]:
     return tuple(_fold(w) for w in re.findall(r"[a-z0-9]+", phrase.lower()))
 
 
-def _token_keys(token: Token) -> frozenset[str]:
-    return frozenset({_fold(token.lower_), _fold(token.lemma_.lower())})
-
-
 # Tokens skipped between the words of a phrase: hyphens and slashes ("ship-by", "A-to-z").
 _JOINERS = frozenset({"-", "–", "/"})
-
-
-def _word_tokens(letter: Letter) -> list[Token]:
-    return [t for t in letter.doc if not (t.is_space or t.text in _JOINERS)]
 
 
 @dataclass(frozen=True)
@@ -94,42 +87,48 @@ class PhraseHit:
     last: int
 
 
-def find_phrases(
-    tokens: Sequence[Token], keys: Sequence[frozenset[str]], phrases: Iterable[tuple[str, ...]]
-) -> list[PhraseHit]:
-    """Every occurrence of the folded ``phrases`` in ``tokens`` (longest phrase first at each
-    position; shorter phrases inside a longer one are reported too)."""
-    index: dict[str, list[tuple[str, ...]]] = {}
-    for words in set(phrases):
-        if words:
-            index.setdefault(words[0], []).append(words)
-    hits: list[PhraseHit] = []
-    for i, token_keys in enumerate(keys):
-        candidates = {w for key in token_keys for w in index.get(key, ())}
-        for words in sorted(candidates, key=len, reverse=True):
-            n = len(words)
-            if i + n <= len(tokens) and all(words[j] in keys[i + j] for j in range(n)):
-                last = tokens[i + n - 1]
-                hits.append(
-                    PhraseHit(words, tokens[i].idx, last.idx + len(last.text), tokens[i].i, last.i)
-                )
-    return hits
-
-
 @dataclass
 class _Words:
-    """The letter's word tokens and their folded keys, computed once per check call."""
+    """The letter's word tokens (by index: no spaces, no joiners) and their folded keys, the
+    lower-case form and the lemma of each."""
 
-    tokens: list[Token]
+    doc: Doc
+    indices: list[int]
     keys: list[frozenset[str]]
 
     @classmethod
     def of(cls, letter: Letter) -> _Words:
-        tokens = _word_tokens(letter)
-        return cls(tokens, [_token_keys(t) for t in tokens])
+        texts = letter.texts
+        indices = [i for i, text in enumerate(texts) if text not in _JOINERS and not text.isspace()]
+        lowers, lemmas = letter.lowers, letter.lemmas
+        keys = [frozenset({_fold(lowers[i]), _fold(lemmas[i])}) for i in indices]
+        return cls(letter.doc, indices, keys)
 
     def find(self, phrases: Iterable[str]) -> list[PhraseHit]:
-        return find_phrases(self.tokens, self.keys, (phrase_words(p) for p in phrases))
+        return self.find_folded(phrase_words(p) for p in phrases)
+
+    def find_folded(self, phrases: Iterable[tuple[str, ...]]) -> list[PhraseHit]:
+        """Every occurrence of the folded ``phrases`` (longest phrase first at each position;
+        shorter phrases inside a longer one are reported too)."""
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for words in set(phrases):
+            if words:
+                index.setdefault(words[0], []).append(words)
+        keys, indices, doc = self.keys, self.indices, self.doc
+        hits: list[PhraseHit] = []
+        for i, token_keys in enumerate(keys):
+            starts = [key for key in token_keys if key in index]
+            if not starts:
+                continue  # most words start no phrase: skip without building anything
+            candidates = {w for key in starts for w in index[key]}
+            for words in sorted(candidates, key=len, reverse=True):
+                n = len(words)
+                if i + n <= len(keys) and all(words[j] in keys[i + j] for j in range(n)):
+                    first, last = doc[indices[i]], doc[indices[i + n - 1]]
+                    hits.append(
+                        PhraseHit(words, first.idx, last.idx + len(last.text), first.i, last.i)
+                    )
+        return hits
 
 
 def _first_line(letter: Letter) -> tuple[int, int]:
@@ -268,11 +267,7 @@ def reason_not_addressed(letter: Letter, options: ReasonNotAddressedOptions) -> 
         return
     words = _Words.of(letter)
     by_words, _ = _reason_terms()
-    hits = [
-        h
-        for h in find_phrases(words.tokens, words.keys, by_words)
-        if not letter.in_quotes(h.start, h.end)
-    ]
+    hits = [h for h in words.find_folded(by_words) if not letter.in_quotes(h.start, h.end)]
     whole = _supports(hits)
     own = whole.get(reason.id, _Support())
     threshold = options.min_support
@@ -856,6 +851,29 @@ def _context(letter: Letter, sent: Span) -> Literal["cause", "action", "other"]:
     return "other"
 
 
+@dataclass(frozen=True)
+class _Triggers:
+    """For each POA502 test, the words (lower-case forms or lemmas) without one of which in a
+    sentence the test cannot succeed; checked first so the grammar is read only where it
+    can matter."""
+
+    tenure: frozenset[str]
+    praise: frozenset[str]
+    case: frozenset[str]
+
+    @classmethod
+    def of(cls, options: IrrelevantContentOptions) -> _Triggers:
+        return cls(
+            tenure=frozenset({"year", "decade"}),
+            praise=options.track_record_nouns | options.praise_verbs,
+            case=options.case_nouns
+            | options.appeal_nouns
+            | options.saying_verbs
+            | _APPEAL_VERBS
+            | frozenset({"time"}),
+        )
+
+
 def irrelevant_content(letter: Letter, options: IrrelevantContentOptions) -> Iterator[Hit]:
     """POA502: one hit per sentence that tells the reviewer something they will skip.
 
@@ -878,32 +896,49 @@ def irrelevant_content(letter: Letter, options: IrrelevantContentOptions) -> Ite
     holidays = unquoted(options.holiday_phrases)
     hardships = unquoted(options.hardship_phrases)
     support = unquoted(options.support_names)
+    triggers = _Triggers.of(options)
     for sent in letter.sentences:
+        # Each test needs one of its words in the sentence; most sentences have none, and
+        # are passed over without building tokens (issue 6).
+        present = {*letter.lowers[sent.start : sent.end], *letter.lemmas[sent.start : sent.end]}
+        tenure = not present.isdisjoint(triggers.tenure) or any(
+            _YEAR_RE.match(text) for text in letter.texts[sent.start : sent.end]
+        )
+        revenue = not present.isdisjoint(options.sales_nouns)
+        volume = not present.isdisjoint(options.volume_nouns)
+        praised = bool(_mentions(praise, sent)) or not present.isdisjoint(triggers.praise)
+        case = bool(_mentions(support, sent)) or not present.isdisjoint(triggers.case)
+        holiday = bool(_mentions(holidays, sent))
+        hardship = bool(_mentions(hardships, sent))
+        if not (tenure or revenue or volume or praised or case or holiday or hardship):
+            continue
         # Quoted words are Amazon's (or a buyer's): only the seller's own words are judged.
         tokens = [t for t in sent if not letter.in_quotes(t.idx, t.idx + len(t.text))]
         if not tokens:
             continue
         topics: list[Topic] = []
-        if _tenure(sent, tokens, options):
+        if tenure and _tenure(sent, tokens, options):
             topics.append("tenure")
-        if _revenue(sent, tokens, options):
+        if revenue and _revenue(sent, tokens, options):
             topics.append("sales")
-        if _praise(sent, tokens, praise, options):
+        if praised and _praise(sent, tokens, praise, options):
             topics.append("praise")
-        if _case_reference(sent, tokens, support, options):
+        if case and _case_reference(sent, tokens, support, options):
             topics.append("case")
         # Circumstances: relevant when they explain or plan, background otherwise.
         circumstances: list[Topic] = []
-        if _volume(sent, tokens, options) and "sales" not in topics:
+        if volume and _volume(sent, tokens, options) and "sales" not in topics:
             circumstances.append("sales")
-        if _mentions(holidays, sent):
+        if holiday:
             circumstances.append("holiday")
-        where = _context(letter, sent)
-        if circumstances and (where == "other" or (where == "cause" and not operational)):
-            topics.extend(circumstances)
-        # Illness can explain a one-person shop's late orders, but it is never a plan.
-        if _hardship(sent, hardships, options) and (where != "cause" or not operational):
-            topics.append("hardship")
+        hard_times = hardship and _hardship(sent, hardships, options)
+        if circumstances or hard_times:
+            where = _context(letter, sent)
+            if circumstances and (where == "other" or (where == "cause" and not operational)):
+                topics.extend(circumstances)
+            # Illness can explain a one-person shop's late orders, but it is never a plan.
+            if hard_times and (where != "cause" or not operational):
+                topics.append("hardship")
         if not topics:
             continue
         described = _join([_TOPIC_TEXT[t] for t in topics])

@@ -17,8 +17,10 @@ quoted text (``quotes: skip``), because a seller quoting Amazon's notice is not 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import field_validator
@@ -39,6 +41,14 @@ FIRST_PERSON = frozenset({"i", "we", "us", "me", "myself", "ourselves"})
 FIRST_POSSESSIVE = frozenset({"our", "my", "ours", "mine"})
 SECOND_PERSON = frozenset({"you", "yourself", "yourselves"})
 SECOND_POSSESSIVE = frozenset({"your", "yours"})
+#: "nobody at Amazon", "no human at Amazon": a faceless someone who stands for Amazon.
+_FACELESS = frozenset({"nobody", "one", "human", "person"})
+#: Lemmas :func:`_emotional` tests by name, besides its word lists.
+_EMOTION_LEMMAS = frozenset(
+    {"please", "chance", "help", "depend", "rely", "count", "lose", "only", "income", "livelihood"}
+)
+#: Complements that deny responsibility when negated ("we are not responsible").
+_NOT_LIABLE = frozenset({"responsible", "guilty", "liable"})
 #: Nouns that stand for the seller when owned by "our"/"my" ("our company did not violate").
 SELF_NOUNS = frozenset(
     {"company", "store", "shop", "team", "business", "staff", "brand", "account", "firm",
@@ -115,6 +125,24 @@ class CriticizesAmazonOptions(_WordListOptions):
     criticism_adverbs: frozenset[str]
     missing_grounds: frozenset[str]
 
+    @cached_property
+    def seeds(self) -> frozenset[str]:
+        """Words one of which every criticism of Amazon contains: the token the check
+        starts from is one of these or governs one (see :func:`criticizes_amazon`)."""
+        return (
+            SECOND_PERSON
+            | SECOND_POSSESSIVE
+            | self.amazon_nouns
+            | self.response_nouns
+            | self.sanction_verbs
+            | _FACELESS
+        )
+
+    @cached_property
+    def name_words(self) -> tuple[str, ...]:
+        """The words of Amazon's names ("seller", "performance" …), matched inside tokens."""
+        return tuple(sorted({w for name in self.amazon_names for w in name.split()}))
+
 
 class UnprofessionalToneOptions(_WordListOptions):
     """POA203 knobs and vocabulary.
@@ -139,6 +167,21 @@ class UnprofessionalToneOptions(_WordListOptions):
     hardship_words: frozenset[str]
     distress_verbs: frozenset[str]
 
+    @cached_property
+    def emotion_triggers(self) -> frozenset[str]:
+        """Every word one of :func:`_emotional`'s branches starts from: a token outside this
+        set cannot be an emotion, a plea or a hardship story, so it is not examined."""
+        return (
+            self.emotions
+            | self.emotive_adverbs
+            | self.pleading_verbs
+            | self.pleading_nouns
+            | self.ruin_verbs
+            | self.hardship_words
+            | self.distress_verbs
+            | _EMOTION_LEMMAS
+        )
+
 
 class ThreatensOptions(_WordListOptions):
     """POA204 vocabulary: legal and public-pressure words, and the verbs that aim them."""
@@ -152,6 +195,18 @@ class ThreatensOptions(_WordListOptions):
     threat_verbs: frozenset[str]
     intent_words: frozenset[str]
     reinstate_verbs: frozenset[str]
+
+    @cached_property
+    def triggers(self) -> frozenset[str]:
+        """The words a legal threat or an ultimatum starts from (see :func:`threatens`)."""
+        return (
+            self.legal_terms
+            | self.legal_nouns
+            | self.legal_people
+            | self.legal_bodies
+            | self.pressure_targets
+            | self.reinstate_verbs
+        )
 
 
 class DeniesViolationOptions(_WordListOptions):
@@ -173,6 +228,30 @@ class DeniesViolationOptions(_WordListOptions):
     rejecting_verbs: frozenset[str]
     hedge_adverbs: frozenset[str]
     buyer_nouns: frozenset[str]
+
+    @cached_property
+    def verb_triggers(self) -> frozenset[str]:
+        """Verbs a first-person denial is built on ("violate", "do", "sell", "follow" …)."""
+        return (
+            self.violation_verbs
+            | self.sell_verbs
+            | self.accusation_verbs
+            | self.rejecting_verbs
+            | self.compliance_verbs
+            | frozenset({"do", "commit"})
+        )
+
+    @cached_property
+    def noun_triggers(self) -> frozenset[str]:
+        """Complaint and blame nouns, which start a denial of their own ("the claim is
+        baseless", "not our fault")."""
+        return self.complaint_nouns | self.qualified_complaint_nouns | self.blame_nouns
+
+    @cached_property
+    def complement_triggers(self) -> frozenset[str]:
+        """Words that make their governing verb a denial ("we are innocent", "not at
+        fault"), whatever the verb."""
+        return self.innocence_words | self.blame_nouns | _NOT_LIABLE
 
 
 # --------------------------------------------------------------------------------------------
@@ -696,7 +775,7 @@ def _is_amazon(token: Token, options: CriticizesAmazonOptions) -> bool:
         return False
     if owner == "amazon" or _names_amazon(token, options):
         return True
-    if _lemma(token) in ("nobody", "one", "human", "person") and any(
+    if _lemma(token) in _FACELESS and any(
         c.dep_ == "prep" and any(_names_amazon(o, options) for o in c.children)
         for c in token.children
     ):
@@ -733,18 +812,48 @@ def criticizes_amazon(letter: Letter, options: CriticizesAmazonOptions) -> Itera
     Neutral mentions ("Amazon's policy", "thank you for your time") carry no evaluation.
     """
     found: list[_Found] = []
-    for token in letter.doc:
+    for token in _amazon_candidates(letter, options):
         if _is(token, options.sanction_verbs) and token.pos_ == "VERB":
             found.extend(_criticised_sanction(token, options))
         if not _is_amazon(token, options):
             continue
-        if _lemma(token) in ("nobody", "one", "human", "person"):
+        if _lemma(token) in _FACELESS:
             verb = token.head  # "nobody at Amazon reads these appeals"
             if token.dep_ == "nsubj" and _is(verb, options.diligence_verbs):
                 found.append(_Found((token, verb), _CRITICISM_SUGGESTION))
             continue
         found.extend(_criticised_referent(token, options))
     yield from _to_hits(letter, found)
+
+
+def _amazon_candidates(letter: Letter, options: CriticizesAmazonOptions) -> list[Token]:
+    """The tokens that can be Amazon or a sanction, in document order.
+
+    A token is Amazon (:func:`_is_amazon`) only if it, a child, a grandchild or a compound
+    part is one of ``options.seeds`` or contains a word of Amazon's names; a sanction verb
+    is a seed itself. So the seeds and every token that governs one are enough, and the
+    rest of the letter is not examined.
+    """
+    words = options.name_words
+    doc = letter.doc
+    seeds = [
+        doc[i] for i, lower in enumerate(letter.lowers) if any(word in lower for word in words)
+    ]
+    seeds.extend(letter.tokens_with(options.seeds))
+    return _with_ancestors(seeds)
+
+
+def _with_ancestors(tokens: Iterable[Token]) -> list[Token]:
+    """The tokens and every token that governs one, in document order, each once."""
+    seen: dict[int, Token] = {}
+    for token in tokens:
+        current = token
+        while current.i not in seen:
+            seen[current.i] = current
+            if current.head.i == current.i:
+                break
+            current = current.head
+    return [seen[i] for i in sorted(seen)]
 
 
 def _criticised_referent(target: Token, options: CriticizesAmazonOptions) -> Iterator[_Found]:
@@ -890,7 +999,7 @@ def unprofessional_tone(letter: Letter, options: UnprofessionalToneOptions) -> I
     found.extend(_shouting(letter, options))
     if options.exclamation != "off":
         found.extend(_exclamations(letter, options))
-    for token in letter.doc:
+    for token in letter.tokens_with(options.emotion_triggers):
         found.extend(_emotional(token, options))
     yield from _to_hits(letter, _per_sentence(found))
 
@@ -925,11 +1034,17 @@ def _line_bounds(letter: Letter) -> list[tuple[int, int, bool]]:
 
 
 def _is_caps_word(token: Token, options: UnprofessionalToneOptions) -> bool:
-    letters = [ch for ch in token.text if ch.isalpha()]
+    return _is_caps_text(token.text, options)
+
+
+def _is_caps_text(text: str, options: UnprofessionalToneOptions) -> bool:
+    if options.caps_min_letters > 0 and not text.isupper():
+        return False  # the common case, answered by one string method
+    letters = [ch for ch in text if ch.isalpha()]
     return (
         len(letters) >= options.caps_min_letters
         and all(ch.isupper() for ch in letters)
-        and not any(ch.isdigit() for ch in token.text)
+        and not any(ch.isdigit() for ch in text)
     )
 
 
@@ -970,9 +1085,10 @@ def _repeated_caps_words(letter: Letter, options: UnprofessionalToneOptions) -> 
     shouts rarely repeats the same unusual word.
     """
     counts: dict[str, int] = {}
-    for token in letter.doc:
-        if not token.is_stop and _is_caps_word(token, options):
-            counts[token.text] = counts.get(token.text, 0) + 1
+    doc = letter.doc
+    for i, text in enumerate(letter.texts):
+        if _is_caps_text(text, options) and not doc[i].is_stop:
+            counts[text] = counts.get(text, 0) + 1
     return frozenset(word for word, n in counts.items() if n > 1)
 
 
@@ -994,10 +1110,18 @@ def _shouting(letter: Letter, options: UnprofessionalToneOptions) -> Iterator[_F
     keeps brand names in capitals quiet. A line entirely in capitals is a heading ("ROOT
     CAUSE") when it is short or has no verb; a long all-caps sentence is flagged as a whole.
     """
+    caps_at = [
+        letter.doc[i].idx for i, text in enumerate(letter.texts) if _is_caps_text(text, options)
+    ]
+    if not caps_at:
+        return  # no word in capitals anywhere: nothing can shout
     brands = _repeated_caps_words(letter, options)
     for start, end, heading in _line_bounds(letter):
         if heading or end <= start:
             continue
+        first = bisect_left(caps_at, start)
+        if first == len(caps_at) or caps_at[first] >= end:
+            continue  # no word in capitals in this line
         tokens = [t for t in letter.tokens_in(start, end) if not t.is_space]
         words = [t for t in tokens if any(ch.isalpha() for ch in t.text)]
         if not words:
@@ -1035,6 +1159,8 @@ _MARKS = frozenset("!！?？")
 
 def _exclamations(letter: Letter, options: UnprofessionalToneOptions) -> Iterator[_Found]:
     """Runs of exclamation marks ("!", "!!!", "?!"), one finding per run."""
+    if not any(bang in letter.text for bang in _BANGS):
+        return  # a run of marks is reported only when it holds a "!"
     run: list[Token] = []
     for token in [*letter.doc, None]:
         if token is not None and token.text and set(token.text) <= _MARKS:
@@ -1222,7 +1348,7 @@ def threatens(letter: Letter, options: ThreatensOptions) -> Iterator[Hit]:
     ..." whatever follows.
     """
     found: list[_Found] = []
-    for token in letter.doc:
+    for token in letter.tokens_with(options.triggers):  # the rest cannot start a threat
         found.extend(_legal_threat(token, options))
         found.extend(_ultimatum(token, options))
     yield from _to_hits(letter, found)
@@ -1363,9 +1489,22 @@ def denies_violation(letter: Letter, options: DeniesViolationOptions) -> Iterato
     may be true and is left to the seller's evidence.
     """
     found: list[_Found] = []
-    for token in letter.doc:
+    for token in _denial_candidates(letter, options):
         found.extend(_denial(token, options))
     yield from _to_hits(letter, found)
+
+
+def _denial_candidates(letter: Letter, options: DeniesViolationOptions) -> list[Token]:
+    """Tokens :func:`_denial` can fire on, in document order: denial verbs, complaint and
+    blame nouns, and the verbs that govern an innocence or blame complement (the verb of
+    "we are innocent", two levels up for "we are not at fault")."""
+    chosen: dict[int, Token] = {}
+    for token in letter.tokens_with(options.verb_triggers | options.noun_triggers):
+        chosen[token.i] = token
+    for token in letter.tokens_with(options.complement_triggers):
+        chosen[token.head.i] = token.head
+        chosen[token.head.head.i] = token.head.head
+    return [chosen[i] for i in sorted(chosen)]
 
 
 def _denial(token: Token, options: DeniesViolationOptions) -> Iterator[_Found]:
@@ -1441,11 +1580,7 @@ def _denying_verb(verb: Token, options: DeniesViolationOptions) -> Iterator[_Fou
         if _is(comp, options.innocence_words) and not negated:
             yield _Found((subject, verb, comp), _DENIAL_SUGGESTION)
             return
-        blame = _is(comp, options.blame_nouns) or _lemma(comp) in (
-            "responsible",
-            "guilty",
-            "liable",
-        )
+        blame = _is(comp, options.blame_nouns) or _lemma(comp) in _NOT_LIABLE
         if blame and negated and not _owned_by_other(comp):
             yield _Found((subject, verb, *neg, comp), _DENIAL_SUGGESTION)
             return

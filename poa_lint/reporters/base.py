@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import abc
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from ..catalog import Rule
 from ..models import Report, Severity
+
+if TYPE_CHECKING:
+    from ..catalog import Rule
 
 STDIN_NAME = "<stdin>"
 """How a letter without a path (read from stdin or passed as a string) is named in text output."""
@@ -32,6 +34,10 @@ class Reporter(abc.ABC):
     formats (json, sarif) buffer and write everything in :meth:`finish`, because a half
     written document is not valid JSON.
     """
+
+    #: Whether the format lists the rule catalogue (SARIF's ``driver.rules``). The others
+    #: are given no rules, so a fully cached run never reads the catalogue.
+    needs_rules = False
 
     def __init__(
         self,

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .._version import __version__
-from ..catalog import Rule
 from ..models import JSON_SCHEMA_VERSION, Report
 from .base import SEVERITY_ORDER, Reporter
+
+if TYPE_CHECKING:
+    from ..catalog import Rule
 
 
 class JsonReporter(Reporter):

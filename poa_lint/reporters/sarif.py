@@ -13,13 +13,15 @@ import json
 import re
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
 from .._version import __version__
-from ..catalog import Rule
 from ..models import Finding, Report, Severity
 from .base import Reporter
+
+if TYPE_CHECKING:
+    from ..catalog import Rule
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
@@ -42,6 +44,8 @@ _URI_SAFE = "/-._~!$&'()*+,;=:@"
 
 class SarifReporter(Reporter):
     """Buffers results and writes a single-run SARIF log in :meth:`finish`."""
+
+    needs_rules = True
 
     def __init__(
         self,

@@ -858,6 +858,8 @@ class _Triggers:
     can matter."""
 
     tenure: frozenset[str]
+    revenue: frozenset[str]
+    volume: frozenset[str]
     praise: frozenset[str]
     case: frozenset[str]
 
@@ -865,6 +867,8 @@ class _Triggers:
     def of(cls, options: IrrelevantContentOptions) -> _Triggers:
         return cls(
             tenure=frozenset({"year", "decade"}),
+            revenue=options.sales_nouns,
+            volume=options.volume_nouns,
             praise=options.track_record_nouns | options.praise_verbs,
             case=options.case_nouns
             | options.appeal_nouns
@@ -901,13 +905,13 @@ def irrelevant_content(letter: Letter, options: IrrelevantContentOptions) -> Ite
         # Each test needs one of its words in the sentence; most sentences have none, and
         # are passed over without building tokens (issue 6).
         present = {*letter.lowers[sent.start : sent.end], *letter.lemmas[sent.start : sent.end]}
-        tenure = not present.isdisjoint(triggers.tenure) or any(
+        tenure = not triggers.tenure.isdisjoint(present) or any(
             _YEAR_RE.match(text) for text in letter.texts[sent.start : sent.end]
         )
-        revenue = not present.isdisjoint(options.sales_nouns)
-        volume = not present.isdisjoint(options.volume_nouns)
-        praised = bool(_mentions(praise, sent)) or not present.isdisjoint(triggers.praise)
-        case = bool(_mentions(support, sent)) or not present.isdisjoint(triggers.case)
+        revenue = not triggers.revenue.isdisjoint(present)
+        volume = not triggers.volume.isdisjoint(present)
+        praised = bool(_mentions(praise, sent)) or not triggers.praise.isdisjoint(present)
+        case = bool(_mentions(support, sent)) or not triggers.case.isdisjoint(present)
         holiday = bool(_mentions(holidays, sent))
         hardship = bool(_mentions(hardships, sent))
         if not (tenure or revenue or volume or praised or case or holiday or hardship):

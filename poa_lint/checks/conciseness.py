@@ -14,6 +14,7 @@ the "too short" limit.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -101,6 +102,16 @@ def _unquoted_words(letter: Letter) -> list[Token]:
 # ---------------------------------------------------------------------------------------------
 
 
+#: A caption in a list of evidence: "[Attachment 2: supplier invoice INV-2291 dated …]",
+#: "Exhibit B – test report …". It describes a document in as many words as it takes; the
+#: reviewer scans it like a table row, not reads it as prose, so its length is no fault.
+_EVIDENCE_CAPTION = re.compile(
+    r"\s*(?:\[[^\]\n]*\][.\s]*$|\W*(?:attachment|exhibit|enclosure|appendix|annex|document)"
+    r"\s*(?:no\.?\s*)?(?:\d{1,3}|[a-z])?\s*[:.)–—-])",
+    re.IGNORECASE,
+)
+
+
 class LongSentenceOptions(Options):
     """``max-words``: the longest sentence (in words) that passes."""
 
@@ -117,7 +128,9 @@ def long_sentence(letter: Letter, options: LongSentenceOptions) -> Iterator[Hit]
     """
     for sentence in _sentences(letter):
         count = len(sentence.words)
-        if count > options.max_words:
+        if count > options.max_words and not _EVIDENCE_CAPTION.match(
+            letter.text, sentence.start, sentence.end
+        ):
             yield Hit(
                 start=sentence.start,
                 end=sentence.end,

@@ -166,6 +166,18 @@ class UnprofessionalToneOptions(_WordListOptions):
     lose_objects: frozenset[str]
     hardship_words: frozenset[str]
     distress_verbs: frozenset[str]
+    informal_words: frozenset[str] = frozenset()
+    informal_phrases: frozenset[str] = frozenset()
+
+    @cached_property
+    def informal_sequences(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """The slang phrases as word sequences, indexed by their first word."""
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self.informal_phrases:
+            words = tuple(phrase.lower().split())
+            if words:
+                index.setdefault(words[0], []).append(words)
+        return {first: tuple(sorted(seqs, key=len, reverse=True)) for first, seqs in index.items()}
 
     @cached_property
     def emotion_triggers(self) -> frozenset[str]:
@@ -1001,7 +1013,40 @@ def unprofessional_tone(letter: Letter, options: UnprofessionalToneOptions) -> I
         found.extend(_exclamations(letter, options))
     for token in letter.tokens_with(options.emotion_triggers):
         found.extend(_emotional(token, options))
+    found.extend(_informal(letter, options))
     yield from _to_hits(letter, _per_sentence(found))
+
+
+_INFORMAL_SUGGESTION = (
+    "Use plain business language instead of slang, e.g. 'We made a serious mistake' rather "
+    "than 'we screwed up big time'."
+)
+
+
+def _informal(letter: Letter, options: UnprofessionalToneOptions) -> Iterator[_Found]:
+    """Slang and swearing: a listed word, or a listed phrase whose words match in order by
+    form or lemma ("screwed up" is "screw up"). Quoted words are the buyer's or Amazon's."""
+    doc = letter.doc
+    lowers, lemmas = letter.lowers, letter.lemmas
+    sequences = options.informal_sequences
+    for i, (lower, lemma) in enumerate(zip(lowers, lemmas, strict=True)):
+        if lower in options.informal_words or lemma in options.informal_words:
+            token = doc[i]
+            if not letter.in_quotes(token.idx, token.idx + len(token.text)):
+                yield _Found((token,), _INFORMAL_SUGGESTION)
+            continue
+        candidates = sequences.get(lower, ())
+        if lemma != lower:
+            candidates += sequences.get(lemma, ())
+        for words in candidates:
+            end = i + len(words)
+            if end <= len(lowers) and all(
+                lowers[i + k] == w or lemmas[i + k] == w for k, w in enumerate(words)
+            ):
+                first, last = doc[i], doc[end - 1]
+                if not letter.in_quotes(first.idx, last.idx + len(last.text)):
+                    yield _Found((first, last), _INFORMAL_SUGGESTION)
+                break
 
 
 def _per_sentence(found: Iterable[_Found]) -> list[_Found]:

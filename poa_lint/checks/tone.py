@@ -563,6 +563,10 @@ def _buyer_as_subject(buyer: Token, options: BlamesBuyerOptions) -> Iterator[_Fo
     if _distanced(head) or _hypothetical(head) or _cause_is_ours(head):
         return
     wants = any(_is(p, options.wanting_verbs) for p in chain)
+    if wants and _refund_and_keep(chain, options):
+        # "was trying to get a refund and keep the item": return fraud, told as a motive
+        yield _Found((buyer, *chain), _BLAME_SUGGESTION)
+        return
     for predicate in chain:
         negated = (
             _negated(predicate)
@@ -574,6 +578,18 @@ def _buyer_as_subject(buyer: Token, options: BlamesBuyerOptions) -> Iterator[_Fo
             # "the buyer did not try to cheat": the negation covers the whole chain
             negated = not negated
         yield from _accusing_predicate(buyer, predicate, negated, wants, options)
+
+
+def _refund_and_keep(chain: list[Token], options: BlamesBuyerOptions) -> bool:
+    """Getting the money back *and* keeping the goods, both in what the buyer wanted."""
+    lemmas = {_lemma(p): p for p in chain if not _negated(p)}
+    keep = lemmas.get("keep")
+    gets = [lemmas[v] for v in ("get", "receive", "claim") if v in lemmas]
+    return (
+        keep is not None
+        and any(_is(o, options.greed_objects) for o in _children(keep, "dobj"))
+        and any(_lemma(o) in ("refund", "money") for g in gets for o in _children(g, "dobj"))
+    )
 
 
 def _nothing_object(verb: Token) -> bool:

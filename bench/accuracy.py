@@ -29,11 +29,13 @@ HOLDOUTS = (
     ("holdout2", "Holdout 2 (corpus/holdout2/, written after those fixes; it then informed fixes)"),
     (
         "holdout3",
-        "Holdout 3 (corpus/holdout3/, measured once untuned; its weak spots then guided general fixes)",
+        "Holdout 3 (corpus/holdout3/, measured once untuned; its weak spots then guided "
+        "general fixes)",
     ),
     (
         "holdout4",
-        "Holdout 4 (corpus/holdout4/, written in session 2 after those fixes; measured once, never tuned on)",
+        "Holdout 4 (corpus/holdout4/, written in session 2 after those fixes; measured once, "
+        "never tuned on)",
     ),
 )
 

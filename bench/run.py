@@ -331,10 +331,8 @@ def cache(runner: Runner, letters200: Path, work: Path, reps: int) -> None:
     shutil.rmtree(cache_dir, ignore_errors=True)
     args = ["check", str(letters200), "--cache-dir", str(cache_dir)]
     cold_wall, _, _ = runner.lint(*args, "-o", str(work / "cold.txt"))
-    floor = (
-        "import click, poa_lint.cli, poa_lint.config, poa_lint.models, poa_lint.reporters, "
-        "poa_lint.cache, poa_lint.parallel"
-    )
+    # What the fast path for fully cached runs imports (poa_lint/fastpath.py): no pydantic.
+    floor = "import click, poa_lint.cli, poa_lint.fastpath, poa_lint.reporters.text"
     warm = runner.medians(
         reps,
         {
@@ -348,7 +346,8 @@ def cache(runner: Runner, letters200: Path, work: Path, reps: int) -> None:
     probe = (
         "import sys\nfrom poa_lint.cli import main\n"
         f"try:\n    main({[*args, '-o', os.devnull]!r})\nexcept SystemExit:\n    pass\n"
-        "print('spacy' in sys.modules, 'poa_lint.engine' in sys.modules)\n"
+        "print('spacy' in sys.modules, 'poa_lint.engine' in sys.modules, "
+        "'pydantic' in sys.modules)\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", probe], env=runner.env, capture_output=True, text=True, check=True
@@ -363,6 +362,7 @@ def cache(runner: Runner, letters200: Path, work: Path, reps: int) -> None:
         "identical_output": same,
         "spacy_imported": out[0] == "True",
         "engine_imported": out[1] == "True",
+        "pydantic_imported": out[2] == "True",
         "entries": entries,
         "bytes": size,
     }
@@ -373,7 +373,7 @@ def cache(runner: Runner, letters200: Path, work: Path, reps: int) -> None:
     )
     print(f"  second run, --format json        {fmt_s(warm['json'][0]):>9}")
     print(f"  of which Python + imports alone  {fmt_s(warm['imports'][0]):>9}")
-    print(f"  spaCy imported on 2nd run        {out[0]}  (engine: {out[1]})")
+    print(f"  spaCy imported on 2nd run        {out[0]}  (engine: {out[1]}, pydantic: {out[2]})")
     print(f"  same output as the first run     {'yes' if same else 'NO'}")
     print(f"  cache size                       {entries} entries, {size / 1024:.0f} KiB")
 

@@ -13,9 +13,15 @@ the full key, which adds everything else the report depends on:
 * the poa-lint version and a hash of its own source files (so an editable install that is
   being worked on never serves a report made by older code),
 * a hash of every shipped ``rules/*.yaml`` file (rules, reasons, sections, synonyms),
-* the spaCy model's name and version, read from the installed package's metadata with
-  :mod:`importlib.metadata`, following the same model chain as :mod:`poa_lint.nlp` (so this
-  module never imports spaCy).
+* the spaCy model's identity: a hash of the ``meta.json`` of the package (or folder) that
+  :mod:`poa_lint.nlp` would load, following the same model chain, found with
+  :func:`importlib.util.find_spec` (so this module never imports spaCy).
+
+Settings snapshots (``<dir>/settings/v1/<identity>.json``) record, for the exact bytes of a
+config file plus the command-line overrides, what the validated config says that a cached
+run needs (fingerprint, model, size limit, ``fail-on``, ``exclude``). They let
+:mod:`poa_lint.fastpath` answer a fully cached run without importing pydantic; they are
+written only from a config that passed validation.
 
 An entry whose key does not match, or that cannot be read or parsed, is a miss and gets
 rewritten. Writes go to a temporary file in the same folder and are moved into place with
@@ -33,15 +39,20 @@ import os
 import stat
 import sys
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import metadata, resources
+from importlib import resources
+from importlib.util import find_spec
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
-from .config import Config
-from .models import Report
 from .nlp import DEFAULT_MODELS
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .models import Report
 
 CACHE_DIR_NAME = ".poa-lint-cache"
 ENV_CACHE_DIR = "POA_LINT_CACHE_DIR"  # read by click in cli.py (spelled out there: no import)
@@ -87,25 +98,34 @@ def code_hash() -> str:
 
 @lru_cache(maxsize=8)
 def model_identity(model: str | None) -> str | None:
-    """Name and version of the spaCy pipeline :func:`poa_lint.nlp.load_pipeline` would load,
-    found without importing spaCy; None when it cannot be told (then nothing is cached).
+    """The spaCy pipeline :func:`poa_lint.nlp.load_pipeline` would load, identified without
+    importing spaCy; None when it cannot be told (then nothing is cached).
 
-    A package name is looked up in the installed distributions' metadata; a path to a
-    pipeline folder is identified by its ``meta.json``.
+    A pipeline folder, and an installed model package (found with ``find_spec``, which
+    imports nothing), are identified by the hash of their ``meta.json`` (name, version,
+    components, sources): cheaper than reading the installed distributions' metadata, and
+    more exact.
     """
     for name in (model,) if model else DEFAULT_MODELS:
         folder = Path(name)
-        meta = folder / "meta.json"
-        if (os.sep in name or "/" in name or name.startswith(".")) and meta.is_file():
+        if os.sep in name or "/" in name or name.startswith("."):
+            meta = folder / "meta.json"
+            if not meta.is_file():
+                continue
             try:
                 return f"path:{folder.resolve()}:{_sha256(meta.read_bytes())}"
             except OSError:
                 return None
         try:
-            return f"{name}=={metadata.version(name)}"
-        except metadata.PackageNotFoundError:
+            spec = find_spec(name)
+        except (ImportError, ValueError):  # a dotted or malformed name
+            spec = None
+        if spec is None or not spec.submodule_search_locations:
             continue
-        except Exception:  # broken metadata: do not cache rather than guess
+        try:
+            package = Path(next(iter(spec.submodule_search_locations)))
+            return f"{name}:{_sha256((package / 'meta.json').read_bytes())}"
+        except (OSError, StopIteration):  # no meta.json: do not cache rather than guess
             return None
     return None
 
@@ -190,19 +210,25 @@ class ReportCache:
     def key(self, path: str, config: Config) -> CacheKey | None:
         """The key of a letter file, or None when it cannot be cached (stdin, unreadable,
         too big, model unknown)."""
+        return self.key_for(path, self._fingerprint(config), config.model, _size_limit(config))
+
+    def key_for(
+        self, path: str, fingerprint: bytes, model: str | None, limit: int
+    ) -> CacheKey | None:
+        """:meth:`key` from the config's fingerprint, model and size limit (what a settings
+        snapshot records), so that the fast path computes the very same key."""
         if path == "-":
             return None
-        context = self._context(config.model)
+        context = self._context(model)
         if context is None:
             return None
-        limit = max(config.max_file_size, config.max_docx_size)
         digest = file_digest(path, limit)
         if digest is None:
             return None
         name = _sha256(
             path.encode("utf-8", "surrogateescape"),
             os.path.abspath(path).encode("utf-8", "surrogateescape"),
-            self._fingerprint(config),
+            fingerprint,
             self._run.encode(),
         )
         return CacheKey(name=name, full=_sha256(name.encode(), digest.encode(), context.encode()))
@@ -219,18 +245,78 @@ class ReportCache:
 
     def get(self, key: CacheKey) -> Report | None:
         """The cached report, or None (missing, stale, corrupt: all just a miss)."""
+        from .models import Report
+
+        body = self.get_body(key)
+        if body is None:
+            return None
+        try:
+            report = Report.model_validate_json(body)
+        except ValueError:  # pydantic's ValidationError is a ValueError
+            self.hits -= 1
+            self.misses += 1
+            return None
+        return report
+
+    def get_body(self, key: CacheKey) -> bytes | None:
+        """The cached report as JSON bytes when the entry's key matches, else None."""
         try:
             data = self._entry(key).read_bytes()
             head, _, body = data.partition(b"\n")
             if head.decode("ascii") != key.full:
                 self.misses += 1
                 return None
-            report = Report.model_validate_json(body)
-        except (OSError, ValueError):  # pydantic's ValidationError is a ValueError
+        except (OSError, ValueError):  # ValueError: a header that is not ASCII
             self.misses += 1
             return None
         self.hits += 1
-        return report
+        return body
+
+    # --- settings snapshots (for poa_lint.fastpath) -------------------------------------
+
+    def settings_identity(
+        self, config_file: Path | None, raw: bytes, overrides: Mapping[str, Any]
+    ) -> str:
+        """Names a snapshot: the config file, its exact bytes, the command-line overrides
+        and poa-lint's code (defaults and validation are code)."""
+        return _sha256(
+            __version__.encode(),
+            code_hash().encode(),
+            str(config_file or "").encode("utf-8", "surrogateescape"),
+            raw,
+            json.dumps(overrides, sort_keys=True, default=list).encode(),
+        )
+
+    def _snapshot(self, identity: str) -> Path:
+        return self.directory / "settings" / FORMAT / f"{identity}.json"
+
+    def put_settings(self, identity: str, config: Config) -> None:
+        """Record what a validated config says that a cached run needs."""
+        target = self._snapshot(identity)
+        if not self._writable or target.exists():
+            return
+        snapshot = {
+            "fingerprint": config_fingerprint(config),
+            "model": config.model,
+            "limit": _size_limit(config),
+            "fail_on": config.fail_on.value,
+            "exclude": list(config.exclude),
+            "cache_dir": config.cache_dir,
+            "root": config.root,
+        }
+        try:
+            self._prepare()
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _atomic_write(target, json.dumps(snapshot, sort_keys=True).encode("utf-8"))
+        except OSError:
+            return  # a snapshot only speeds the next run up; put() warns about the cache
+
+    def get_settings(self, identity: str) -> dict[str, Any] | None:
+        try:
+            data = json.loads(self._snapshot(identity).read_bytes())
+        except (OSError, ValueError):
+            return None
+        return data if isinstance(data, dict) else None
 
     def put(self, key: CacheKey, report: Report) -> None:
         """Store a report atomically. A cache that cannot be written is not an error: poa-lint
@@ -273,6 +359,11 @@ def _atomic_write(target: Path, payload: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _size_limit(config: Config) -> int:
+    """The largest letter file the config lets poa-lint read (a bigger one is not hashed)."""
+    return max(config.max_file_size, config.max_docx_size)
 
 
 def resolve_cache_dir(option: str | None, config: Config | None) -> Path:

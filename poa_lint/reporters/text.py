@@ -7,8 +7,13 @@ without configuration.
 
 from __future__ import annotations
 
-from ..models import CoverageRow, Finding, Report, SectionInfo, Severity
+from typing import TYPE_CHECKING
+
+from ..severity import Severity
 from .base import Reporter, display_path
+
+if TYPE_CHECKING:
+    from ..models import CoverageRow, Finding, Report, SectionInfo
 
 _RESET = "\033[0m"
 _BOLD = "\033[1m"

@@ -1,0 +1,98 @@
+"""Finding the config file that applies to a letter, without pydantic.
+
+Discovery (which ``.poa-lint.toml`` or ``pyproject.toml`` governs a folder) and glob
+matching live here, apart from the pydantic models in :mod:`poa_lint.config`, because the
+CLI's fast path for fully cached runs (:mod:`poa_lint.fastpath`) needs them and must not
+pay for importing pydantic.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import sys
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+CONFIG_FILE = ".poa-lint.toml"
+PYPROJECT = "pyproject.toml"
+TOOL_TABLE = "poa-lint"
+
+
+def glob_match(candidate: str, pattern: str) -> bool:
+    """Glob match where ``**`` spans folders and a bare name matches in any folder."""
+    pure = PurePosixPath(candidate)
+    if pure.match(pattern):
+        return True
+    return fnmatch.fnmatchcase(candidate, pattern.replace("**/", "*"))
+
+
+def resolved_path(path: Path) -> Path:
+    """``path.resolve()``, or the absolute path when it cannot be resolved: Python raises
+    RuntimeError for a symlink loop and ValueError for a NUL byte. The reader then reports
+    the letter itself; finding its config must not crash first."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return Path(os.path.abspath(path))
+
+
+def find_config_file(start: str | Path) -> Path | None:
+    """The nearest ``.poa-lint.toml`` or ``pyproject.toml`` with a [tool.poa-lint] table."""
+    here = resolved_path(Path(start))
+    if here.is_file() or not here.exists():
+        here = here.parent
+    for folder in (here, *here.parents):
+        candidate = folder / CONFIG_FILE
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / PYPROJECT
+        if pyproject.is_file() and _has_tool_table(pyproject):
+            return pyproject
+    return None
+
+
+def _has_tool_table(pyproject: Path) -> bool:
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    return isinstance(data.get("tool"), dict) and TOOL_TABLE in data["tool"]
+
+
+def config_table(path: Path, raw: bytes) -> object:
+    """The poa-lint settings table of a config file's bytes: the whole ``.poa-lint.toml``,
+    or ``[tool.poa-lint]`` of a ``pyproject.toml``; raises what tomllib and decoding raise."""
+    data = tomllib.loads(raw.decode("utf-8-sig"))
+    if path.name == PYPROJECT:
+        tool = data.get("tool", {})
+        return tool.get(TOOL_TABLE, {}) if isinstance(tool, dict) else {}
+    return data
+
+
+def as_selector_tuple(values: Iterable[str] | None) -> tuple[str, ...] | None:
+    """Flatten repeated/comma-separated CLI values; None when not given."""
+    if not values:
+        return None
+    out: list[str] = []
+    for value in values:
+        out.extend(v.strip() for v in value.split(",") if v.strip())
+    return tuple(out)
+
+
+__all__ = [
+    "CONFIG_FILE",
+    "PYPROJECT",
+    "TOOL_TABLE",
+    "as_selector_tuple",
+    "config_table",
+    "find_config_file",
+    "glob_match",
+    "resolved_path",
+    "tomllib",
+]

@@ -1,0 +1,198 @@
+"""A fully cached run, answered without pydantic, the catalogue or spaCy.
+
+A second ``poa-lint check`` over unchanged letters should cost what starting Python costs
+(issue 6: under 0.3 s for 200 letters). Importing pydantic and building the config and
+report models alone takes longer than the rest of such a run, so this module answers it
+from plain data: the settings snapshots and the report entries of :mod:`poa_lint.cache`.
+
+It handles the common case only (text output, letters given as files or folders, no
+``--config``, ``--notice`` or ``--show-coverage``) and *bails out* (returns None, having
+printed nothing) at the first thing it cannot answer exactly as the full path would: a
+missing or stale snapshot or entry, a file that cannot be read or hashed, a discovery
+problem, anything unexpected. The full path then runs as if this module did not exist.
+Keys are computed by the same :class:`~poa_lint.cache.ReportCache` code from the same
+inputs, and the text reporter renders lightweight views of the cached reports, so output
+and exit code are byte for byte those of the full path (``tests/test_fastpath.py``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, cast
+
+from .cache import CACHE_DIR_NAME, ReportCache
+from .config_files import config_table, find_config_file, resolved_path
+from .severity import Severity
+
+if TYPE_CHECKING:
+    from .models import Report
+
+
+@dataclass(frozen=True)
+class _FindingView:
+    """What the text reporter reads of a :class:`~poa_lint.models.Finding`."""
+
+    code: str
+    line: int
+    column: int
+    severity: Severity
+    message: str
+    suggestion: str | None
+
+
+@dataclass(frozen=True)
+class _ReasonView:
+    id: str
+    name: str
+    source: str
+
+
+@dataclass(frozen=True)
+class _ReportView:
+    """What the text reporter reads of a :class:`~poa_lint.models.Report`."""
+
+    path: str | None
+    findings: tuple[_FindingView, ...]
+    reason: _ReasonView | None
+    sections: tuple[()] = ()
+    coverage: tuple[()] = ()
+
+
+def _view(body: bytes) -> _ReportView:
+    data = json.loads(body)
+    reason = data.get("reason")
+    return _ReportView(
+        path=data["path"],
+        findings=tuple(
+            _FindingView(
+                code=f["code"],
+                line=f["line"],
+                column=f["column"],
+                severity=Severity(f["severity"]),
+                message=f["message"],
+                suggestion=f.get("suggestion"),
+            )
+            for f in data["findings"]
+        ),
+        reason=None
+        if reason is None
+        else _ReasonView(reason["id"], reason["name"], reason["source"]),
+    )
+
+
+class _Bail(Exception):
+    """Something the fast path cannot answer exactly: the full path takes over."""
+
+
+def _cache_dir(option: str | None) -> Path:
+    """Where the cache is, as :func:`poa_lint.cache.resolve_cache_dir` would say: the
+    option, else ``cache-dir`` of the config in the current folder, else the default."""
+    if option:
+        return Path(option)
+    found = find_config_file(Path.cwd())
+    if found is None:
+        return Path(CACHE_DIR_NAME)
+    table = config_table(found, found.read_bytes())
+    if not isinstance(table, dict):
+        raise _Bail
+    value = table.get("cache-dir", table.get("cache_dir"))
+    if not value:
+        return Path(CACHE_DIR_NAME)
+    if not isinstance(value, str):
+        raise _Bail  # an invalid setting: the full path reports it
+    return found.parent / value  # relative to the config file, as the config model has it
+
+
+class _Settings:
+    """Settings snapshots per config folder, as :class:`~poa_lint.config.ConfigResolver`
+    would resolve them, read from the cache instead of validated with pydantic."""
+
+    def __init__(self, cache: ReportCache, overrides: Mapping[str, Any]) -> None:
+        self._cache = cache
+        self._overrides = overrides
+        self._by_folder: dict[Path, dict[str, Any]] = {}
+
+    def for_path(self, path: str) -> dict[str, Any]:
+        folder = resolved_path(Path(path)).parent
+        known = self._by_folder.get(folder)
+        if known is None:
+            found = find_config_file(folder)
+            raw = found.read_bytes() if found else b""
+            identity = self._cache.settings_identity(found, raw, self._overrides)
+            known = self._cache.get_settings(identity)
+            if known is None:
+                raise _Bail
+            self._by_folder[folder] = known
+        return known
+
+
+def cached_run(
+    paths: Sequence[str],
+    *,
+    reason: str | None,
+    overrides: Mapping[str, Any],
+    cache_dir: str | None,
+    output_path: str | None,
+    quiet: bool,
+    color: bool | None,
+    exit_zero: bool,
+) -> int | None:
+    """The exit code of a run answered entirely from the cache, or None (nothing printed)
+    when the full path must run."""
+    from .cli import EXIT_FINDINGS, EXIT_OK, discover
+
+    try:
+        if any(p == "-" for p in paths):
+            raise _Bail
+        cache = ReportCache(_cache_dir(cache_dir), reason=reason, notice=None)
+        settings = _Settings(cache, overrides)
+        excluded: list[str] = []
+        for given in paths:
+            if Path(given).is_dir():
+                excluded.extend(settings.for_path(str(Path(given) / "x"))["exclude"])
+        report_file = os.path.realpath(output_path) if output_path else None
+        views: list[_ReportView] = []
+        failing = False
+        for path, problem in discover(paths, excluded):
+            if report_file is not None and os.path.realpath(path) == report_file:
+                continue
+            if problem:
+                raise _Bail
+            found = settings.for_path(path)
+            key = cache.key_for(
+                path, found["fingerprint"].encode("utf-8"), found["model"], found["limit"]
+            )
+            body = cache.get_body(key) if key is not None else None
+            if body is None:
+                raise _Bail
+            view = _view(body)
+            fail_on = Severity(found["fail_on"])
+            failing = failing or any(f.severity >= fail_on for f in view.findings)
+            views.append(view)
+    except (_Bail, OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    _print(views, output_path=output_path, quiet=quiet, color=color)
+    return EXIT_FINDINGS if failing and not exit_zero else EXIT_OK
+
+
+def _print(
+    views: Sequence[_ReportView], *, output_path: str | None, quiet: bool, color: bool | None
+) -> None:
+    from .reporters.text import TextReporter
+
+    stream: IO[str]
+    stream = open(output_path, "w", encoding="utf-8") if output_path else sys.stdout  # noqa: SIM115
+    use_color = color if color is not None else (not output_path and sys.stdout.isatty())
+    reporter = TextReporter(stream, rules=(), quiet=quiet, color=use_color)
+    reporter.start()
+    for view in views:
+        # The views carry every attribute the text reporter reads of a Report.
+        reporter.handle(cast("Report", view))
+    reporter.finish()
+    if output_path:
+        stream.close()

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import ConfigError
-from .models import Severity
+from .severity import Severity
 
 if TYPE_CHECKING:
     from .catalog import Catalog, Rule

@@ -7,27 +7,14 @@ plus 1-based line/column, plus the .docx paragraph number when the letter came f
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .severity import Category as Category
 from .severity import Severity as Severity
 
 JSON_SCHEMA_VERSION = 1
-
-
-class Category(str, Enum):
-    """The families of the rule catalogue; the first digit of a code names the family."""
-
-    STRUCTURE = "structure"  # POA1xx
-    TONE = "tone"  # POA2xx
-    MEASURES = "measures"  # POA3xx
-    CONCISENESS = "conciseness"  # POA4xx
-    RELEVANCE = "relevance"  # POA5xx
-    COVERAGE = "coverage"  # POA6xx
-    HYGIENE = "hygiene"  # POA7xx
-    FORM = "form"  # POA8xx
 
 
 class _Frozen(BaseModel):

@@ -1,5 +1,6 @@
-"""Severity, in a module of its own: the CLI's cached-run fast path and the text reporter
-need it without importing pydantic (see :mod:`poa_lint.fastpath`)."""
+"""Severity and category, in a module of their own: the CLI's fast path for cached runs,
+the text reporter and the rule catalogue need them without building the report models
+(or, for the fast path, importing pydantic at all; see :mod:`poa_lint.fastpath`)."""
 
 from __future__ import annotations
 
@@ -41,4 +42,17 @@ class Severity(str, Enum):
 _SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
-__all__ = ["Severity"]
+class Category(str, Enum):
+    """The families of the rule catalogue; the first digit of a code names the family."""
+
+    STRUCTURE = "structure"  # POA1xx
+    TONE = "tone"  # POA2xx
+    MEASURES = "measures"  # POA3xx
+    CONCISENESS = "conciseness"  # POA4xx
+    RELEVANCE = "relevance"  # POA5xx
+    COVERAGE = "coverage"  # POA6xx
+    HYGIENE = "hygiene"  # POA7xx
+    FORM = "form"  # POA8xx
+
+
+__all__ = ["Category", "Severity"]

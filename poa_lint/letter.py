@@ -143,6 +143,18 @@ class Letter:
         """Each token's lemma in lower case, by token index (see :attr:`lowers`)."""
         return self._token_strings("LEMMA", lower=True)
 
+    @cached_property
+    def heads(self) -> tuple[int, ...]:
+        """Each token's head, as a token index (see :attr:`lowers`)."""
+        import numpy
+        from spacy.attrs import HEAD
+
+        if not len(self.doc):
+            return ()
+        # HEAD holds relative offsets in unsigned ints: read them back as signed.
+        relative = self.doc.to_array(HEAD).astype(numpy.int64)
+        return tuple((relative + numpy.arange(len(self.doc))).tolist())
+
     def _token_strings(self, attribute: str, *, lower: bool) -> tuple[str, ...]:
         from spacy import attrs
 
@@ -193,7 +205,9 @@ class Letter:
 
     @cached_property
     def _token_starts(self) -> tuple[int, ...]:
-        return tuple(t.idx for t in self.doc)
+        from spacy.attrs import IDX
+
+        return tuple(self.doc.to_array(IDX).tolist()) if len(self.doc) else ()
 
     def tokens_in(self, start: int, end: int) -> Iterator[Token]:
         """Tokens that begin in [start, end), in order (a binary search, not a doc walk:
@@ -210,18 +224,20 @@ def _tokenized(nlp: Language, source: SourceText) -> Doc:
     from .nlp import PARAGRAPH_STARTS_KEY
 
     doc = nlp.make_doc(source.text)
-    doc.user_data[PARAGRAPH_STARTS_KEY] = _token_starts(doc, [p.start for p in source.paragraphs])
+    doc.user_data[PARAGRAPH_STARTS_KEY] = _first_tokens(doc, [p.start for p in source.paragraphs])
     return doc
 
 
-def _token_starts(doc: Doc, offsets: Iterable[int]) -> frozenset[int]:
-    """The character offset of the first token at or after each offset."""
-    idx = [t.idx for t in doc]
+def _first_tokens(doc: Doc, offsets: Iterable[int]) -> frozenset[int]:
+    """The index of the first token at or after each character offset."""
+    from spacy.attrs import IDX
+
+    idx = doc.to_array(IDX).tolist() if len(doc) else []
     out = set()
     for offset in offsets:
         k = bisect_right(idx, offset - 1)
         if k < len(idx):
-            out.add(idx[k])
+            out.add(k)
     return frozenset(out)
 
 

@@ -34,14 +34,18 @@ def _mark_paragraph_starts(doc: Doc) -> Doc:
     left to itself the parser glues "Root cause" onto the next sentence, which would blur
     section detection and sentence-length counts. The parser respects preset boundaries.
 
-    ``letter.py`` passes the reader's paragraph starts in ``doc.user_data``, so a
+    ``letter.py`` passes the indices of the tokens that start the reader's paragraphs in
+    ``doc.user_data``, so a
     hard-wrapped e-mail paragraph stays one run of sentences; a bare text (no paragraph
     map) gets a boundary at every line break.
     """
     starts = doc.user_data.get(PARAGRAPH_STARTS_KEY)
     if starts is not None:
-        for token in doc:
-            if token.idx in starts and not token.is_space and token.i > 0:
+        # Token indices: only the tokens that start a paragraph are touched (a walk over
+        # every token cost more than all of some checks; issue 6).
+        for i in sorted(starts):
+            token = doc[i]
+            if i > 0 and not token.is_space:
                 token.is_sent_start = True
         return doc
     after_break = False

@@ -348,11 +348,11 @@ def _tense(verb: Token) -> Tense:
     return "none"
 
 
-def _main_verbs(span: Span, tokens: Sequence[Token]) -> list[Token]:
+def _main_verbs(span: Span, tokens: Sequence[Token], heads: Sequence[int]) -> list[Token]:
     """The clause heads that carry the item's action: the root and verbs conjoined to it."""
     # The item's own roots: tokens whose head lies outside it. Usually the sentence root, but
     # after an inline label ("Prevention: …") the parser may hang the clause off the label.
-    roots = [t for t in tokens if t.head == t or not span.start <= t.head.i < span.end]
+    roots = [t for t in tokens if heads[t.i] == t.i or not span.start <= heads[t.i] < span.end]
     roots = [t for t in roots if not t.is_punct and not t.is_space]
     verbs: list[Token] = []
     for root in roots:
@@ -379,17 +379,24 @@ def _main_verbs(span: Span, tokens: Sequence[Token]) -> list[Token]:
 
 
 def _item_role(
-    span: Span, tokens: Sequence[Token], text: str, quoted: frozenset[int] = frozenset()
+    letter: Letter,
+    span: Span,
+    tokens: Sequence[Token],
+    text: str,
+    quoted: frozenset[int] = frozenset(),
 ) -> tuple[ItemRole, Tense, bool, bool]:
     """Role, tense, first person, and whether the item sets up a lasting process.
 
     ``tokens`` is ``list(span)``, made once by the caller: the tests below read the item's
-    tokens several times, and re-iterating a span builds every token anew."""
+    tokens several times, and re-iterating a span builds every token anew; the letter's
+    string and head arrays answer the word tests without building tokens at all."""
     vocab = vocabulary()
     _, causal, routine, forward = _compiled()
-    verbs = _main_verbs(span, tokens)
+    lowers, all_lemmas, heads = letter.lowers, letter.lemmas, letter.heads
+    indices = range(span.start, span.end)
+    verbs = _main_verbs(span, tokens, heads)
     # Words the seller quotes (usually from Amazon's notice) are not the seller's account.
-    lemmas = {t.lemma_.lower() for t in tokens if t.i not in quoted}
+    lemmas = {all_lemmas[i] for i in indices if i not in quoted}
     lead_verb: Token | None = None
     # Prefer a finite verb ("our manager checks …") to an infinitive ("in order to avoid").
     candidates = sorted(verbs, key=lambda v: 0 if _finite(v) else 1)
@@ -408,7 +415,7 @@ def _item_role(
         )
         negated = (
             any(c.dep_ == "neg" for c in lead_verb.children)
-            or any(t.lower_ in ("never", "neither") for t in tokens if t.head == lead_verb)
+            or any(lowers[i] in ("never", "neither") and heads[i] == lead_verb.i for i in indices)
             # "we had no rule that …": the object is negated
             or any(
                 g.lower_ == "no"
@@ -420,7 +427,8 @@ def _item_role(
         )
     # Tenses anywhere in the item: a future clause anywhere makes a commitment.
     any_future = any(
-        t.lower_ in _FUTURE_AUX or (t.lemma_.lower() == "will" and t.tag_ == "MD") for t in tokens
+        lowers[i] in _FUTURE_AUX or (all_lemmas[i] == "will" and letter.doc[i].tag_ == "MD")
+        for i in indices
     )
     routine_hit = bool(routine.search(text) or FREQUENCY_RE.search(text))
     causal_hit = bool(causal.search(text))
@@ -612,7 +620,7 @@ def _items_of(letter: Letter, paragraph: Paragraph, start: int) -> list[Item]:
             text = "".join(
                 " " * len(t.text_with_ws) if t.i in quoted else t.text_with_ws for t in tokens
             )
-        role, tense, first, establishes = _item_role(span, tokens, text, quoted)
+        role, tense, first, establishes = _item_role(letter, span, tokens, text, quoted)
         items.append(
             Item(
                 start=span.start_char,

@@ -14,7 +14,14 @@ from pathlib import Path
 
 from .catalog import Catalog, load_catalog
 from .config import Config, ConfigResolver
-from .engine import build_report, check_letter, needs_entities, pattern_matcher, prepare_rules
+from .engine import (
+    ActiveRule,
+    build_report,
+    check_letter,
+    needs_entities,
+    pattern_matcher,
+    prepare_rules,
+)
 from .errors import InputError, PoaLintError
 from .letter import build_letters
 from .models import ReasonInfo, Report
@@ -64,9 +71,20 @@ def lint_jobs(
     catalog = catalog or load_catalog()
     parsed_notice = parse_notice(notice) if notice else None
     prepared = []
+    # Letters of one folder share one config object: validate it and prepare its rules once
+    # (per set of enabled rules, which per-file-ignores can change), not once per letter.
+    validated: set[int] = set()
+    ready: dict[tuple[int, tuple[str, ...]], list[ActiveRule]] = {}
     for job in jobs:
-        job.config.validate_against(catalog)
-        rules = prepare_rules(catalog, job.config, job.source.path)
+        if id(job.config) not in validated:
+            job.config.validate_against(catalog)
+            validated.add(id(job.config))
+        enabled = tuple(r.code for r in job.config.enabled_rules(catalog, job.source.path))
+        rules = ready.get((id(job.config), enabled))
+        if rules is None:
+            rules = ready[(id(job.config), enabled)] = prepare_rules(
+                catalog, job.config, job.source.path
+            )
         chosen, info = _choose_reason(job.source.text, reason, job.config, parsed_notice)
         prepared.append((rules, chosen, info))
     models = {job.config.model for job in jobs}

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .source import Paragraph, SourceText
 
@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from .notice import Notice
     from .reasons import Reason
     from .sections import Structure
+
+T = TypeVar("T")
 
 # spaCy's Language objects are not documented as safe for concurrent calls; one lock keeps
 # lint() deterministic when a host application calls it from several threads.
@@ -60,6 +62,15 @@ class Letter:
     reason_source: str | None = None
     notice: Notice | None = None
     quotes: tuple[tuple[int, int], ...] = field(default=())
+    _shared: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def shared(self, name: str, compute: Callable[[Letter], T]) -> T:
+        """An analysis several checks need (e.g. the glued sentences of POA402 and POA404),
+        computed by ``compute`` on first use and then reused for this letter."""
+        if name not in self._shared:
+            self._shared[name] = compute(self)
+        result: T = self._shared[name]
+        return result
 
     @property
     def text(self) -> str:

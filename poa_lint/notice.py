@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 from .reasons import Reason, Taxonomy, load_taxonomy
@@ -50,16 +51,26 @@ class Notice:
     items: tuple[NoticeItem, ...]
 
 
+@cache
 def _phrase_re(phrase: str) -> re.Pattern[str]:
     words = [re.escape(w) for w in phrase.split()]
     return re.compile(r"(?<![\w-])" + r"[\s-]+".join(words) + r"(?![\w-])", re.IGNORECASE)
 
 
 def find_reasons(text: str, taxonomy: Taxonomy) -> list[Reason]:
-    """Reasons whose names occur in ``text``, most mentioned first (ties: taxonomy order)."""
+    """Reasons whose names occur in ``text``, most mentioned first (ties: taxonomy order).
+
+    Every letter checked without a stated reason goes through here, against every name of
+    every reason; a name whose first word is not in the text at all cannot match, so its
+    expression is not run (most are not: issue 6)."""
+    lowered = text.lower()
     scored = []
     for order, reason in enumerate(taxonomy.reasons):
-        count = sum(len(_phrase_re(name).findall(text)) for name in reason.names)
+        count = sum(
+            len(_phrase_re(name).findall(text))
+            for name in reason.names
+            if name.split()[0].lower() in lowered
+        )
         if count:
             scored.append((-count, order, reason))
     return [r for _, _, r in sorted(scored, key=lambda t: (t[0], t[1]))]

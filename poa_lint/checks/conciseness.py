@@ -54,6 +54,12 @@ def _is_word(token: Token) -> bool:
 
 
 def _sentences(letter: Letter) -> list[_Sentence]:
+    """The letter's sentences, with hard-wrapped lines glued back together (computed once per
+    letter: POA402 and POA404 both read them)."""
+    return letter.shared("conciseness.sentences", _glued_sentences)
+
+
+def _glued_sentences(letter: Letter) -> list[_Sentence]:
     """The letter's sentences, with hard-wrapped lines glued back together.
 
     ``nlp.py`` makes every line break a sentence boundary, which is right for headings,

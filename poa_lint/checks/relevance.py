@@ -37,7 +37,7 @@ detected — and then the letter names it more than any other reason, so it cann
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
@@ -98,6 +98,11 @@ class _Words:
 
     @classmethod
     def of(cls, letter: Letter) -> _Words:
+        """The letter's words, built once and shared by POA501, POA502, POA503 and POA703."""
+        return letter.shared("relevance.words", cls._build)
+
+    @classmethod
+    def _build(cls, letter: Letter) -> _Words:
         texts = letter.texts
         indices = [i for i, text in enumerate(texts) if text not in _JOINERS and not text.isspace()]
         lowers, lemmas = letter.lowers, letter.lemmas
@@ -105,15 +110,14 @@ class _Words:
         return cls(letter.doc, indices, keys)
 
     def find(self, phrases: Iterable[str]) -> list[PhraseHit]:
-        return self.find_folded(phrase_words(p) for p in phrases)
+        return self._find(_phrase_index(frozenset(phrases)))
 
     def find_folded(self, phrases: Iterable[tuple[str, ...]]) -> list[PhraseHit]:
         """Every occurrence of the folded ``phrases`` (longest phrase first at each position;
         shorter phrases inside a longer one are reported too)."""
-        index: dict[str, list[tuple[str, ...]]] = {}
-        for words in set(phrases):
-            if words:
-                index.setdefault(words[0], []).append(words)
+        return self._find(_index_words(phrases))
+
+    def _find(self, index: Mapping[str, Sequence[tuple[str, ...]]]) -> list[PhraseHit]:
         keys, indices, doc = self.keys, self.indices, self.doc
         hits: list[PhraseHit] = []
         for i, token_keys in enumerate(keys):
@@ -129,6 +133,22 @@ class _Words:
                         PhraseHit(words, first.idx, last.idx + len(last.text), first.i, last.i)
                     )
         return hits
+
+
+def _index_words(phrases: Iterable[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    """Folded phrases by their first word."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for words in set(phrases):
+        if words:
+            index.setdefault(words[0], []).append(words)
+    return index
+
+
+@lru_cache(maxsize=64)
+def _phrase_index(phrases: frozenset[str]) -> dict[str, list[tuple[str, ...]]]:
+    """:func:`_index_words` of a word list from the options, folded once per list (the
+    checks ask for the same lists for every letter)."""
+    return _index_words(phrase_words(p) for p in phrases)
 
 
 def _first_line(letter: Letter) -> tuple[int, int]:

@@ -28,7 +28,8 @@ _ID_RE = re.compile(r"\b(?:\d{3}-\d{7}-\d{7}|B0[0-9A-Z]{8})\b")
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 _LEAD_IN = re.compile(
     r"(?:\b(?:following|below)\b|\b(?:two|three|four|five|several|main|these|some)\s+(?:\w+\s+)?"
-    r"(?:causes?|reasons?|issues?|problems?|factors?)\b)",
+    r"(?:causes?|reasons?|issues?|problems?|factors?|things?|mistakes?|errors?|failures?|"
+    r"gaps?|faults?|weaknesses)\b)",
     re.IGNORECASE,
 )
 _SUMMARY_SUBJECT = re.compile(

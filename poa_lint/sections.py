@@ -458,7 +458,14 @@ def _item_role(
     )
     investigation = lead_lemma in vocab.cause_markers.investigation_verbs
 
-    if _courtesy(tokens) or ATTACHMENT.match(text):
+    if _courtesy(tokens) or ATTACHMENT.match(text) or _EMAIL_HEADER.match(text.lstrip()):
+        return "neutral", tense, first_person, False
+    if _mistagged_title(lead_verb, tokens, text):
+        # "9. Designer handbook": a list item's title, not "handbook" as a past-tense verb
+        return "neutral", "none", first_person, False
+    if _restates_sanction(lead_verb):
+        # "Our account was deactivated because too many orders shipped late": Amazon's
+        # notice told back, not the seller's account of what went wrong.
         return "neutral", tense, first_person, False
     if (
         lead_verb is not None
@@ -537,6 +544,84 @@ def _courtesy(tokens: Sequence[Token]) -> bool:
         ):
             return True
     return False
+
+
+_SANCTION_VERBS = frozenset(
+    {
+        "suspend",
+        "deactivate",
+        "disable",
+        "block",
+        "remove",
+        "restrict",
+        "close",
+        "ban",
+        "terminate",
+        "delist",
+        "suppress",
+        "deny",
+    }
+)
+_SANCTIONED = frozenset(
+    {"account", "privilege", "listing", "store", "asin", "product", "page", "item", "offer"}
+)
+
+
+#: Verbs whose past tense is their base form: "put", "set" … can be past without "-ed".
+_SAME_PAST = frozenset(
+    {
+        "put",
+        "set",
+        "cut",
+        "let",
+        "hit",
+        "shut",
+        "cost",
+        "spread",
+        "quit",
+        "read",
+        "upset",
+        "bet",
+        "cast",
+        "hurt",
+        "split",
+        "burst",
+        "broadcast",
+        "forecast",
+        "reset",
+        "input",
+        "fit",
+    }
+)
+
+
+def _mistagged_title(verb: Token | None, tokens: Sequence[Token], text: str) -> bool:
+    """A short title ("Designer handbook", "Licence register") whose noun the tagger read as
+    a past-tense verb: the "verb" is neither an "-ed" form, nor a different word from its
+    lemma (took → take), nor one of the few verbs whose past is their base form."""
+    if verb is None or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    words = [t for t in tokens if t.is_alpha]
+    if len(words) > 4 or text.rstrip().endswith((".", "!", "?", ";")):
+        return False
+    lower = verb.lower_
+    return verb.lemma_.lower() == lower and not lower.endswith("ed") and lower not in _SAME_PAST
+
+
+def _restates_sanction(verb: Token | None) -> bool:
+    """The sentence tells what Amazon did to the account or listing ("our account was
+    deactivated because too many orders shipped late"). It restates the notice; it is a
+    root cause only when its reason names the seller's own act ("... because we used the
+    brand name"), which the caller then reads as a cause anyway."""
+    if verb is None or verb.lemma_.lower() not in _SANCTION_VERBS:
+        return False
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not passive or passive[0].lemma_.lower() not in _SANCTIONED:
+        return False
+    reasons = [c for c in verb.children if c.dep_ in ("advcl", "prep")]
+    return not any(
+        _is_first_person(s) for r in reasons for t in r.subtree for s in [t] if t.dep_ == "nsubj"
+    )
 
 
 def _foreign_agent(verb: Token | None) -> bool:
@@ -679,7 +764,8 @@ def _labelled_sections(
             end = marks[index][4]
         if kind == "plan":
             # "Plan of action" covers both kinds of action: split it by content.
-            sections.extend(_split_plan(inside, how, heading, start, end))
+            corrective_elsewhere = any(mark[1] == "corrective" for mark in marks)
+            sections.extend(_split_plan(inside, how, heading, start, end, corrective_elsewhere))
             continue
         sections.append(
             Section(kind=kind, start=start, end=end, found_by=how, heading=heading, items=inside)
@@ -688,15 +774,37 @@ def _labelled_sections(
 
 
 def _split_plan(
-    items: Sequence[Item], how: Literal["heading", "label"], heading: str, start: int, end: int
+    items: Sequence[Item],
+    how: Literal["heading", "label"],
+    heading: str,
+    start: int,
+    end: int,
+    corrective_elsewhere: bool = False,
 ) -> list[Section]:
+    if not any(i.role != "neutral" or i.promise for i in items):
+        # A "Plan of Action" title over a greeting and the notice told back: no action is
+        # written under it, so it is the introduction, not a corrective part (else a letter
+        # without a single fix would escape POA102).
+        return [
+            Section(
+                kind="introduction",
+                start=start,
+                end=end,
+                found_by=how,
+                heading=heading,
+                generic=True,
+                items=tuple(items),
+            )
+        ]
     corrective = tuple(
         i for i in items if i.role in ("corrective", "neutral", "cause") and not i.promise
     )
     preventive = tuple(i for i in items if i not in corrective)
-    if not any(i.role in ("corrective", "cause") for i in corrective):
+    if not any(i.role in ("corrective", "cause") for i in corrective) and not corrective_elsewhere:
         # Nothing done yet: the whole plan stands as the corrective part, written as promises
-        # (POA104's finding), and its promises still count as preventive measures.
+        # (POA104's finding), and its promises still count as preventive measures. After a
+        # heading of its own for the fixes, a plan of promises ("What we will do") is the
+        # prevention.
         corrective = tuple(items)
     out = []
     if corrective or not preventive:

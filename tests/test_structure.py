@@ -26,6 +26,9 @@ STRUCTURE = Config(select=("POA1", "POA6"))
         ("**Preventive Measures**", "preventive"),
         ("Going forward", "preventive"),
         ("Plan of Action:", "plan"),
+        ("What we will do:", "plan"),
+        ("What we are going to do", "plan"),
+        ("What we will do to fix it", "corrective"),
         ("Dear Seller Performance Team,", None),
         ("Sincerely,", None),
     ],
@@ -237,3 +240,80 @@ def test_not_timeframes(text: str) -> None:
     from poa_lint.timeframes import has_timeframe
 
     assert not has_timeframe(f"We check the labels {text}.")
+
+
+FIXES_ONLY = """To: Seller Performance
+Re: Appeal for the Brightmoor Kitchen account (late shipments)
+
+Hello,
+
+Our account was deactivated because too many of our orders shipped after the expected ship date.
+
+What we have done
+
+1. We shipped all 23 open orders by 4 June and sent each buyer the tracking number.
+2. We refunded the shipping cost to the 9 buyers whose orders arrived late.
+
+What we will do from now on
+
+- From 10 June our warehouse lead checks the open orders at 10:00 and 15:00 every day.
+- Every Monday our manager reviews the late shipment rate in Account Health.
+
+Kind regards,
+Ola Brandt
+"""
+
+
+def test_a_restated_suspension_and_an_email_header_are_not_a_root_cause() -> None:
+    report = lint(FIXES_ONLY, config=STRUCTURE)
+    assert "POA101" in report.codes()
+    assert not {"POA601", "POA602"} & set(report.codes())
+
+
+def test_own_act_in_the_reason_is_still_a_cause() -> None:
+    text = FIXES_ONLY.replace(
+        "because too many of our orders shipped after the expected ship date",
+        "because we set a handling time of one day that our two packers could not meet",
+    )
+    assert "POA101" not in lint(text, config=STRUCTURE).codes()
+
+
+def test_a_plan_title_over_no_actions_is_no_corrective_part() -> None:
+    text = """PLAN OF ACTION - LISTING REMOVAL
+
+Dear Seller Performance Team,
+
+We received your notice that our lamp listing was removed. We want to explain the situation.
+
+ROOT CAUSE
+
+Our assistant copied the product photos from the maker's website without asking for permission.
+
+PREVENTIVE MEASURES
+
+1. Photo register
+From 1 July we will record where every product photo comes from and who allowed its use.
+
+2. Designer handbook
+By 15 July we will add a chapter on image rights to our designer handbook.
+"""
+    report = lint(text, config=STRUCTURE)
+    assert "POA102" in report.codes()
+    kinds = [s.kind for s in report.sections]
+    assert kinds[0] == "introduction" and "corrective" not in kinds
+
+
+def test_a_future_heading_announces_the_plan() -> None:
+    text = """Why it happened:
+Our stock script ran only once a night, so sold-out covers still showed as in stock.
+
+What we have done:
+- On 2 June we cancelled the 12 open orders for sold-out covers and refunded the buyers.
+
+What we will do:
+- Within 7 days we will replace the nightly script with a live stock connection.
+- Every Friday our stock manager will compare Amazon quantities with the shelf count.
+"""
+    report = lint(text, config=STRUCTURE)
+    assert [s.kind for s in report.sections] == ["root_cause", "corrective", "preventive"]
+    assert not {"POA101", "POA102", "POA103"} & set(report.codes())

@@ -216,7 +216,16 @@ def machine(runner: Runner) -> None:
     from importlib import metadata
 
     from poa_lint import __version__
-    from poa_lint.cache import model_identity
+    from poa_lint.nlp import DEFAULT_MODELS
+
+    def model_name() -> str:
+        """The first installed model of the chain nlp.py follows, as name==version."""
+        for name in DEFAULT_MODELS:
+            try:
+                return f"{name}=={metadata.version(name)}"
+            except metadata.PackageNotFoundError:
+                continue
+        return "none installed"
 
     cpu = platform.processor() or "?"
     try:
@@ -237,7 +246,7 @@ def machine(runner: Runner) -> None:
         "os": platform.platform(),
         "python": platform.python_version(),
         "spacy": metadata.version("spacy"),
-        "model": model_identity(None),
+        "model": model_name(),
         "pydantic": metadata.version("pydantic"),
         "poa_lint": __version__,
         "load_average_at_start": os.getloadavg(),

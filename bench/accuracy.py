@@ -34,8 +34,13 @@ HOLDOUTS = (
     ),
     (
         "holdout4",
-        "Holdout 4 (corpus/holdout4/, written in session 2 after those fixes; measured once, "
-        "never tuned on)",
+        "Holdout 4 (corpus/holdout4/, written blind in session 2; measured once, then one "
+        "general fix)",
+    ),
+    (
+        "holdout5",
+        "Holdout 5 (corpus/holdout5/, written last in session 2; measured once, then one "
+        "general fix)",
     ),
 )
 

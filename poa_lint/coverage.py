@@ -62,7 +62,20 @@ def synonyms() -> tuple[dict[str, str], frozenset[str], tuple[tuple[str, str], .
 
 
 def item_keys(letter: Letter, item: Item) -> frozenset[str]:
-    """The words (canonical lemmas) and IDs that say what an item is about."""
+    """The words (canonical lemmas) and IDs that say what an item is about (computed once
+    per item: matching compares every cause with every action)."""
+    known: dict[tuple[int, int], frozenset[str]] = letter.shared("coverage.item_keys", _new_dict)
+    keys = known.get((item.start, item.end))
+    if keys is None:
+        keys = known[(item.start, item.end)] = _item_keys(letter, item)
+    return keys
+
+
+def _new_dict(letter: Letter) -> dict[tuple[int, int], frozenset[str]]:
+    return {}
+
+
+def _item_keys(letter: Letter, item: Item) -> frozenset[str]:
     canonical, generic, phrases = synonyms()
     span = letter.span(item.start, item.end)
     text = letter.text[item.start : item.end]

@@ -127,6 +127,16 @@ class Letter:
         """Tokens that count as words: not punctuation, not whitespace, not symbols."""
         return tuple(t for t in self.doc if not (t.is_punct or t.is_space or t.pos_ == "SYM"))
 
+    @cached_property
+    def word_indices(self) -> tuple[int, ...]:
+        """The token index of each of :attr:`words`, in order (for binary search)."""
+        return tuple(t.i for t in self.words)
+
+    @property
+    def token_offsets(self) -> tuple[int, ...]:
+        """Each token's character offset, by token index."""
+        return self._token_starts
+
     @property
     def word_count(self) -> int:
         return len(self.words)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -48,11 +49,6 @@ class _Sentence:
     paragraph: Paragraph | None
 
 
-def _is_word(token: Token) -> bool:
-    # Same definition as Letter.words, so counts match the letter's statistics.
-    return not (token.is_punct or token.is_space or token.pos_ == "SYM")
-
-
 def _sentences(letter: Letter) -> list[_Sentence]:
     """The letter's sentences, with hard-wrapped lines glued back together (computed once per
     letter: POA402 and POA404 both read them)."""
@@ -71,17 +67,22 @@ def _glued_sentences(letter: Letter) -> list[_Sentence]:
     in_quotes = letter.in_quotes
     paragraph_of = letter.paragraph_of
     text = letter.text
+    texts, offsets = letter.texts, letter.token_offsets
+    all_words, word_at = letter.words, letter.word_indices
     # [start, end, words, paragraph]; extended in place so a long hard-wrapped paragraph
-    # costs linear time.
+    # costs linear time. Bounds and words (Letter.words: not punctuation, space or symbol)
+    # come from the letter's arrays, without building the sentence's tokens.
     merged: list[tuple[list[int], list[Token], Paragraph | None]] = []
     for sent in letter.sentences:
-        tokens = [t for t in sent if not t.is_space]
-        if not tokens:
+        solid = [i for i in range(sent.start, sent.end) if not texts[i].isspace()]
+        if not solid:
             continue
-        start = tokens[0].idx
-        end = tokens[-1].idx + len(tokens[-1].text)
+        start = offsets[solid[0]]
+        end = offsets[solid[-1]] + len(texts[solid[-1]])
         paragraph = paragraph_of(start)
-        words = [t for t in tokens if _is_word(t) and not in_quotes(t.idx, t.idx + len(t.text))]
+        words = list(all_words[bisect_left(word_at, sent.start) : bisect_left(word_at, sent.end)])
+        if letter.quotes:
+            words = [t for t in words if not in_quotes(t.idx, t.idx + len(t.text))]
         if merged:
             bounds, previous_words, previous_paragraph = merged[-1]
             gap = text[bounds[1] : start]

@@ -388,6 +388,7 @@ class ConfigResolver:
         self._overrides = dict(overrides or {})
         self._cache: dict[Path, Config] = {}
         self._sources: dict[Path, tuple[Path | None, bytes]] = {}
+        self._merged_explicit: Config | None = None
 
     @property
     def overrides(self) -> Mapping[str, Any]:
@@ -401,7 +402,11 @@ class ConfigResolver:
 
     def for_path(self, path: str | None) -> Config:
         if self._explicit is not None:
-            return self._explicit.merged(**self._overrides)
+            # One merged config for every letter: validated, fingerprinted and its rules
+            # prepared once per run, not once per letter.
+            if self._merged_explicit is None:
+                self._merged_explicit = self._explicit.merged(**self._overrides)
+            return self._merged_explicit
         folder = config_folder(path)
         cached = self._cache.get(folder)
         if cached is None:

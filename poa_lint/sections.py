@@ -781,21 +781,22 @@ def _split_plan(
     end: int,
     corrective_elsewhere: bool = False,
 ) -> list[Section]:
+    def part(kind: PartKind, part_start: int, part_items: Sequence[Item]) -> Section:
+        return Section(
+            kind=kind,
+            start=part_start,
+            end=end,
+            found_by=how,
+            heading=heading,
+            generic=True,
+            items=tuple(part_items),
+        )
+
     if not any(i.role != "neutral" or i.promise for i in items):
         # A "Plan of Action" title over a greeting and the notice told back: no action is
         # written under it, so it is the introduction, not a corrective part (else a letter
         # without a single fix would escape POA102).
-        return [
-            Section(
-                kind="introduction",
-                start=start,
-                end=end,
-                found_by=how,
-                heading=heading,
-                generic=True,
-                items=tuple(items),
-            )
-        ]
+        return [part("introduction", start, items)]
     corrective = tuple(
         i for i in items if i.role in ("corrective", "neutral", "cause") and not i.promise
     )
@@ -808,30 +809,9 @@ def _split_plan(
         corrective = tuple(items)
     out = []
     if corrective or not preventive:
-        out.append(
-            Section(
-                kind="corrective",
-                start=start,
-                end=end,
-                found_by=how,
-                heading=heading,
-                generic=True,
-                items=corrective or tuple(items),
-            )
-        )
+        out.append(part("corrective", start, corrective or items))
     if preventive:
-        p_start = min(i.start for i in preventive)
-        out.append(
-            Section(
-                kind="preventive",
-                start=p_start,
-                end=end,
-                found_by=how,
-                heading=heading,
-                generic=True,
-                items=preventive,
-            )
-        )
+        out.append(part("preventive", min(i.start for i in preventive), preventive))
     return out
 
 

@@ -292,7 +292,7 @@ def check(
     fmt = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if (
         not no_cache
-        and fmt == "text"
+        and fmt in ("text", "json", "github")
         and not (config_path or notice_path or show_coverage)
         and not (output_path and _would_overwrite_a_letter(output_path, paths))
     ):
@@ -301,6 +301,7 @@ def check(
 
         code = cached_run(
             paths,
+            output_format=fmt,
             reason=reason,
             overrides=overrides,
             cache_dir=cache_dir,

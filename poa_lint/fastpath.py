@@ -5,14 +5,15 @@ A second ``poa-lint check`` over unchanged letters should cost what starting Pyt
 report models alone takes longer than the rest of such a run, so this module answers it
 from plain data: the settings snapshots and the report entries of :mod:`poa_lint.cache`.
 
-It handles the common case only (text output, letters given as files or folders, no
-``--config``, ``--notice`` or ``--show-coverage``) and *bails out* (returns None, having
+It handles the common case only (text, JSON or GitHub output, letters given as files or
+folders, no ``--config``, ``--notice`` or ``--show-coverage``) and *bails out* (returns None, having
 printed nothing) at the first thing it cannot answer exactly as the full path would: a
 missing or stale snapshot or entry, a file that cannot be read or hashed, a discovery
 problem, anything unexpected. The full path then runs as if this module did not exist.
 Keys are computed by the same :class:`~poa_lint.cache.ReportCache` code from the same
-inputs, and the text reporter renders lightweight views of the cached reports, so output
-and exit code are byte for byte those of the full path (``tests/test_fastpath.py``).
+inputs, and the reporters render lightweight views of the cached reports (the JSON reporter writes
+the stored JSON itself), so output and exit code are byte for byte those of the full path
+(``tests/test_fastpath.py``).
 """
 
 from __future__ import annotations
@@ -38,8 +39,11 @@ class _FindingView:
     """What the text reporter reads of a :class:`~poa_lint.models.Finding`."""
 
     code: str
+    name: str
     line: int
     column: int
+    end_line: int
+    end_column: int
     severity: Severity
     message: str
     suggestion: str | None
@@ -54,11 +58,13 @@ class _ReasonView:
 
 @dataclass(frozen=True)
 class _ReportView:
-    """What the text reporter reads of a :class:`~poa_lint.models.Report`."""
+    """What the text and GitHub reporters read of a :class:`~poa_lint.models.Report`, and
+    the stored JSON, which is the JSON reporter's entry for it."""
 
     path: str | None
     findings: tuple[_FindingView, ...]
     reason: _ReasonView | None
+    entry: dict[str, Any]
     sections: tuple[()] = ()
     coverage: tuple[()] = ()
 
@@ -71,8 +77,11 @@ def _view(body: bytes) -> _ReportView:
         findings=tuple(
             _FindingView(
                 code=f["code"],
+                name=f["name"],
                 line=f["line"],
                 column=f["column"],
+                end_line=f["end_line"],
+                end_column=f["end_column"],
                 severity=Severity(f["severity"]),
                 message=f["message"],
                 suggestion=f.get("suggestion"),
@@ -82,6 +91,7 @@ def _view(body: bytes) -> _ReportView:
         reason=None
         if reason is None
         else _ReasonView(reason["id"], reason["name"], reason["source"]),
+        entry=data,
     )
 
 
@@ -131,9 +141,14 @@ class _Settings:
         return known
 
 
+FORMATS = ("text", "json", "github")
+"""The output formats the fast path writes (SARIF lists the rule catalogue: full path)."""
+
+
 def cached_run(
     paths: Sequence[str],
     *,
+    output_format: str,
     reason: str | None,
     overrides: Mapping[str, Any],
     cache_dir: str | None,
@@ -147,7 +162,7 @@ def cached_run(
     from .cli import EXIT_FINDINGS, EXIT_OK, discover
 
     try:
-        if any(p == "-" for p in paths):
+        if output_format not in FORMATS or any(p == "-" for p in paths):
             raise _Bail
         cache = ReportCache(_cache_dir(cache_dir), reason=reason, notice=None)
         settings = _Settings(cache, overrides)
@@ -176,23 +191,37 @@ def cached_run(
             views.append(view)
     except (_Bail, OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
-    _print(views, output_path=output_path, quiet=quiet, color=color)
+    _print(views, output_format, output_path=output_path, quiet=quiet, color=color)
     return EXIT_FINDINGS if failing and not exit_zero else EXIT_OK
 
 
 def _print(
-    views: Sequence[_ReportView], *, output_path: str | None, quiet: bool, color: bool | None
+    views: Sequence[_ReportView],
+    output_format: str,
+    *,
+    output_path: str | None,
+    quiet: bool,
+    color: bool | None,
 ) -> None:
-    from .reporters.text import TextReporter
+    from .reporters import get_reporter
+    from .reporters.json_format import JsonReporter
 
     stream: IO[str]
     stream = open(output_path, "w", encoding="utf-8") if output_path else sys.stdout  # noqa: SIM115
-    use_color = color if color is not None else (not output_path and sys.stdout.isatty())
-    reporter = TextReporter(stream, rules=(), quiet=quiet, color=use_color)
+    use_color = (
+        color
+        if color is not None
+        else (output_format == "text" and not output_path and sys.stdout.isatty())
+    )
+    reporter = get_reporter(output_format)(stream, rules=(), quiet=quiet, color=use_color)
     reporter.start()
     for view in views:
-        # The views carry every attribute the text reporter reads of a Report.
-        reporter.handle(cast("Report", view))
+        # The views carry every attribute the text and GitHub reporters read of a Report.
+        report = cast("Report", view)
+        if isinstance(reporter, JsonReporter):
+            reporter.handle_stored(report, view.entry)
+        else:
+            reporter.handle(report)
     reporter.finish()
     if output_path:
         stream.close()

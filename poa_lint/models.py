@@ -11,10 +11,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .severity import JSON_SCHEMA_VERSION as JSON_SCHEMA_VERSION
 from .severity import Category as Category
 from .severity import Severity as Severity
-
-JSON_SCHEMA_VERSION = 1
 
 
 class _Frozen(BaseModel):

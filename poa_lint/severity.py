@@ -1,10 +1,14 @@
-"""Severity and category, in a module of their own: the CLI's fast path for cached runs,
-the text reporter and the rule catalogue need them without building the report models
-(or, for the fast path, importing pydantic at all; see :mod:`poa_lint.fastpath`)."""
+"""Severity, category and the JSON schema version, in a module of their own: the CLI's fast
+path for cached runs, the reporters and the rule catalogue need them without building the
+report models (or, for the fast path, importing pydantic at all; see
+:mod:`poa_lint.fastpath`)."""
 
 from __future__ import annotations
 
 from enum import Enum
+
+#: Version of the ``--format json`` document (docs/json-output.md).
+JSON_SCHEMA_VERSION = 1
 
 
 class Severity(str, Enum):
@@ -55,4 +59,4 @@ class Category(str, Enum):
     FORM = "form"  # POA8xx
 
 
-__all__ = ["Category", "Severity"]
+__all__ = ["JSON_SCHEMA_VERSION", "Category", "Severity"]

@@ -45,6 +45,7 @@ def folder(tmp_path: Path) -> Path:
 def _fast(folder: Path, cache_dir: Path, **options: object) -> int | None:
     """Call the fast path directly: its exit code, or None when it steps aside."""
     settings = {
+        "output_format": "text",
         "reason": None,
         "overrides": {**OVERRIDES, "fail_on": None},
         "cache_dir": str(cache_dir),
@@ -69,6 +70,9 @@ def _fast(folder: Path, cache_dir: Path, **options: object) -> int | None:
         ["--min-severity", "error"],
         ["--color"],
         ["--reason", "odr"],
+        ["-f", "json"],
+        ["-f", "github"],
+        ["-f", "json", "--select", "POA2", "--exit-zero"],
     ],
     ids=lambda extra: " ".join(extra) or "default",
 )
@@ -91,9 +95,12 @@ def test_second_run_matches_the_full_path(
     assert answered == [first[0]], "the second run was answered by the fast path"
 
 
-def test_the_fast_path_answers_without_pydantic(folder: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("output_format", ["text", "json", "github"])
+def test_the_fast_path_answers_without_pydantic(
+    folder: Path, tmp_path: Path, output_format: str
+) -> None:
     cache_dir = tmp_path / "c"
-    args = ["check", str(folder), "--cache-dir", str(cache_dir)]
+    args = ["check", str(folder), "--cache-dir", str(cache_dir), "-f", output_format]
     code, first = run(*args)
     probe = textwrap.dedent(
         f"""
@@ -183,13 +190,13 @@ def test_cache_dir_from_the_config(
     assert run("check", str(folder)) == first
 
 
-def test_stdin_and_other_formats_never_take_the_fast_path(
+def test_sarif_coverage_and_no_cache_never_take_the_fast_path(
     folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cache_dir = tmp_path / "c"
     run("check", str(folder), "--cache-dir", str(cache_dir))
     calls: list[object] = []
     monkeypatch.setattr(fastpath, "cached_run", lambda *a, **k: calls.append(a))
-    for extra in (["-f", "json"], ["--show-coverage"], ["--no-cache"]):
+    for extra in (["-f", "sarif"], ["--show-coverage"], ["--no-cache"]):
         run("check", str(folder), "--cache-dir", str(cache_dir), *extra)
     assert calls == []

@@ -7,8 +7,13 @@ in a message, silently truncates the annotation.
 
 from __future__ import annotations
 
-from ..models import Finding, Report, Severity
+from typing import TYPE_CHECKING
+
+from ..severity import Severity
 from .base import Reporter
+
+if TYPE_CHECKING:
+    from ..models import Finding, Report
 
 COMMANDS: dict[Severity, str] = {
     Severity.ERROR: "error",

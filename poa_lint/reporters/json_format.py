@@ -13,11 +13,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from .._version import __version__
-from ..models import JSON_SCHEMA_VERSION, Report
+from ..severity import JSON_SCHEMA_VERSION
 from .base import SEVERITY_ORDER, Reporter
 
 if TYPE_CHECKING:
     from ..catalog import Rule
+    from ..models import Report
 
 
 class JsonReporter(Reporter):
@@ -43,6 +44,13 @@ class JsonReporter(Reporter):
     def handle(self, report: Report) -> None:
         self.count(report)
         self._files.append(file_entry(report))
+
+    def handle_stored(self, report: Report, entry: dict[str, Any]) -> None:
+        """A report read back from the cache, with its stored JSON: the stored JSON is the
+        report's :func:`file_entry`, so it is written as it is (the fast path of a cached
+        run hands reports over this way, without building pydantic models)."""
+        self.count(report)
+        self._files.append(entry)
 
     def error(self, path: str, message: str) -> None:
         super().error(path, message)

@@ -6,14 +6,14 @@ report models alone takes longer than the rest of such a run, so this module ans
 from plain data: the settings snapshots and the report entries of :mod:`poa_lint.cache`.
 
 It handles the common case only (text, JSON or GitHub output, letters given as files or
-folders, no ``--config``, ``--notice`` or ``--show-coverage``) and *bails out* (returns None, having
-printed nothing) at the first thing it cannot answer exactly as the full path would: a
-missing or stale snapshot or entry, a file that cannot be read or hashed, a discovery
-problem, anything unexpected. The full path then runs as if this module did not exist.
-Keys are computed by the same :class:`~poa_lint.cache.ReportCache` code from the same
-inputs, and the reporters render lightweight views of the cached reports (the JSON reporter writes
-the stored JSON itself), so output and exit code are byte for byte those of the full path
-(``tests/test_fastpath.py``).
+folders, no ``--config``, ``--notice`` or ``--show-coverage``) and *bails out* (returns
+None, having printed nothing) at the first thing it cannot answer exactly as the full path
+would: a missing or stale snapshot or entry, a file that cannot be read or hashed, a
+discovery problem, anything unexpected. The full path then runs as if this module did not
+exist. Keys are computed by the same :class:`~poa_lint.cache.ReportCache` code from the
+same inputs, and the reporters render lightweight views of the cached reports (the JSON
+reporter writes the stored JSON itself), so output and exit code are byte for byte those of
+the full path (``tests/test_fastpath.py``).
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class _FindingView:
-    """What the text reporter reads of a :class:`~poa_lint.models.Finding`."""
+    """What the text and GitHub reporters read of a :class:`~poa_lint.models.Finding`."""
 
     code: str
     name: str

@@ -247,30 +247,33 @@ class ReportCache:
         """The cached report, or None (missing, stale, corrupt: all just a miss)."""
         from .models import Report
 
-        body = self.get_body(key)
-        if body is None:
-            return None
-        try:
-            report = Report.model_validate_json(body)
-        except ValueError:  # pydantic's ValidationError is a ValueError
-            self.hits -= 1
-            self.misses += 1
-            return None
+        body = self._body(key)
+        report = None
+        if body is not None:
+            with contextlib.suppress(ValueError):  # pydantic's ValidationError is a ValueError
+                report = Report.model_validate_json(body)
+        self._count(report is not None)
         return report
 
     def get_body(self, key: CacheKey) -> bytes | None:
         """The cached report as JSON bytes when the entry's key matches, else None."""
+        body = self._body(key)
+        self._count(body is not None)
+        return body
+
+    def _body(self, key: CacheKey) -> bytes | None:
         try:
             data = self._entry(key).read_bytes()
             head, _, body = data.partition(b"\n")
-            if head.decode("ascii") != key.full:
-                self.misses += 1
-                return None
+            return body if head.decode("ascii") == key.full else None
         except (OSError, ValueError):  # ValueError: a header that is not ASCII
-            self.misses += 1
             return None
-        self.hits += 1
-        return body
+
+    def _count(self, hit: bool) -> None:
+        if hit:
+            self.hits += 1
+        else:
+            self.misses += 1
 
     # --- settings snapshots (for poa_lint.fastpath) -------------------------------------
 

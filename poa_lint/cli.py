@@ -108,7 +108,7 @@ def _is_within(folder: str, path: str) -> bool:
 
 
 def _walk(top: Path, excluded: Sequence[str]) -> Iterator[tuple[str, str | None]]:
-    from .config_files import glob_match as _glob_match
+    from .config_files import glob_match
 
     unlistable: list[OSError] = []
 
@@ -151,7 +151,7 @@ def _walk(top: Path, excluded: Sequence[str]) -> Iterator[tuple[str, str | None]
             if not name.lower().endswith(SUFFIXES) or name.startswith(("~$", ".")):
                 continue
             rel = Path(full).relative_to(top).as_posix()
-            if any(_glob_match(rel, pat) or _glob_match(name, pat) for pat in excluded):
+            if any(glob_match(rel, pat) or glob_match(name, pat) for pat in excluded):
                 continue
             if not _printable(full):
                 yield _display_name(full), _BAD_NAME

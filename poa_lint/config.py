@@ -24,15 +24,12 @@ if TYPE_CHECKING:
 from .config_files import (
     PYPROJECT,
     TOOL_TABLE,
+    config_folder,
+    config_table,
     find_config_file,
     glob_match,
-    resolved_path,
     tomllib,
 )
-
-# Older names, kept for the modules and tests that use them.
-_glob_match = glob_match
-_resolved = resolved_path
 
 
 def _kebab(name: str) -> str:
@@ -162,7 +159,7 @@ class Config(BaseModel):
         candidates = _relative_forms(path, self.root)
         found: list[str] = []
         for pattern, selectors in self.per_file_ignores.items():
-            if any(_glob_match(c, pattern) for c in candidates):
+            if any(glob_match(c, pattern) for c in candidates):
                 found.extend(selectors)
         return found
 
@@ -357,22 +354,14 @@ def read_config_bytes(p: Path) -> bytes:
 def config_from_bytes(p: Path, raw: bytes) -> Config:
     """Parse and validate a config file's bytes (``p`` names it and gives its folder)."""
     try:
-        text = raw.decode("utf-8-sig")
+        table = config_table(p, raw)
     except UnicodeDecodeError as exc:
         raise ConfigError(
             str(p), f"is not UTF-8 text (bad byte at offset {exc.start}); save it as UTF-8"
         ) from exc
-    try:
-        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(str(p), f"invalid TOML: {exc}; fix the syntax") from exc
-    if p.name == PYPROJECT:
-        tool = data.get("tool", {})
-        table = tool.get(TOOL_TABLE, {}) if isinstance(tool, dict) else {}
-        source = f"{p} [tool.{TOOL_TABLE}]"
-    else:
-        table = data
-        source = str(p)
+    source = f"{p} [tool.{TOOL_TABLE}]" if p.name == PYPROJECT else str(p)
     if not isinstance(table, dict):
         raise ConfigError(source, "expected a table of settings")
     return parse_config(table, source, str(p.parent))
@@ -427,9 +416,3 @@ class ConfigResolver:
         if self._explicit is not None:
             return None
         return self._sources.get(config_folder(path))
-
-
-def config_folder(path: str | None) -> Path:
-    """The folder whose config applies to a letter: its own (links resolved), or the
-    current folder for standard input."""
-    return _resolved(Path(path)).parent if path and path != "-" else Path.cwd()

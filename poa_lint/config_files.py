@@ -42,6 +42,12 @@ def resolved_path(path: Path) -> Path:
         return Path(os.path.abspath(path))
 
 
+def config_folder(path: str | None) -> Path:
+    """The folder whose config applies to a letter: its own (links resolved), or the
+    current folder for standard input."""
+    return resolved_path(Path(path)).parent if path and path != "-" else Path.cwd()
+
+
 def find_config_file(start: str | Path) -> Path | None:
     """The nearest ``.poa-lint.toml`` or ``pyproject.toml`` with a [tool.poa-lint] table."""
     here = resolved_path(Path(start))
@@ -90,6 +96,7 @@ __all__ = [
     "PYPROJECT",
     "TOOL_TABLE",
     "as_selector_tuple",
+    "config_folder",
     "config_table",
     "find_config_file",
     "glob_match",

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, cast
 
 from .cache import CACHE_DIR_NAME, ReportCache
-from .config_files import config_table, find_config_file, resolved_path
+from .config_files import config_folder, config_table, find_config_file
 from .severity import Severity
 
 if TYPE_CHECKING:
@@ -128,7 +128,7 @@ class _Settings:
         self._by_folder: dict[Path, dict[str, Any]] = {}
 
     def for_path(self, path: str) -> dict[str, Any]:
-        folder = resolved_path(Path(path)).parent
+        folder = config_folder(path)
         known = self._by_folder.get(folder)
         if known is None:
             found = find_config_file(folder)

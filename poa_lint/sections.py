@@ -73,6 +73,8 @@ class SectionVocabulary(BaseModel):
     courtesy_words: frozenset[str]
     denial_verbs: frozenset[str]
     acknowledged_objects: frozenset[str]
+    sanction_verbs: frozenset[str]
+    sanctioned_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -546,27 +548,6 @@ def _courtesy(tokens: Sequence[Token]) -> bool:
     return False
 
 
-_SANCTION_VERBS = frozenset(
-    {
-        "suspend",
-        "deactivate",
-        "disable",
-        "block",
-        "remove",
-        "restrict",
-        "close",
-        "ban",
-        "terminate",
-        "delist",
-        "suppress",
-        "deny",
-    }
-)
-_SANCTIONED = frozenset(
-    {"account", "privilege", "listing", "store", "asin", "product", "page", "item", "offer"}
-)
-
-
 #: Verbs whose past tense is their base form: "put", "set" … can be past without "-ed".
 _SAME_PAST = frozenset(
     {
@@ -613,15 +594,14 @@ def _restates_sanction(verb: Token | None) -> bool:
     deactivated because too many orders shipped late"). It restates the notice; it is a
     root cause only when its reason names the seller's own act ("... because we used the
     brand name"), which the caller then reads as a cause anyway."""
-    if verb is None or verb.lemma_.lower() not in _SANCTION_VERBS:
+    vocab = vocabulary()
+    if verb is None or verb.lemma_.lower() not in vocab.sanction_verbs:
         return False
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    if not passive or passive[0].lemma_.lower() not in _SANCTIONED:
+    if not passive or passive[0].lemma_.lower() not in vocab.sanctioned_nouns:
         return False
     reasons = [c for c in verb.children if c.dep_ in ("advcl", "prep")]
-    return not any(
-        _is_first_person(s) for r in reasons for t in r.subtree for s in [t] if t.dep_ == "nsubj"
-    )
+    return not any(t.dep_ == "nsubj" and _is_first_person(t) for r in reasons for t in r.subtree)
 
 
 def _foreign_agent(verb: Token | None) -> bool:

@@ -33,6 +33,8 @@ from poa_lint.readers import (
 )
 from poa_lint.source import Paragraph, SourceText
 
+from .reliability.hostile import rewrite_zip, zip_bomb_docx
+
 # ------------------------------------------------------------------------------------------
 # helpers
 # ------------------------------------------------------------------------------------------
@@ -81,17 +83,6 @@ def simple_docx() -> bytes:
     document.add_paragraph("Dear Seller Performance Team,")
     document.add_paragraph("Our packaging was too thin.")
     return docx_bytes(document)
-
-
-def rewrite_zip(data: bytes, change: Callable[[str, bytes], bytes | None]) -> bytes:
-    """Copy a zip, letting ``change`` replace (or drop, with None) each member's bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
-        for info in src.infolist():
-            new = change(info.filename, src.read(info))
-            if new is not None:
-                dst.writestr(info.filename, new, compress_type=zipfile.ZIP_DEFLATED)
-    return out.getvalue()
 
 
 def set_num_pr(paragraph: Any, num_id: int, ilvl: int = 0) -> None:
@@ -729,18 +720,7 @@ def test_docx_that_is_really_text_or_pdf(tmp_path: Path) -> None:
 
 
 def test_docx_zip_bomb_refused_before_inflating(tmp_path: Path) -> None:
-    buffer = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(simple_docx())) as src,
-        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as dst,
-    ):
-        for info in src.infolist():
-            dst.writestr(info.filename, src.read(info))
-        with dst.open("word/media/zeros.bin", "w") as member:
-            chunk = b"\x00" * 1_000_000
-            for _ in range(60):
-                member.write(chunk)
-    data = buffer.getvalue()
+    data = zip_bomb_docx(60_000_000)
     assert len(data) < 1_000_000  # 60 MB of zeros compresses to almost nothing
     path = write(tmp_path, "bomb.docx", data)
     limits = ReadLimits(max_docx_uncompressed=10_000_000)

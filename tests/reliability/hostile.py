@@ -57,24 +57,28 @@ def docx_bytes(text: str = GOOD_LETTER) -> bytes:
     return buffer.getvalue()
 
 
-def _rewrite_zip(data: bytes, change: Callable[[str, bytes], bytes]) -> bytes:
+def rewrite_zip(data: bytes, change: Callable[[str, bytes], bytes | None]) -> bytes:
+    """Copy a zip, letting ``change`` replace (or drop, with None) each member's bytes."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
         for info in src.infolist():
-            dst.writestr(info.filename, change(info.filename, src.read(info)), zipfile.ZIP_DEFLATED)
+            new = change(info.filename, src.read(info))
+            if new is not None:
+                dst.writestr(info.filename, new, compress_type=zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 
-def _with_doctype(doctype: bytes) -> bytes:
-    """The good letter's .docx with ``doctype`` inserted before word/document.xml's root."""
+def _with_doctype(doctype: bytes, reference: bytes) -> bytes:
+    """The good letter's .docx with ``doctype`` inserted before word/document.xml's root and
+    the entity ``reference`` used in place of the first "Root cause"."""
 
     def insert(name: str, data: bytes) -> bytes:
         if name != "word/document.xml":
             return data
         head, sep, rest = data.partition(b"?>")
-        return head + sep + b"\n" + doctype + rest
+        return head + sep + b"\n" + doctype + rest.replace(b"Root cause", reference, 1)
 
-    return _rewrite_zip(docx_bytes(), insert)
+    return rewrite_zip(docx_bytes(), insert)
 
 
 def billion_laughs_docx() -> bytes:
@@ -83,16 +87,7 @@ def billion_laughs_docx() -> bytes:
     for level in range(1, 10):
         ref = f"&lol{level - 1};".encode() * 10
         lines.append(b"<!ENTITY lol" + str(level).encode() + b' "' + ref + b'">')
-    doctype = b"<!DOCTYPE w:document [" + b"".join(lines) + b"]>"
-
-    def use_entity(name: str, data: bytes) -> bytes:
-        if name != "word/document.xml":
-            return data
-        head, sep, rest = data.partition(b"?>")
-        rest = rest.replace(b"Root cause", b"&lol9;", 1)
-        return head + sep + b"\n" + doctype + rest
-
-    return _rewrite_zip(docx_bytes(), use_entity)
+    return _with_doctype(b"<!DOCTYPE w:document [" + b"".join(lines) + b"]>", b"&lol9;")
 
 
 def external_entity_docx(url: str = "http://127.0.0.1:9/poa-lint-must-not-fetch") -> bytes:
@@ -103,15 +98,7 @@ def external_entity_docx(url: str = "http://127.0.0.1:9/poa-lint-must-not-fetch"
         b'<!ENTITY local SYSTEM "file:///etc/passwd">'
         b"]>"
     )
-
-    def use_entity(name: str, data: bytes) -> bytes:
-        if name != "word/document.xml":
-            return data
-        head, sep, rest = data.partition(b"?>")
-        rest = rest.replace(b"Root cause", b"&remote;&local;", 1)
-        return head + sep + b"\n" + doctype + rest
-
-    return _rewrite_zip(docx_bytes(), use_entity)
+    return _with_doctype(doctype, b"&remote;&local;")
 
 
 def zip_bomb_docx(inflated: int = BOMB_INFLATED_BYTES) -> bytes:

@@ -15,6 +15,7 @@ An expected-findings file sits beside each letter (``NAME.expected.yaml``)::
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from .labels import LetterClass, Truth, class_of, truth_from_codes, truth_from_schema
 from .models import Finding
 
 LETTER_SUFFIXES = (".txt", ".md", ".docx")
@@ -45,6 +47,14 @@ class Expected(BaseModel):
     reason: str | None = None
     notice: str | None = None
     findings: tuple[ExpectedFinding, ...] = Field(default=())
+    #: The draft stops mid-letter. Its labels describe the text as it stands (a draft cut
+    #: off before its preventive part *is* missing one), unlike a JSONL letter's
+    #: ``truncated``, which marks a public copy cut short of the letter that was sent.
+    truncated: bool = False
+    #: The annotator's verdict; by default derived from the labels.
+    quality: LetterClass | None = None
+    #: Document-level labels in the real-dev schema; by default derived from ``findings``.
+    labels: dict[str, bool | list[str]] | None = None
 
 
 @dataclass(frozen=True)
@@ -55,6 +65,56 @@ class CorpusLetter:
     @property
     def notice_path(self) -> Path | None:
         return self.path.parent / self.expected.notice if self.expected.notice else None
+
+    @property
+    def truth(self) -> Truth:
+        """Document-level labels: the annotator's, else those its findings imply."""
+        if self.expected.labels is not None:
+            return truth_from_schema(self.expected.labels)
+        return truth_from_codes(f.code for f in self.expected.findings)
+
+    @property
+    def letter_class(self) -> LetterClass:
+        return self.expected.quality or class_of(self.truth)
+
+
+@dataclass(frozen=True)
+class LabelledText:
+    """A letter judged as a whole (one line of a labelled JSONL file, as in
+    ``../shared/real-dev/letters.jsonl``): its text, reason and document-level labels."""
+
+    id: str
+    text: str
+    reason: str | None
+    truncated: bool
+    truth: Truth
+    letter_class: LetterClass
+
+
+def load_jsonl(path: Path) -> list[LabelledText]:
+    """Letters from a labelled JSONL file: ``id, text, reason, truncated, labels`` per line
+    (other keys, such as ``source`` and ``notes``, are ignored)."""
+    letters = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+            truncated = bool(data.get("truncated", False))
+            truth = truth_from_schema(data["labels"], truncated=truncated)
+            letters.append(
+                LabelledText(
+                    id=str(data.get("id", f"line {number}")),
+                    text=str(data["text"]),
+                    reason=data.get("reason"),
+                    truncated=truncated,
+                    truth=truth,
+                    letter_class=data.get("quality") or class_of(truth),
+                )
+            )
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ValueError(f"{path}:{number}: not a labelled letter: {exc}") from exc
+    return letters
 
 
 def expected_path(letter: Path) -> Path:

@@ -25,7 +25,10 @@ def test_corpus_is_not_empty() -> None:
     assert len(reasons) >= 10
 
 
-@pytest.mark.parametrize("folder", ["", "holdout", "holdout2", "holdout3", "holdout4", "holdout5"])
+FOLDERS = ["", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6"]
+
+
+@pytest.mark.parametrize("folder", FOLDERS)
 def test_annotations_are_consistent(folder: str) -> None:
     """Expected files match their letters (lines, texts, notices), in every corpus folder."""
     path = CORPUS / folder

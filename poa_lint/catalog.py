@@ -113,6 +113,13 @@ class Rule(BaseModel):
     options: dict[str, Any] = Field(
         default_factory=dict, description="Default options, validated by the check's Options model."
     )
+    scope: Literal["span", "letter"] = Field(
+        default="span",
+        description=(
+            "letter: the finding is about the whole letter (a part missing, too long), so it "
+            "points at the letter, not at whatever word the check happened to look at."
+        ),
+    )
 
     @field_validator("code")
     @classmethod

@@ -316,6 +316,7 @@ def check(
     from .config import ConfigResolver
     from .parallel import OrderedRun, default_jobs
     from .reporters import get_reporter
+    from .severity import fails
 
     try:
         resolver = ConfigResolver(config_path, overrides)
@@ -363,7 +364,10 @@ def check(
     def on_report(report: Report, config: Config) -> None:
         nonlocal failing
         reporter.handle(report)
-        if any(f.severity >= config.fail_on for f in report.findings):
+        verdict = report.verdict
+        if verdict is not None and fails(
+            verdict.errors, verdict.warnings, verdict.infos, config.fail_on
+        ):
             failing = True
 
     def on_error(path: str, message: str) -> None:

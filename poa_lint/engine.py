@@ -146,7 +146,7 @@ class PatternMatcher:
         """Matches per rule code, longest first, minus those overlapping an exception."""
         doc = letter.doc
         strings = doc.vocab.strings
-        by_rule: dict[str, list[tuple[int, int, PatternEntry]]] = {}
+        by_rule: dict[str, list[tuple[int, int, PatternEntry, str]]] = {}
         excepted: dict[str, list[tuple[int, int]]] = {}
         for match_id, start, end in [*self._matcher(doc), *self._phrases(doc)]:
             key = strings[match_id]
@@ -154,17 +154,17 @@ class PatternMatcher:
             if entry is None:
                 excepted.setdefault(rule.code, []).append((start, end))
             else:
-                by_rule.setdefault(rule.code, []).append((start, end, entry))
+                by_rule.setdefault(rule.code, []).append((start, end, entry, key))
         result: dict[str, list[Hit]] = {}
         for code, spans in by_rule.items():
             blocked = excepted.get(code, [])
-            kept: list[tuple[int, int, PatternEntry]] = []
-            for start, end, entry in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
+            kept: list[tuple[int, int, PatternEntry, str]] = []
+            for start, end, entry, key in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
                 if any(s < end and start < e for s, e in blocked):
                     continue
-                if any(s < end and start < e for s, e, _ in kept):
+                if any(s < end and start < e for s, e, _, _ in kept):
                     continue
-                kept.append((start, end, entry))
+                kept.append((start, end, entry, key))
             result[code] = [
                 Hit(
                     start=doc[s].idx,
@@ -172,8 +172,9 @@ class PatternMatcher:
                     message=entry.message,
                     suggestion=entry.suggestion,
                     values={"match": doc[s:e].text},
+                    kind=key,
                 )
-                for s, e, entry in sorted(kept, key=lambda k: (k[0], k[1]))
+                for s, e, entry, key in sorted(kept, key=lambda k: (k[0], k[1]))
             ]
         return result
 
@@ -204,11 +205,17 @@ def _excerpt(text: str) -> str:
 
 
 def make_finding(letter: Letter, active: ActiveRule, hit: Hit) -> Finding:
-    """Locate a hit in the letter and dress it with the rule's metadata."""
+    """Locate a hit in the letter and dress it with the rule's metadata.
+
+    A rule about the whole letter (``scope: letter``: a part missing, the length, the
+    reason) points at the start of the letter with an empty excerpt, whatever span its
+    check used to find the problem: pointing at a word would say that word is the problem.
+    """
     source = letter.source
     length = len(source.text)
-    start = max(0, min(hit.start, length))
-    end = max(start, min(hit.end, length))
+    whole = active.rule.scope == "letter"
+    start = 0 if whole else max(0, min(hit.start, length))
+    end = start if whole else max(start, min(hit.end, length))
     line, column = source.position(start)
     end_line, end_column = source.position(end)
     rule = active.rule
@@ -229,15 +236,23 @@ def make_finding(letter: Letter, active: ActiveRule, hit: Hit) -> Finding:
         excerpt=_excerpt(source.text[start:end]),
         suggestion=hit.suggestion if hit.suggestion is not None else rule.suggestion,
         paragraph=paragraph.source_index if paragraph else None,
+        scope=active.rule.scope,
     )
 
 
 def check_letter(
     letter: Letter, rules: Sequence[ActiveRule], matcher: PatternMatcher
 ) -> list[Finding]:
-    """Every finding of the given rules on one letter, sorted by position then code."""
+    """Every finding of the given rules on one letter, sorted by position then code.
+
+    Info-level findings are suggestions, and ten of one kind in one paragraph bury the
+    findings that matter: each pattern (the rule's message, or its pattern entry's) is
+    reported once per paragraph (a list counts as one), at its first occurrence, with
+    ``count`` saying how many.
+    """
     pattern_hits = matcher.hits(letter) if any(a.rule.patterns for a in rules) else {}
     findings: set[Finding] = set()
+    repeated: dict[tuple[str, int, str], dict[Finding, None]] = {}
     for active in rules:
         rule = active.rule
         hits: Iterable[Hit]
@@ -249,7 +264,16 @@ def check_letter(
         for hit in hits:
             if rule.quotes == "skip" and letter.in_quotes(hit.start, hit.end):
                 continue
-            findings.add(make_finding(letter, active, hit))
+            finding = make_finding(letter, active, hit)
+            if active.severity is Severity.INFO and rule.scope == "span":
+                kind = hit.kind or hit.message or ""
+                key = (rule.code, letter.source.block_start(finding.start), kind)
+                repeated.setdefault(key, {})[finding] = None
+            else:
+                findings.add(finding)
+    for group in repeated.values():
+        first = min(group, key=lambda f: (f.start, f.end, f.message))
+        findings.add(first.model_copy(update={"count": len(group)}) if len(group) > 1 else first)
     return sorted(findings, key=lambda f: (f.start, f.code, f.end, f.message))
 
 
@@ -292,11 +316,15 @@ def _coverage(letter: Letter) -> tuple[CoverageRow, ...]:
     )
 
 
-def build_report(letter: Letter, findings: Iterable[Finding], config: Config) -> Report:
-    """Filter by ``min-severity`` and assemble the report with what poa-lint understood."""
+def build_report(letter: Letter, findings: Sequence[Finding], config: Config) -> Report:
+    """Decide the verdict on every finding, then filter by ``min-severity`` and assemble
+    the report with what poa-lint understood."""
+    from .verdict import decide
+
     kept = tuple(f for f in findings if f.severity >= config.min_severity)
     return Report(
         path=letter.path,
+        verdict=decide(findings),
         findings=kept,
         sections=_sections(letter),
         coverage=_coverage(letter),

@@ -28,7 +28,7 @@ from typing import IO, TYPE_CHECKING, Any, cast
 
 from .cache import CACHE_DIR_NAME, ReportCache
 from .config_files import config_folder, config_table, find_config_file
-from .severity import Severity
+from .severity import Severity, fails
 
 if TYPE_CHECKING:
     from .models import Report
@@ -47,6 +47,19 @@ class _FindingView:
     severity: Severity
     message: str
     suggestion: str | None
+    scope: str
+    count: int
+
+
+@dataclass(frozen=True)
+class _VerdictView:
+    """What the reporters and the exit code read of a :class:`~poa_lint.models.Verdict`."""
+
+    status: str
+    reason: str
+    errors: int
+    warnings: int
+    infos: int
 
 
 @dataclass(frozen=True)
@@ -62,6 +75,7 @@ class _ReportView:
     the stored JSON, which is the JSON reporter's entry for it."""
 
     path: str | None
+    verdict: _VerdictView
     findings: tuple[_FindingView, ...]
     reason: _ReasonView | None
     entry: dict[str, Any]
@@ -72,8 +86,16 @@ class _ReportView:
 def _view(body: bytes) -> _ReportView:
     data = json.loads(body)
     reason = data.get("reason")
+    verdict = data["verdict"]
     return _ReportView(
         path=data["path"],
+        verdict=_VerdictView(
+            status=verdict["status"],
+            reason=verdict["reason"],
+            errors=verdict["errors"],
+            warnings=verdict["warnings"],
+            infos=verdict["infos"],
+        ),
         findings=tuple(
             _FindingView(
                 code=f["code"],
@@ -85,6 +107,8 @@ def _view(body: bytes) -> _ReportView:
                 severity=Severity(f["severity"]),
                 message=f["message"],
                 suggestion=f.get("suggestion"),
+                scope=f["scope"],
+                count=f["count"],
             )
             for f in data["findings"]
         ),
@@ -186,8 +210,8 @@ def cached_run(
             if body is None:
                 raise _Bail
             view = _view(body)
-            fail_on = Severity(found["fail_on"])
-            failing = failing or any(f.severity >= fail_on for f in view.findings)
+            v = view.verdict
+            failing = failing or fails(v.errors, v.warnings, v.infos, Severity(found["fail_on"]))
             views.append(view)
     except (_Bail, OSError, ValueError, KeyError, TypeError, AttributeError):
         return None

@@ -39,6 +39,19 @@ class Finding(_Frozen):
     paragraph: int | None = Field(
         default=None, description="1-based paragraph number in the source .docx, if any."
     )
+    scope: Literal["span", "letter"] = Field(
+        default="span",
+        description=(
+            "letter: about the whole letter (a missing part, the length, the reason); the "
+            "position is then the start of the letter and the excerpt is empty."
+        ),
+    )
+    count: int = Field(
+        default=1,
+        ge=1,
+        description="How many occurrences this finding stands for: repeated info-level "
+        "findings of one pattern in one paragraph are reported once, with their count.",
+    )
 
 
 SectionKind = Literal["introduction", "root_cause", "corrective", "preventive", "closing"]
@@ -85,10 +98,31 @@ class LetterStats(_Frozen):
     paragraphs: int
 
 
+VerdictStatus = Literal["ready", "revise", "will be rejected"]
+
+
+class Verdict(_Frozen):
+    """What to do with the letter, decided by the most severe findings.
+
+    ``will be rejected``: an error-level finding (rules whose precision earned ``error``:
+    a missing part, blame, a threat, a placeholder …); ``revise``: a warning; ``ready``:
+    neither. Counted before ``min-severity`` hides anything, so the verdict and the exit
+    code do not change with what is shown.
+    """
+
+    status: VerdictStatus
+    reason: str = Field(description="One line naming the findings that decide the verdict.")
+    codes: tuple[str, ...] = Field(default=(), description="The deciding rule codes.")
+    errors: int = Field(default=0, ge=0)
+    warnings: int = Field(default=0, ge=0)
+    infos: int = Field(default=0, ge=0)
+
+
 class Report(_Frozen):
     """Everything poa-lint has to say about one letter."""
 
     path: str | None = None
+    verdict: Verdict | None = None
     findings: tuple[Finding, ...] = ()
     sections: tuple[SectionInfo, ...] = ()
     coverage: tuple[CoverageRow, ...] = ()

@@ -46,6 +46,20 @@ class Severity(str, Enum):
 _SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
+def fails(errors: int, warnings: int, infos: int, fail_on: Severity) -> bool:
+    """Whether a letter with these counts (its verdict's) makes the exit code 1.
+
+    ``fail-on error`` fails a letter that will be rejected, ``warning`` also one to revise,
+    ``info`` any letter with a finding. Kept here, free of pydantic, because the cached
+    run's fast path decides exit codes from stored verdicts too.
+    """
+    if fail_on is Severity.ERROR:
+        return errors > 0
+    if fail_on is Severity.WARNING:
+        return errors + warnings > 0
+    return errors + warnings + infos > 0
+
+
 class Category(str, Enum):
     """The families of the rule catalogue; the first digit of a code names the family."""
 
@@ -59,4 +73,4 @@ class Category(str, Enum):
     FORM = "form"  # POA8xx
 
 
-__all__ = ["JSON_SCHEMA_VERSION", "Category", "Severity"]
+__all__ = ["JSON_SCHEMA_VERSION", "Category", "Severity", "fails"]

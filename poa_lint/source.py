@@ -81,3 +81,18 @@ class SourceText:
         if index >= 0 and self.paragraphs[index].start <= offset <= self.paragraphs[index].end:
             return self.paragraphs[index]
         return None
+
+    def block_start(self, offset: int) -> int:
+        """Where the block holding ``offset`` starts: its paragraph, or for a list item the
+        first item of its list (consecutive list items read as one block), or -1."""
+        starts = self._paragraph_starts()
+        index = bisect_right(starts, offset) - 1
+        if index < 0 or offset > self.paragraphs[index].end:
+            return -1
+        while (
+            index > 0
+            and self.paragraphs[index].kind == "list_item"
+            and self.paragraphs[index - 1].kind == "list_item"
+        ):
+            index -= 1
+        return self.paragraphs[index].start

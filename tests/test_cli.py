@@ -74,11 +74,16 @@ def test_fail_on_error_only(letters: Path) -> None:
 
 
 def test_min_severity_hides_lower(letters: Path) -> None:
+    """A hidden finding still counts for the verdict, and the exit code follows the verdict:
+    what is shown changes, what the letter needs does not."""
     (letters / "long.txt").write_text("word " * 800, encoding="utf-8")
-    code, out = run(
-        "check", str(letters / "long.txt"), "--select", "POA401", "--min-severity", "error"
-    )
-    assert code == 0 and "POA401" not in out
+    args = ("check", str(letters / "long.txt"), "--select", "POA401", "--min-severity", "error")
+    code, out = run(*args, "--fail-on", "warning")
+    assert code == 1
+    assert "[warning]" not in out
+    assert "verdict: revise — Fix before sending: too long (POA401)." in out
+    code, out = run(*args, "--fail-on", "error")
+    assert code == 0
 
 
 @pytest.mark.parametrize("fmt", ["json", "sarif"])

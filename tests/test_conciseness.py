@@ -181,10 +181,12 @@ def test_wordy_phrase_not_flagged(text: str) -> None:
     assert _hits(text, "POA403") == []
 
 
-def test_wordy_phrase_reports_each_occurrence() -> None:
+def test_wordy_phrase_reports_each_pattern_once_per_paragraph_with_a_count() -> None:
     text = "In order to fix it we acted prior to pickup, in order to be safe."
     hits = _hits(text, "POA403")
-    assert [text[h.start : h.end] for h in hits] == ["In order to", "prior to", "in order to"]
+    assert [(text[h.start : h.end], h.count) for h in hits] == [("In order to", 2), ("prior to", 1)]
+    two = "In order to fix it we acted.\n\nWe called, in order to be safe."
+    assert [h.count for h in _hits(two, "POA403")] == [1, 1]  # one per paragraph
 
 
 # ---------------------------------------------------------------------------------------------
@@ -300,11 +302,11 @@ def test_too_short_boundary(words: int, fires: bool) -> None:
     assert bool(_hits(text, "POA405")) is fires
 
 
-def test_too_short_spans_first_line_and_counts_words() -> None:
+def test_too_short_is_about_the_whole_letter_and_counts_words() -> None:
     text = "\n  Dear Seller Performance Team,  \nWe are sorry. We fixed it.\n"
     (hit,) = _hits(text, "POA405")
-    assert text[hit.start : hit.end] == "Dear Seller Performance Team,"
-    assert (hit.line, hit.column) == (2, 3)
+    assert hit.scope == "letter" and hit.excerpt == ""
+    assert (hit.start, hit.end, hit.line, hit.column) == (0, 0, 1, 1)
     assert "only 10 words" in hit.message and "120" in hit.message
 
 

@@ -301,7 +301,15 @@ def test_json_document_shape() -> None:
     assert doc["tool"] == {"name": "poa-lint", "version": __version__}
     assert [f["path"] for f in doc["files"]] == ["letters/ünïcode letter.txt", None]
     first = doc["files"][0]
-    assert list(first) == ["path", "findings", "sections", "coverage", "reason", "stats"]
+    assert list(first) == [
+        "path",
+        "verdict",
+        "findings",
+        "sections",
+        "coverage",
+        "reason",
+        "stats",
+    ]
     assert first["reason"] == {"id": "inauthentic", "name": "Inauthentic items", "source": "notice"}
     assert first["stats"] == {"words": 120, "sentences": 9, "paragraphs": 6}
     assert first["sections"][0]["kind"] == "root_cause"
@@ -314,6 +322,7 @@ def test_json_document_shape() -> None:
         "findings": 3,
         "errors": 1,
         "by_severity": {"error": 1, "warning": 1, "info": 1},
+        "by_verdict": {"ready": 0, "revise": 0, "will be rejected": 0},
     }
     # Not escaped: letters are often not in ASCII.
     assert "ünïcode" in out

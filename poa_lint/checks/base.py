@@ -36,13 +36,16 @@ class NoOptions(Options):
 @dataclass(frozen=True)
 class Hit:
     """A span the check objects to. ``message`` overrides the rule's message when given;
-    ``values`` fill ``{placeholders}`` in the rule's message."""
+    ``values`` fill ``{placeholders}`` in the rule's message. ``kind`` tells hits of
+    different patterns apart (the pattern entry that matched), so that repeated info-level
+    hits are reported once per kind and paragraph; by default the message is the kind."""
 
     start: int
     end: int
     message: str | None = None
     suggestion: str | None = None
     values: Mapping[str, Any] = field(default_factory=dict)
+    kind: str | None = None
 
 
 CheckFunction = Callable[["Letter", Any], Iterable[Hit]]

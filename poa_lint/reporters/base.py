@@ -6,9 +6,9 @@ this package; the CLI picks a reporter by name and feeds it. A reporter therefor
 what it is handed, which is why it keeps its own counts for the run summary instead of asking
 the core for them.
 
-Findings arrive already filtered (by ``--select``, ``--ignore``, severity threshold, inline
-suppressions, ...). Reporters must not filter again: what they are handed is what the user
-asked to see.
+Findings arrive already filtered (by ``--select``, ``--ignore``, severity threshold, ...).
+Reporters must not filter again: what they are handed is what the user asked to see. The
+report's verdict was decided on every finding, before any were hidden.
 """
 
 from __future__ import annotations
@@ -63,6 +63,8 @@ class Reporter(abc.ABC):
         self.errors = 0
         #: Findings per severity, over the whole run.
         self.by_severity: dict[Severity, int] = {s: 0 for s in SEVERITY_ORDER}
+        #: Letters per verdict ("ready", "revise", "will be rejected").
+        self.verdicts: dict[str, int] = {v: 0 for v in VERDICT_ORDER}
 
     @property
     def findings(self) -> int:
@@ -90,6 +92,8 @@ class Reporter(abc.ABC):
             self.files_with_findings += 1
         for finding in report.findings:
             self.by_severity[finding.severity] += 1
+        if report.verdict is not None:
+            self.verdicts[report.verdict.status] += 1
 
     def summary(self) -> str:
         """The one-line, human-readable verdict on the run, shared by text and github output.
@@ -114,6 +118,11 @@ class Reporter(abc.ABC):
             text = "1 file looks good."
         else:
             text = f"All {self.files} files look good."
+        judged = [(v, n) for v, n in self.verdicts.items() if n]
+        if len(judged) == 1 and judged[0][1] == 1:
+            text += f" Verdict: {judged[0][0]}."
+        elif judged:
+            text += " Verdicts: " + ", ".join(f"{n} {v}" for v, n in judged) + "."
         if self.errors:
             verb = "could not be read"
             text += f" {_plural(self.errors, ('file', 'files'))} {verb}."
@@ -125,6 +134,7 @@ class Reporter(abc.ABC):
 
 
 SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+VERDICT_ORDER = ("ready", "revise", "will be rejected")
 _SEVERITY_WORDS: dict[Severity, tuple[str, str]] = {
     Severity.ERROR: ("error", "errors"),
     Severity.WARNING: ("warning", "warnings"),

@@ -55,13 +55,14 @@ class GithubReporter(Reporter):
             # A letter from stdin has no file to attach to; GitHub then shows the
             # annotation on the workflow run instead of on a file.
             properties["file"] = path.replace("\\", "/")
-        properties.update(
-            line=finding.line,
-            col=finding.column,
-            endLine=finding.end_line,
-            endColumn=finding.end_column,
-            title=f"{finding.code} {finding.name}",
-        )
+        if finding.scope != "letter":  # a whole-letter finding annotates the file itself
+            properties.update(
+                line=finding.line,
+                col=finding.column,
+                endLine=finding.end_line,
+                endColumn=finding.end_column,
+            )
+        properties["title"] = f"{finding.code} {finding.name}"
         message = finding.message
         if finding.suggestion:
             message += f"\nSuggestion: {finding.suggestion}"

@@ -68,6 +68,7 @@ class JsonReporter(Reporter):
                 "findings": self.findings,
                 "errors": self.errors,
                 "by_severity": {s.value: self.by_severity[s] for s in SEVERITY_ORDER},
+                "by_verdict": dict(self.verdicts),
             },
         }
         self.stream.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
@@ -81,6 +82,7 @@ def file_entry(report: Report) -> dict[str, Any]:
     """
     return {
         "path": report.path,
+        "verdict": report.verdict.model_dump(mode="json") if report.verdict else None,
         "findings": [f.model_dump(mode="json") for f in report.findings],
         "sections": [s.model_dump(mode="json") for s in report.sections],
         "coverage": [c.model_dump(mode="json") for c in report.coverage],

@@ -62,9 +62,19 @@ class SarifReporter(Reporter):
         self._results: list[dict[str, Any]] = []
         self._notifications: list[dict[str, Any]] = []
         self._fingerprints: Counter[str] = Counter()
+        self._verdicts: list[dict[str, Any]] = []
 
     def handle(self, report: Report) -> None:
         self.count(report)
+        if report.verdict is not None:
+            self._verdicts.append(
+                {
+                    "artifactLocation": artifact_location(report.path),
+                    "verdict": report.verdict.status,
+                    "reason": report.verdict.reason,
+                    "codes": list(report.verdict.codes),
+                }
+            )
         for finding in report.findings:
             self._results.append(self._result(report.path, finding))
 
@@ -98,36 +108,37 @@ class SarifReporter(Reporter):
         text = finding.message
         if finding.suggestion:
             text += f" Suggestion: {finding.suggestion}"
+        physical: dict[str, Any] = {"artifactLocation": location}
+        if finding.scope != "letter":  # a whole-letter finding locates the file, no region
+            physical["region"] = {
+                "startLine": finding.line,
+                "startColumn": finding.column,
+                "endLine": finding.end_line,
+                "endColumn": finding.end_column,
+                "charOffset": finding.start,
+                "charLength": max(0, finding.end - finding.start),
+            }
         result: dict[str, Any] = {
             "ruleId": finding.code,
             "ruleIndex": self._index_of(finding),
             "level": LEVELS[finding.severity],
             "message": {"text": text},
-            "locations": [
-                {
-                    "physicalLocation": {
-                        "artifactLocation": location,
-                        "region": {
-                            "startLine": finding.line,
-                            "startColumn": finding.column,
-                            "endLine": finding.end_line,
-                            "endColumn": finding.end_column,
-                            "charOffset": finding.start,
-                            "charLength": max(0, finding.end - finding.start),
-                        },
-                    }
-                }
-            ],
+            "locations": [{"physicalLocation": physical}],
             "partialFingerprints": {
                 "primaryLocationLineHash": self._fingerprint(
                     finding.code, location["uri"], finding.excerpt
                 )
             },
         }
+        properties: dict[str, Any] = {}
         if finding.paragraph is not None:
             # Lines of a .docx are lines of the *extracted* text; the paragraph number is
             # what a person opening the document in Word can actually find.
-            result["properties"] = {"paragraph": finding.paragraph}
+            properties["paragraph"] = finding.paragraph
+        if finding.count > 1:
+            properties["count"] = finding.count
+        if properties:
+            result["properties"] = properties
         return result
 
     def _fingerprint(self, code: str, uri: str, excerpt: str) -> str:
@@ -173,6 +184,8 @@ class SarifReporter(Reporter):
                         }
                     ],
                     "columnKind": "unicodeCodePoints",
+                    # Each letter's verdict (ready / revise / will be rejected) and why.
+                    "properties": {"verdicts": self._verdicts},
                 }
             ],
         }

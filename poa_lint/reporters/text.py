@@ -22,6 +22,11 @@ _SEVERITY_COLORS = {
     Severity.WARNING: "\033[33m",  # yellow
     Severity.INFO: "\033[36m",  # cyan
 }
+_VERDICT_COLORS = {
+    "ready": "\033[32m",  # green
+    "revise": _SEVERITY_COLORS[Severity.WARNING],
+    "will be rejected": _SEVERITY_COLORS[Severity.ERROR],
+}
 _NONE = "— none"
 
 
@@ -41,6 +46,11 @@ class TextReporter(Reporter):
         path = display_path(report.path)
         for finding in report.findings:
             self._write_finding(path, finding)
+        verdict = report.verdict
+        if verdict is not None and (report.findings or verdict.status != "ready"):
+            # The line a consultant reads first: what to do with the letter, and why.
+            status = self._style(verdict.status, _VERDICT_COLORS[verdict.status])
+            self._write(f"{self._style(path + ':', _BOLD)} verdict: {status} — {verdict.reason}")
         if report.reason is not None and report.reason.source == "detected" and not self.quiet:
             # The reason shapes several rules (POA503, POA703): say when it was a guess.
             self._write(
@@ -53,10 +63,15 @@ class TextReporter(Reporter):
             self._write_coverage(path, report.coverage)
 
     def _write_finding(self, path: str, finding: Finding) -> None:
-        location = self._style(f"{path}:{finding.line}:{finding.column}:", _BOLD)
+        # A finding about the whole letter has no line to jump to: "path:" alone says so.
+        where = f"{path}:"
+        if finding.scope != "letter":
+            where += f"{finding.line}:{finding.column}:"
+        location = self._style(where, _BOLD)
         code = self._style(finding.code, _BOLD)
         severity = self._style(f"[{finding.severity.value}]", _SEVERITY_COLORS[finding.severity])
-        self._write(f"{location} {code} {severity} {finding.message}")
+        times = f" (×{finding.count} in this paragraph or list)" if finding.count > 1 else ""
+        self._write(f"{location} {code} {severity} {finding.message}{times}")
         if finding.suggestion:
             self._write(f"    suggestion: {finding.suggestion}")
 

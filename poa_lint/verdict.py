@@ -1,0 +1,55 @@
+"""The verdict on one letter: ready, revise, or will be rejected, and the findings that decide it.
+
+A consultant reads the verdict first and the findings second, so it must follow from the
+findings in a way anyone can check: severities are earned by measured precision (an
+``error`` is right at least 9 times in 10 on letters the rule was not tuned on, a
+``warning`` 3 times in 4), so an error means Amazon would very likely reject the letter as
+it stands, a warning means it should be revised, and info-level findings are suggestions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .models import Finding, Severity, Verdict
+
+#: How many deciding rules the one-line reason names before "and N more".
+_NAMED = 4
+
+
+def decide(findings: Sequence[Finding]) -> Verdict:
+    """The verdict for a letter with these findings (all of them, before any are hidden)."""
+    errors = [f for f in findings if f.severity is Severity.ERROR]
+    warnings = [f for f in findings if f.severity is Severity.WARNING]
+    infos = sum(f.count for f in findings if f.severity is Severity.INFO)
+    counts = {"errors": len(errors), "warnings": len(warnings), "infos": infos}
+    if errors:
+        codes, named = _named(errors)
+        return Verdict(
+            status="will be rejected",
+            reason=f"Amazon would reject it as it stands: {named}.",
+            codes=codes,
+            **counts,
+        )
+    if warnings:
+        codes, named = _named(warnings)
+        reason = f"Fix before sending: {named}."
+        return Verdict(status="revise", reason=reason, codes=codes, **counts)
+    extra = f"; {infos} optional suggestion{'s' if infos != 1 else ''}" if infos else ""
+    return Verdict(status="ready", reason=f"No errors or warnings{extra}.", **counts)
+
+
+def _named(findings: Sequence[Finding]) -> tuple[tuple[str, ...], str]:
+    """The deciding codes in order of first appearance, and a phrase naming them:
+    ``blames buyer (POA201), placeholder left (POA701 ×3)``."""
+    order: dict[str, list[Finding]] = {}
+    for finding in findings:
+        order.setdefault(finding.code, []).append(finding)
+    parts = []
+    for code, group in order.items():
+        times = f" ×{len(group)}" if len(group) > 1 else ""
+        parts.append(f"{group[0].name.replace('-', ' ')} ({code}{times})")
+    shown = ", ".join(parts[:_NAMED])
+    if len(parts) > _NAMED:
+        shown += f" and {len(parts) - _NAMED} more"
+    return tuple(order), shown

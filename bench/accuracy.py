@@ -49,6 +49,7 @@ from poa_lint.evaluation import (
 )
 from poa_lint.labels import LABEL_OF_CODE, LABELS, LetterClass, Truth
 from poa_lint.models import Report, Severity
+from poa_lint.severity import fails
 from poa_lint.readers import parse_plain_text, read_path
 from poa_lint.reasons import load_taxonomy
 
@@ -222,7 +223,10 @@ def severity_precision(results: Sequence[Outcome], severity: Severity) -> tuple[
 
 
 def _fails(report: Report, level: Severity) -> bool:
-    return any(f.severity >= level for f in report.findings)
+    """Whether the letter exits 1 at ``--fail-on level`` (the exit code follows the verdict)."""
+    v = report.verdict
+    assert v is not None
+    return fails(v.errors, v.warnings, v.infos, level)
 
 
 def print_verdicts(results: Sequence[Outcome], verbose: bool) -> dict[str, float | None]:
@@ -248,17 +252,13 @@ def print_verdicts(results: Sequence[Outcome], verbose: bool) -> dict[str, float
         summary[f"{klass}_fail_default"] = at_default / len(group)
         if verbose:
             for o in group:
-                worst = max((f.severity for f in o.report.findings), default=None)
-                print(f"    {klass:<7} {o.name}: worst {worst.value if worst else 'none'}")
+                reason = o.report.verdict.reason if o.report.verdict else ""
+                print(f"    {klass:<7} {o.name}: {_verdict(o.report)} — {reason}")
     return summary
 
 
 def _verdict(report: Report) -> str:
-    verdict = getattr(report, "verdict", None)
-    if verdict is not None:
-        return str(verdict.status.value if hasattr(verdict, "status") else verdict)
-    worst = max((f.severity for f in report.findings), default=None)
-    return "no findings" if worst is None else f"worst {worst.value}"
+    return report.verdict.status if report.verdict else "none"
 
 
 def print_counts(results: Sequence[Outcome]) -> None:

@@ -86,8 +86,9 @@ class Examples(BaseModel):
 class Rule(BaseModel):
     """One rule of the catalogue.
 
-    A rule either carries ``patterns`` (token patterns or phrases, compiled once into spaCy
-    matchers) or names a ``check`` function in :mod:`poa_lint.checks`. ``exceptions`` are
+    A rule carries ``patterns`` (token patterns or phrases, compiled once into spaCy
+    matchers), names a ``check`` function in :mod:`poa_lint.checks`, or both (the check then
+    adds what patterns cannot see, such as a line that is only a file name). ``exceptions`` are
     patterns too: a match that overlaps an exception match is dropped (e.g.
     ``[Attachment 1]`` is not a placeholder).
     """
@@ -113,6 +114,13 @@ class Rule(BaseModel):
     options: dict[str, Any] = Field(
         default_factory=dict, description="Default options, validated by the check's Options model."
     )
+    envelope: Literal["skip", "check"] = Field(
+        default="skip",
+        description=(
+            "skip: only the letter's body counts, not e-mail headers, forum chatter, the "
+            "signature or quoted history; check: everything (placeholders in a signature)."
+        ),
+    )
     scope: Literal["span", "letter"] = Field(
         default="span",
         description=(
@@ -137,8 +145,8 @@ class Rule(BaseModel):
 
     @model_validator(mode="after")
     def _one_path(self) -> Rule:
-        if bool(self.patterns) == bool(self.check):
-            raise ValueError(f"{self.code}: give either `patterns` or `check`, not both or neither")
+        if not self.patterns and not self.check:
+            raise ValueError(f"{self.code}: give `patterns`, a `check`, or both")
         if self.exceptions and not self.patterns:
             raise ValueError(f"{self.code}: `exceptions` only make sense with `patterns`")
         return self

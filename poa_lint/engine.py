@@ -255,15 +255,17 @@ def check_letter(
     repeated: dict[tuple[str, int, str], dict[Finding, None]] = {}
     for active in rules:
         rule = active.rule
-        hits: Iterable[Hit]
-        if rule.patterns:
-            hits = pattern_hits.get(rule.code, [])
-        else:
-            assert rule.check is not None  # guaranteed by the Rule model
-            hits = CHECKS[rule.check].function(letter, active.options)
+        hits: list[Hit] = list(pattern_hits.get(rule.code, ())) if rule.patterns else []
+        if rule.check is not None:
+            hits.extend(CHECKS[rule.check].function(letter, active.options))
+        body_only = rule.envelope == "skip" and rule.scope == "span"
         for hit in hits:
             if rule.quotes == "skip" and letter.in_quotes(hit.start, hit.end):
                 continue
+            if body_only and not letter.in_body(hit.start, hit.end):
+                continue
+            if rule.scope == "span" and letter.in_foreign(hit.start):
+                continue  # e-mail headers and quoted history are not the seller's writing
             finding = make_finding(letter, active, hit)
             if active.severity is Severity.INFO and rule.scope == "span":
                 kind = hit.kind or hit.message or ""

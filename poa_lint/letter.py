@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from .coverage import CauseLink
+    from .envelope import Envelope
     from .notice import Notice
     from .reasons import Reason
     from .sections import Structure
@@ -107,6 +108,30 @@ class Letter:
             if sentence.end_char > start:
                 found.append(sentence)
         return tuple(found)
+
+    @cached_property
+    def envelope(self) -> Envelope:
+        """Where the letter itself is, inside e-mail headers, forum chatter, signature and
+        quoted history (see :mod:`poa_lint.envelope`)."""
+        from .envelope import find_envelope
+
+        return find_envelope(self.source)
+
+    def in_body(self, start: int, end: int | None = None) -> bool:
+        """True when the span lies in the letter's body (not headers, chatter, signature
+        or quoted history)."""
+        return self.envelope.in_body(start, end)
+
+    def in_foreign(self, start: int) -> bool:
+        """True when the offset lies in text that is not the seller's writing at all: the
+        e-mail header block or quoted history."""
+        return self.envelope.in_foreign(start)
+
+    @cached_property
+    def body_words(self) -> tuple[Token, ...]:
+        """:attr:`words` inside the body: what a reviewer reads as the letter."""
+        envelope = self.envelope
+        return tuple(t for t in self.words if envelope.in_body(t.idx))
 
     @cached_property
     def structure(self) -> Structure:

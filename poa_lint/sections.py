@@ -64,12 +64,14 @@ class SectionVocabulary(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     heading_cues: tuple[HeadingCue, ...]
+    weak_cues: tuple[str, ...]
     cause_markers: CauseMarkers
     establish_verbs: frozenset[str]
     process_nouns: frozenset[str]
     routine_markers: tuple[str, ...]
     forward_markers: tuple[str, ...]
     discourse_verbs: frozenset[str]
+    state_verbs: frozenset[str]
     courtesy_words: frozenset[str]
     denial_verbs: frozenset[str]
     acknowledged_objects: frozenset[str]
@@ -96,10 +98,21 @@ def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _compiled() -> tuple[
-    list[tuple[PartKind, re.Pattern[str]]], re.Pattern[str], re.Pattern[str], re.Pattern[str]
+    list[tuple[PartKind, re.Pattern[str], re.Pattern[str] | None]],
+    re.Pattern[str],
+    re.Pattern[str],
+    re.Pattern[str],
 ]:
+    """Per part kind, a pattern of its strong cues and one of its weak cues (or None)."""
     vocab = vocabulary()
-    cues = [(c.kind, _phrase_pattern(c.cues)) for c in vocab.heading_cues]
+    weak = set(vocab.weak_cues)
+    cues: list[tuple[PartKind, re.Pattern[str], re.Pattern[str] | None]] = []
+    for cue in vocab.heading_cues:
+        strong = [c for c in cue.cues if c not in weak] or ["\x00"]
+        weakened = [c for c in cue.cues if c in weak]
+        cues.append(
+            (cue.kind, _phrase_pattern(strong), _phrase_pattern(weakened) if weakened else None)
+        )
     return (
         cues,
         _phrase_pattern(vocab.cause_markers.connectives),
@@ -134,17 +147,36 @@ _SIGN_OFF = re.compile(
 )
 
 
-def classify_heading(text: str) -> PartKind | None:
-    """The part a heading or label names, or None when it names none of them."""
+# "Actions for causes 1 and 3": a cross-reference names causes, but the heading is about
+# the actions that answer them.
+_CROSS_REFERENCE = re.compile(
+    r"\b(?:for|to|of|on)\s+(?:the\s+)?(?:root\s+)?causes?\s+"
+    r"(?:no\.?\s*)?(?:\d{1,2}|[a-h]\b|[ivx]{1,4}\b)(?:\s*(?:,|and|&|to|-)\s*(?:\d{1,2}|[a-h]\b|[ivx]{1,4}\b))*",
+    re.IGNORECASE,
+)
+
+
+def classify_heading(text: str, limit: int | None = None) -> PartKind | None:
+    """The part a heading or label names, or None when it names none of them.
+
+    The first kind (in the catalogue's order) with a strong cue wins; only when no kind has
+    one does the first kind with a weak cue ("did", "steps") win. ``limit`` is the most
+    words a heading may have (default: 9, or 14 for a question).
+    """
     cleaned = _LEADING_NUMBER.sub("", text).strip().strip("*_#:：-–— ").strip()
     # Amazon's own three questions make long headings ("What will you do to prevent it from
     # happening again?"), so a question may run longer than a plain heading.
-    limit = 14 if cleaned.endswith("?") else 9
+    if limit is None:
+        limit = 14 if cleaned.endswith("?") else 9
     if not cleaned or len(cleaned.split()) > limit:
         return None
+    cleaned = _CROSS_REFERENCE.sub(" ", cleaned)
     cues, _, _, _ = _compiled()
-    for kind, pattern in cues:
-        if pattern.search(cleaned):
+    for kind, strong, _ in cues:
+        if strong.search(cleaned):
+            return kind
+    for kind, _, weak in cues:
+        if weak is not None and weak.search(cleaned):
             return kind
     return None
 
@@ -161,6 +193,8 @@ class Item:
     is_list_item: bool
     establishes_process: bool = False
     paragraph_start: int = 0
+    #: The item gives a reason in so many words ("because", "due to", "caused").
+    explains: bool = False
 
     @property
     def done(self) -> bool:
@@ -223,15 +257,29 @@ class Structure:
 
     def has_part(self, kind: PartKind) -> bool:
         """True when a heading names the part (with content under it), or — when no heading
-        names it — when an item outside the other headed parts plays that role ("What led to
-        the complaint" written as prose before "What we changed")."""
+        names it — when an item anywhere plays that role.
+
+        "Your letter has no preventive measures" must be certain, so a part written under
+        another part's heading counts: sellers often put "From now on we check every
+        order" under "Corrective actions", or explain the cause inside the actions. Only
+        the story under a root-cause heading ("we bought 300 units from a wholesaler") is
+        not a corrective action.
+        """
         if self._headed_spans([kind]):
             return any(s.items for s in self.parts(kind) if s.found_by != "content")
         role: ItemRole = "cause" if kind == "root_cause" else kind  # type: ignore[assignment]
+        story = self._headed_spans(["root_cause"]) if kind == "corrective" else []
         others = self._headed_spans(k for k in PARTS if k != kind)
-        return any(
-            i.role == role and not any(a <= i.start < b for a, b in others) for i in self.items
-        )
+        for item in self.items:
+            if item.role != role or any(a <= item.start < b for a, b in story):
+                continue
+            # Under another part's heading, a cause must say "because" in so many words:
+            # "None of the other products had an insert" there is a finding, not a cause.
+            if kind == "root_cause" and not item.explains:
+                if any(a <= item.start < b for a, b in others):
+                    continue
+            return True
+        return False
 
     def completed_actions(self) -> list[Item]:
         """Actions already done: corrective items, and processes already set up.
@@ -492,7 +540,12 @@ def _item_role(
             return "preventive", tense, first_person, True
         if first_person or (_passive(lead_verb) and not _foreign_agent(lead_verb)):
             return "corrective", tense, first_person, False
-    if tense in ("present", "progressive") and routine_hit and action_verb:
+    if (
+        tense in ("present", "progressive")
+        and routine_hit
+        and action_verb
+        and lead_lemma not in vocab.state_verbs
+    ):
         return "preventive", tense, first_person, establishes
     if tense == "progressive" and action_verb and first_person:
         return "preventive", tense, first_person, establishes
@@ -622,11 +675,19 @@ def _passive(verb: Token | None) -> bool:
 # --- assembling items and sections ---------------------------------------------------------
 
 
-def _heading_of(letter: Letter, paragraph: Paragraph) -> tuple[PartKind | None, bool, int]:
+#: A sentence ending in a colon may introduce the list of a part ("This is how we will keep
+#: our late dispatch rate under 4% from now on:"), up to this many words.
+_INTRO_WORDS = 25
+
+
+def _heading_of(
+    letter: Letter, paragraph: Paragraph, next_paragraph: Paragraph | None = None
+) -> tuple[PartKind | None, bool, int]:
     """(kind, is_heading_line, label_end) for a paragraph.
 
     A heading line names a part and carries nothing else; an inline label ("Root cause: …")
-    names a part and is followed by content starting at ``label_end``.
+    names a part and is followed by content starting at ``label_end``. A sentence that ends
+    in a colon and introduces a list heads that list like a heading.
     """
     text = letter.text[paragraph.body_start : paragraph.end]
     stripped = text.strip()
@@ -647,11 +708,26 @@ def _heading_of(letter: Letter, paragraph: Paragraph) -> tuple[PartKind | None, 
         kind = classify_heading(stripped)
         if kind is not None:
             return kind, True, -1
-    match = _LABEL.match(_LEADING_NUMBER.sub("", stripped)) or _PURPOSE.match(
-        _LEADING_NUMBER.sub("", stripped)
-    )
+    if (
+        stripped.endswith((":", "："))
+        and next_paragraph is not None
+        and next_paragraph.kind == "list_item"
+        and len(words) <= _INTRO_WORDS
+    ):
+        kind = classify_heading(stripped, limit=_INTRO_WORDS)
+        if kind is not None:
+            # Like a label whose content is the sentence itself: "I solved the problems by
+            # submitting the following:" also says what was done.
+            return kind, False, paragraph.body_start
+    unnumbered = _LEADING_NUMBER.sub("", stripped)
+    match = _LABEL.match(unnumbered)
+    purpose = None if match else _PURPOSE.match(unnumbered)
+    match = match or purpose
     if match:
         kind = classify_heading(match.group("label"))
+        if purpose is not None and kind not in ("corrective", "preventive"):
+            # "To address the issues raised, we …" is about actions: it names no cause.
+            kind = None
         if kind is not None:
             offset = text.index(stripped) + (len(stripped) - len(_LEADING_NUMBER.sub("", stripped)))
             return kind, False, paragraph.body_start + offset + match.start("rest")
@@ -696,6 +772,7 @@ def _items_of(letter: Letter, paragraph: Paragraph, start: int) -> list[Item]:
                 is_list_item=paragraph.kind == "list_item",
                 establishes_process=establishes,
                 paragraph_start=paragraph.start,
+                explains=bool(_compiled()[1].search(text)),
             )
         )
     return items
@@ -705,8 +782,12 @@ def analyse(letter: Letter) -> Structure:
     """Headings and labels first, then content for what they leave unlabelled."""
     marks: list[tuple[int, PartKind, Literal["heading", "label"], str, int]] = []
     items: list[Item] = []
-    for paragraph in letter.paragraphs:
-        kind, is_heading, label_end = _heading_of(letter, paragraph)
+    paragraphs = letter.paragraphs
+    for index, paragraph in enumerate(paragraphs):
+        if not letter.in_body(paragraph.start):
+            continue  # e-mail headers, forum chatter, signature, quoted history
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        kind, is_heading, label_end = _heading_of(letter, paragraph, following)
         if kind is not None and is_heading:
             heading_text = letter.text[paragraph.body_start : paragraph.end].strip()
             marks.append((paragraph.start, kind, "heading", heading_text, paragraph.end))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from . import length, measures, structure
+from . import hygiene, length, measures, structure
 from .base import CheckSpec, Hit, NoOptions, Options
 from .conciseness import (
     HardToReadOptions,
@@ -53,6 +53,7 @@ CHECKS: Mapping[str, CheckSpec] = MappingProxyType(
         "hard_to_read": CheckSpec(hard_to_read, HardToReadOptions),
         "too_short": CheckSpec(too_short, TooShortOptions),
         "non_english_text": CheckSpec(non_english_text),
+        "pasted_debris": CheckSpec(hygiene.pasted_debris),
         "decorative_symbols": CheckSpec(decorative_symbols, DecorativeSymbolsOptions),
         "blames_buyer": CheckSpec(blames_buyer, BlamesBuyerOptions),
         "criticizes_amazon": CheckSpec(criticizes_amazon, CriticizesAmazonOptions),

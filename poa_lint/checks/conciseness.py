@@ -101,7 +101,7 @@ def _glued_sentences(letter: Letter) -> list[_Sentence]:
 
 def _unquoted_words(letter: Letter) -> list[Token]:
     in_quotes = letter.in_quotes
-    return [t for t in letter.words if not in_quotes(t.idx, t.idx + len(t.text))]
+    return [t for t in letter.body_words if not in_quotes(t.idx, t.idx + len(t.text))]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ def too_long(letter: Letter, options: TooLongOptions) -> Iterator[Hit]:
     Consultants advise 350-600 words. The finding points at the first word past the limit,
     so an editor jumps to where cutting should start.
     """
-    words = letter.words
+    words = letter.body_words  # quoted history, chatter and signature are not the letter
     if len(words) <= options.max_words:
         return
     first_extra = words[options.max_words]

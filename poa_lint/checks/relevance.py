@@ -103,8 +103,12 @@ class _Words:
 
     @classmethod
     def _build(cls, letter: Letter) -> _Words:
-        texts = letter.texts
-        indices = [i for i, text in enumerate(texts) if text not in _JOINERS and not text.isspace()]
+        texts, offsets, in_body = letter.texts, letter.token_offsets, letter.in_body
+        indices = [
+            i
+            for i, text in enumerate(texts)
+            if text not in _JOINERS and not text.isspace() and in_body(offsets[i])
+        ]
         lowers, lemmas = letter.lowers, letter.lemmas
         keys = [frozenset({_fold(lowers[i]), _fold(lemmas[i])}) for i in indices]
         return cls(letter.doc, indices, keys)

@@ -39,6 +39,16 @@ _QUOTE_PAIRS = re.compile(
 )
 _BLOCKQUOTE_LINE = re.compile(r"^[ \t]*>[^\n\r]*", re.MULTILINE)
 
+# A line of data rather than prose: a table row, tab- or space-aligned columns, or a line
+# that carries an order ID, an ASIN or a tracking number. Capitals there are statuses and
+# codes, not shouting; such a line is not a sentence to time-frame or to count words of.
+_TABLE_ROW = re.compile(r"\|.*\||\t\S.*\t|\S {3,}\S.* {3,}\S")
+_DATA_CODE = re.compile(
+    r"\b\d{3}-\d{7}-\d{7}\b|\bB0[A-Z0-9]{8}\b|\b1Z[0-9A-Z]{16}\b|\b[A-Z]{2}\d{9}[A-Z]{2}\b|"
+    r"\b[A-Z]{2,4}\d{8,22}\b"
+)
+_DATA_LINE_WORDS = 14
+
 
 def find_quotes(text: str) -> tuple[tuple[int, int], ...]:
     """Character spans of quoted text: "…", “…”, «…» and markdown '>' block quotes.
@@ -108,6 +118,27 @@ class Letter:
             if sentence.end_char > start:
                 found.append(sentence)
         return tuple(found)
+
+    @cached_property
+    def data_lines(self) -> tuple[tuple[int, int], ...]:
+        """Paragraphs that are data, not prose: table rows, aligned columns, and short lines
+        carrying an order ID, ASIN or tracking number ("113-4402917-6620158  USPS
+        DELIVERED"). Sellers paste these from Seller Central and carrier pages."""
+        text = self.text
+        spans = []
+        for paragraph in self.paragraphs:
+            line = text[paragraph.start : paragraph.end]
+            if _TABLE_ROW.search(line) or (
+                _DATA_CODE.search(line) and len(line.split()) <= _DATA_LINE_WORDS
+            ):
+                spans.append((paragraph.start, paragraph.end))
+        return tuple(spans)
+
+    def in_data_line(self, offset: int) -> bool:
+        """True when the offset lies in a line of data (see :attr:`data_lines`)."""
+        lines = self.data_lines
+        index = bisect_right([s for s, _ in lines], offset) - 1
+        return index >= 0 and lines[index][0] <= offset <= lines[index][1]
 
     @cached_property
     def envelope(self) -> Envelope:

@@ -383,6 +383,9 @@ def _tense(verb: Token) -> Tense:
     if "have" in lemmas and verb.tag_ == "VBN":
         return "perfect"
     if verb.tag_ == "VBG" and "be" in lemmas:
+        if "have" in lemmas:
+            # "We have been selling on Amazon since 2016": ongoing since then, no new step
+            return "present"
         past_be = any(a.tag_ == "VBD" for a in auxes)
         return "past" if past_be else "progressive"
     if verb.tag_ == "VBN" and any(a.tag_ == "VBD" for a in auxes):
@@ -510,6 +513,9 @@ def _item_role(
 
     if _courtesy(tokens) or ATTACHMENT.match(text) or _EMAIL_HEADER.match(text.lstrip()):
         return "neutral", tense, first_person, False
+    if _request(lead_verb, tense):
+        # "Please reinstate our account", "Kindly review our plan": asked of the reader.
+        return "neutral", tense, first_person, False
     if _mistagged_title(lead_verb, tokens, text):
         # "9. Designer handbook": a list item's title, not "handbook" as a past-tense verb
         return "neutral", "none", first_person, False
@@ -560,6 +566,19 @@ def _item_role(
     if (causal_hit or failure_hit or investigation) and tense not in ("future", "imperative"):
         return "cause", tense, first_person, False
     return "neutral", tense, first_person, False
+
+
+_REQUEST_WORDS = frozenset({"please", "kindly", "pls", "plz"})
+
+
+def _request(verb: Token | None, tense: Tense) -> bool:
+    """A request to the reader: an imperative (or "can you …") softened by "please"."""
+    if verb is None:
+        return False
+    marked = any(c.lower_ in _REQUEST_WORDS for c in verb.children) or (
+        verb.i > 0 and verb.doc[verb.i - 1].lower_ in _REQUEST_WORDS
+    )
+    return marked and (tense in ("imperative", "present", "none") or verb.tag_ == "VB")
 
 
 def _finite(verb: Token) -> bool:

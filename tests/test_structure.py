@@ -279,9 +279,9 @@ def test_own_act_in_the_reason_is_still_a_cause() -> None:
 
 
 def test_a_plan_title_over_no_actions_is_no_corrective_part() -> None:
-    text = """PLAN OF ACTION - LISTING REMOVAL
+    text = """Dear Seller Performance Team,
 
-Dear Seller Performance Team,
+PLAN OF ACTION - LISTING REMOVAL
 
 We received your notice that our lamp listing was removed. We want to explain the situation.
 

@@ -33,6 +33,11 @@ if TYPE_CHECKING:
 # A line that ends in one of these ends its sentence; a line that does not, inside a body
 # paragraph, was hard-wrapped (e-mail text) and the sentence goes on on the next line.
 _SENTENCE_END = frozenset(".!?;:。！？；：…")
+#: A wrapped line runs close to the wrap width; a shorter line without a full stop is a
+#: heading, a caption or a list line, and ends there.
+_WRAPPED_LINE = 40
+#: A line that starts like a list item or a caption starts a new sentence.
+_ITEM_START = re.compile(r"\s*(?:[-–•*●○▪■◦‣·\uf0b7\uf0a7]|\d{1,2}[.)]|[A-Za-z][.)]\s|\[|\(?[ivxIVX]{1,4}[.)]\s)")
 
 
 @dataclass(frozen=True)
@@ -86,11 +91,16 @@ def _glued_sentences(letter: Letter) -> list[_Sentence]:
         if merged:
             bounds, previous_words, previous_paragraph = merged[-1]
             gap = text[bounds[1] : start]
+            line_start = text.rfind("\n", 0, bounds[1]) + 1
             if (
                 paragraph is not None
                 and paragraph is previous_paragraph
                 and ("\n" in gap or "\r" in gap)
                 and text[bounds[1] - 1] not in _SENTENCE_END
+                and bounds[1] - line_start >= _WRAPPED_LINE
+                and not _ITEM_START.match(text, start)
+                and not letter.in_data_line(start)
+                and not letter.in_data_line(bounds[0])
             ):
                 bounds[1] = end
                 previous_words.extend(words)
@@ -135,8 +145,10 @@ def long_sentence(letter: Letter, options: LongSentenceOptions) -> Iterator[Hit]
     """
     for sentence in _sentences(letter):
         count = len(sentence.words)
-        if count > options.max_words and not _EVIDENCE_CAPTION.match(
-            letter.text, sentence.start, sentence.end
+        if (
+            count > options.max_words
+            and not _EVIDENCE_CAPTION.match(letter.text, sentence.start, sentence.end)
+            and not letter.in_data_line(sentence.start)  # a table row is not prose
         ):
             yield Hit(
                 start=sentence.start,

@@ -787,7 +787,7 @@ def _case_reference(
     Amazon asks that each plan of action stand on its own. "In this case", "in case of
     damage" and a phone case are not support cases: a case needs an ID or a support or
     earlier-time modifier."""
-    if _mentions(support, sent):
+    if _mentions(support, sent) and _told_before(tokens):
         return True
     for token in tokens:
         if token.pos_ in ("NOUN", "PROPN"):
@@ -799,6 +799,23 @@ def _case_reference(
                     return True
             elif _lemma(token) in _APPEAL_VERBS and _repeated(token):
                 return True
+    return False
+
+
+def _told_before(tokens: Sequence[Token]) -> bool:
+    """A mention of Seller Support that tells a past contact ("I called Seller Support",
+    "Seller Support told us", "case ID 1234567890"), not a step of the plan ("before we
+    list a new brand, we ask Seller Support"; "we will contact Seller Support")."""
+    if any(t.like_num and len(t.text) >= 5 for t in tokens):
+        return True
+    for token in tokens:
+        if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass"):
+            continue
+        auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+        if any(_lemma(a) in ("will", "shall", "would", "can", "may", "must") for a in auxes):
+            return False
+        if token.tag_ == "VBD" or (token.tag_ == "VBN" and any(_lemma(a) == "have" for a in auxes)):
+            return True
     return False
 
 
@@ -856,6 +873,19 @@ def _repeated(verb: Token) -> bool:
 
 
 _DELETE = "Delete this sentence."
+
+
+_RULE_OPENERS = frozenset({"if", "when", "whenever", "before", "unless", "once", "each", "every"})
+
+
+def _measure(letter: Letter, sent: Span) -> bool:
+    """A preventive measure, or a rule of process ("If …, we …", "Before we list …, we …")."""
+    if sent and letter.lowers[sent.start] in _RULE_OPENERS:
+        return True
+    return any(
+        item.role == "preventive" and item.start < sent.end_char and sent.start_char < item.end
+        for item in letter.structure.items
+    )
 
 
 def _context(letter: Letter, sent: Span) -> Literal["cause", "action", "other"]:
@@ -953,6 +983,11 @@ def irrelevant_content(letter: Letter, options: IrrelevantContentOptions) -> Ite
             topics.append("praise")
         if case and _case_reference(sent, tokens, support, options):
             topics.append("case")
+        if _measure(letter, sent):
+            # A step of the plan ("if stock covers less than 1.5 times the expected sales,
+            # we reorder") names sales and contacts as its means, not as background.
+            topics = [t for t in topics if t not in ("sales", "case")]
+            volume = holiday = False
         # Circumstances: relevant when they explain or plan, background otherwise.
         circumstances: list[Topic] = []
         if volume and _volume(sent, tokens, options) and "sales" not in topics:

@@ -156,6 +156,7 @@ class UnprofessionalToneOptions(_WordListOptions):
     caps_min_letters: int = 2
     heading_max_words: int = 10
     acronyms: frozenset[str]
+    shouted_words: frozenset[str] = frozenset()
     emotions: frozenset[str]
     emotive_adverbs: frozenset[str]
     pleading_verbs: frozenset[str]
@@ -1127,16 +1128,15 @@ def _shouted(token: Token, options: UnprofessionalToneOptions) -> bool:
     return token.pos_ in _SHOUTABLE_POS
 
 
-def _plain_word(token: Token) -> bool:
-    """Is a lone capitalised word surely an English word, not an unknown acronym?
+def _plain_word(token: Token, options: UnprofessionalToneOptions) -> bool:
+    """Is a lone capitalised word a raised voice, not an acronym or a status?
 
-    The tagger guesses at unknown all-caps tokens ("WIPO" comes out as a verb), so a word on
-    its own counts as shouting only when it is a function word ("NOT", "NEVER", "ALL"), an
-    interjection ("PLEASE"), or a long adjective or adverb ("URGENT", "SORRY", "FAKE").
+    The tagger guesses at unknown all-caps tokens ("WIPO" comes out as a verb), and one word
+    in capitals is as often data ("IN TRANSIT", "A TO Z", "OR 97210") or mild emphasis ("ship
+    ALL orders") as it is shouting. On its own it counts only when it is one of the
+    ``shouted-words`` ("NOT", "NEVER", "PLEASE", "URGENT") or an emotion word.
     """
-    if token.is_stop or token.pos_ == "INTJ":
-        return True
-    return (token.pos_ in ("ADJ", "ADV") and len(token.text) >= 4) or len(token.text) >= 7
+    return token.lower_ in options.shouted_words or _lemma(token) in options.emotions
 
 
 def _repeated_caps_words(letter: Letter, options: UnprofessionalToneOptions) -> frozenset[str]:
@@ -1151,6 +1151,17 @@ def _repeated_caps_words(letter: Letter, options: UnprofessionalToneOptions) -> 
         if _is_caps_text(text, options) and not doc[i].is_stop:
             counts[text] = counts.get(text, 0) + 1
     return frozenset(word for word, n in counts.items() if n > 1)
+
+
+def _data_words(letter: Letter, options: UnprofessionalToneOptions) -> frozenset[str]:
+    """Caps words that stand in a data line (a status column, a carrier): the same word in
+    a sentence ("the tracking stopped at IN TRANSIT") is that data quoted, not shouting."""
+    doc = letter.doc
+    return frozenset(
+        text
+        for i, text in enumerate(letter.texts)
+        if _is_caps_text(text, options) and letter.in_data_line(doc[i].idx)
+    )
 
 
 def _name_like(token: Token, brands: frozenset[str]) -> bool:
@@ -1176,9 +1187,10 @@ def _shouting(letter: Letter, options: UnprofessionalToneOptions) -> Iterator[_F
     ]
     if not caps_at:
         return  # no word in capitals anywhere: nothing can shout
-    brands = _repeated_caps_words(letter, options)
+    data = _data_words(letter, options)
+    brands = _repeated_caps_words(letter, options) | data
     for start, end, heading in _line_bounds(letter):
-        if heading or end <= start:
+        if heading or end <= start or letter.in_data_line(start):
             continue
         first = bisect_left(caps_at, start)
         if first == len(caps_at) or caps_at[first] >= end:
@@ -1193,7 +1205,9 @@ def _shouting(letter: Letter, options: UnprofessionalToneOptions) -> Iterator[_F
             # does not end like a statement; "WE ARE NOT A COUNTERFEIT SELLER." is shouting.
             has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)
             statement = tokens[-1].text in (".", "!") or "!" in tokens[-1].text
-            if has_verb and (statement or len(words) > options.heading_max_words):
+            # Amazon's own questions, copied in capitals, are headings however long.
+            question = tokens[-1].text in ("?", "？", ":", "：")
+            if has_verb and (statement or (len(words) > options.heading_max_words and not question)):
                 yield _Found((words[0], words[-1]), _CAPS_SUGGESTION)
             continue
         run: list[Token] = []
@@ -1204,7 +1218,9 @@ def _shouting(letter: Letter, options: UnprofessionalToneOptions) -> Iterator[_F
             if token is not None and run and (token.is_punct and token.text not in ".!?;:"):
                 continue
             shouted = [t for t in run if _shouted(t, options)]
-            if len(run) == 1 and shouted and not _plain_word(run[0]):
+            if all(t.text in data for t in run):
+                shouted = []  # a status from the letter's own data ("IN TRANSIT")
+            if len(run) == 1 and shouted and not _plain_word(run[0], options):
                 shouted = []  # a lone "WIPO" the tagger reads as a verb is an acronym
             if len(run) == 1 and shouted and _name_like(run[0], brands):
                 shouted = []  # "FROSTLYNE" (a brand), "Halden Outdoor Supply AS" (a company)

@@ -49,9 +49,9 @@ from poa_lint.evaluation import (
 )
 from poa_lint.labels import LABEL_OF_CODE, LABELS, LetterClass, Truth
 from poa_lint.models import Report, Severity
-from poa_lint.severity import fails
 from poa_lint.readers import parse_plain_text, read_path
 from poa_lint.reasons import load_taxonomy
+from poa_lint.severity import fails
 
 ROOT = Path(__file__).resolve().parent.parent
 HOLDOUT_NOTES = {

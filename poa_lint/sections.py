@@ -275,9 +275,12 @@ class Structure:
                 continue
             # Under another part's heading, a cause must say "because" in so many words:
             # "None of the other products had an insert" there is a finding, not a cause.
-            if kind == "root_cause" and not item.explains:
-                if any(a <= item.start < b for a, b in others):
-                    continue
+            if (
+                kind == "root_cause"
+                and not item.explains
+                and any(a <= item.start < b for a, b in others)
+            ):
+                continue
             return True
         return False
 

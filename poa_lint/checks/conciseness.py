@@ -37,7 +37,9 @@ _SENTENCE_END = frozenset(".!?;:。！？；：…")
 #: heading, a caption or a list line, and ends there.
 _WRAPPED_LINE = 40
 #: A line that starts like a list item or a caption starts a new sentence.
-_ITEM_START = re.compile(r"\s*(?:[-–•*●○▪■◦‣·\uf0b7\uf0a7]|\d{1,2}[.)]|[A-Za-z][.)]\s|\[|\(?[ivxIVX]{1,4}[.)]\s)")
+_ITEM_START = re.compile(
+    r"\s*(?:[-–•*●○▪■◦‣·\uf0b7\uf0a7]|\d{1,2}[.)]|[A-Za-z][.)]\s|\[|\(?[ivxIVX]{1,4}[.)]\s)"
+)
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,10 @@ _CHATBOT = re.compile(
 )
 
 _MESSAGES = {
-    "file": "A file name stands in the letter ({match}): it was pasted along with the text; delete it.",
+    "file": (
+        "A file name stands in the letter ({match}): it was pasted along with the text; "
+        "delete it."
+    ),
     "tool": "Editor or tool output left in the letter ({match}): delete it before sending.",
     "mail": (
         "E-mail client text in the middle of the letter ({match}): it was pasted along with "

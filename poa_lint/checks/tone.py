@@ -1207,7 +1207,8 @@ def _shouting(letter: Letter, options: UnprofessionalToneOptions) -> Iterator[_F
             statement = tokens[-1].text in (".", "!") or "!" in tokens[-1].text
             # Amazon's own questions, copied in capitals, are headings however long.
             question = tokens[-1].text in ("?", "？", ":", "：")
-            if has_verb and (statement or (len(words) > options.heading_max_words and not question)):
+            long_line = len(words) > options.heading_max_words and not question
+            if has_verb and (statement or long_line):
                 yield _Found((words[0], words[-1]), _CAPS_SUGGESTION)
             continue
         run: list[Token] = []

@@ -570,12 +570,22 @@ def parse_plain_text(
 
     for line in lines:
         index = kept_index.get(id(line))
-        if index is None or line.after_blank:  # blank lines and rules separate blocks
-            close()
         if index is None:
-            continue
+            continue  # a blank line or a rule: the next line decides whether a block ends
         zone = zones[index]
         content = line.content
+        if line.after_blank and not (
+            # Text copied from a web page often doubles its line breaks: a line that starts
+            # in lower case after an unfinished one ("… the main reason that cause A-to-z
+            # claims" / "and chargebacks is …") goes on with the same sentence.
+            draft is not None
+            and draft.mergeable
+            and zone == "body"
+            and not _ends_sentence(draft.last)
+            and content[:1].islower()
+            and _list_match(content) is None
+        ):
+            close()  # blank lines and rules separate blocks
         level = _indent_level(line.leading)
 
         atx = _ATX_RE.match(content) if level <= 1 else None

@@ -28,7 +28,7 @@ from pydantic import field_validator
 from .base import Hit, Options
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from ..letter import Letter
 
@@ -535,17 +535,205 @@ def blames_buyer(letter: Letter, options: BlamesBuyerOptions) -> Iterator[Hit]:
     sentences whose own reason clause names the seller ("... because we shipped late").
     """
     found: list[_Found] = []
+    buyer_sentences: set[int] = set()
     for token in letter.doc:
         if not _is(token, options.buyer_nouns) or token.pos_ not in ("NOUN", "PROPN"):
             continue
+        buyer_sentences.add(token.sent.start)
         found.extend(_buyer_as_subject(token, options))
         found.extend(_buyer_as_owner(token, options))
-    yield from _to_hits(letter, found)
+        found.extend(_contradicted_complaint(token, options))
+    found.extend(_their_fault(letter, buyer_sentences, options))
+    if _complaints_are_buyers(letter):
+        found.extend(_false_complaints(letter, options))
+    # One sentence that blames buyers twice ("they use it and then return it, so it is
+    # their fault") is one finding.
+    yield from _to_hits(letter, _per_sentence(found))
+
+
+#: Quantities that carry their noun as "of" + noun: "a number of buyers abuse returns".
+_QUANTIFIERS = frozenset(
+    {
+        "number", "lot", "lots", "some", "many", "most", "few", "one", "several", "majority",
+        "couple", "half", "all", "each", "any", "dozen", "dozens", "handful", "part", "plenty",
+    }
+)  # fmt: skip
+
+
+def _subject_slot(buyer: Token) -> Token:
+    """The token that stands in the subject slot for a buyer noun: the buyer itself, or a
+    quantity word it hangs from ("a number of buyers", "some of the customers")."""
+    if (
+        buyer.dep_ == "pobj"
+        and buyer.head.lower_ == "of"
+        and buyer.head.head.lower_ in _QUANTIFIERS
+        and buyer.head.head.dep_ in ("nsubj", "nsubjpass")
+    ):
+        return buyer.head.head
+    return buyer
+
+
+#: Whose complaint a letter answers, by reason: the buyers' (performance, condition,
+#: authenticity, safety), so calling "these complaints" false blames buyers; for rights
+#: owners' and Amazon's findings it is a denial (POA205).
+_BUYER_COMPLAINT_REASONS = frozenset(
+    {"odr", "late_shipment", "cancellation", "tracking", "condition", "inauthentic", "safety"}
+)
+
+
+def _complaints_are_buyers(letter: Letter) -> bool:
+    reason = letter.reason
+    return reason is not None and reason.id in _BUYER_COMPLAINT_REASONS
+
+
+def _false_complaints(letter: Letter, options: BlamesBuyerOptions) -> Iterator[_Found]:
+    """ "These complaints are false", "the claims were not true": the buyers' complaints
+    called lies, in a letter answering buyers' complaints."""
+    for noun in letter.tokens_with(options.complaint_nouns):
+        if noun.dep_ not in ("nsubj", "nsubjpass") or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if any(c.dep_ == "poss" for c in noun.children) or _children(noun, "prep"):
+            continue  # an owner is named: the owner branch (or POA205) decides
+        predicate = noun.head
+        if _hypothetical(predicate) or _distanced(predicate):
+            continue
+        negated = _negated(predicate)
+        for comp in _children(predicate, "acomp", "attr"):
+            if (not negated and _is(comp, options.false_modifiers)) or (
+                negated and _is(comp, options.virtues)
+            ):
+                neg = [c for c in predicate.children if c.dep_ == "neg"]
+                yield _Found((noun, predicate, *neg, comp), _BLAME_SUGGESTION)
+                break
+
+
+#: Words that set a buyer's complaint against the facts in the same sentence: "claimed it
+#: was never delivered, while the tracking shows it was", "used it and then claimed".
+_CONCESSIVE_MARKS = frozenset({"while", "although", "though", "whereas", "despite"})
+#: "… but the tracking shows it was delivered": the facts the seller sets against the buyer.
+_EVIDENCE_VERBS = frozenset({"show", "prove", "confirm", "indicate", "state", "record"})
+_CONTRAST_ADVERBS = frozenset({"then", "still", "later", "afterwards", "even", "nevertheless"})
+_COMPLAINT_VERBS = frozenset(
+    {
+        "claim", "say", "state", "report", "complain", "allege", "insist", "file", "open",
+        "leave", "request", "dispute", "demand", "ask", "return",
+    }
+)  # fmt: skip
+#: "... after the goods were delivered": the act that came before makes the claim suspect.
+_CONTRADICTING_ACTS = frozenset(
+    {"deliver", "receive", "use", "install", "wear", "open", "accept", "sign", "keep", "ship",
+     "pack"}
+)
+
+
+def _disproves(clause: Token, options: BlamesBuyerOptions) -> bool:
+    """A clause set against a complaint as proof: a record that shows or says otherwise ("the
+    tracking shows it was delivered", "our chart said M"), or the act that makes the claim
+    suspect ("after the goods were delivered"). "Although we listed it as new" concedes the
+    buyer's point instead."""
+    lemma = _lemma(clause)
+    if lemma in _CONTRADICTING_ACTS:
+        return True
+    if lemma not in _EVIDENCE_VERBS and lemma not in ("say", "read"):
+        return False
+    subject = _subject(clause)
+    # a record or a document, not a person: "the tracking", "our chart", "the photos"
+    return (
+        subject is not None and subject.pos_ == "NOUN" and not _is(subject, options.buyer_nouns)
+    )
+
+
+def _contradicted_complaint(buyer: Token, options: BlamesBuyerOptions) -> Iterator[_Found]:
+    """The buyer's complaint, told with what is meant to disprove it: "the buyer claims they
+    did not receive the package, while the tracking shows it was delivered", "used the
+    toaster and then claimed it was used on arrival", "filed a chargeback after the goods
+    were delivered", "changed their mind and filed a claim". Reporting a complaint is fine;
+    setting the facts against it makes the buyer the cause."""
+    slot = _subject_slot(buyer)
+    acts: list[Token] = []
+    if slot.dep_ in ("nsubj", "nsubjpass"):
+        acts = _predicate_chain(slot.head)
+    elif buyer.dep_ in ("compound", "poss") and _is(buyer.head, options.complaint_nouns):
+        acts = [buyer.head]  # "that buyer claim they did not receive the package"
+    complaints = [
+        a for a in acts if _lemma(a) in _COMPLAINT_VERBS or _is(a, options.complaint_nouns)
+    ]
+    if not complaints or any(
+        _distanced(a) or _hypothetical(a) or _cause_is_ours(a) for a in acts
+    ):
+        return
+    remorse = any(
+        _lemma(a) == "change" and any(o.lower_ == "mind" for o in _children(a, "dobj"))
+        for a in acts
+    )
+    for complaint in complaints:
+        if _negated(complaint):
+            continue
+        contradiction = remorse or any(c.lower_ in _CONTRAST_ADVERBS for c in complaint.children)
+        for mark in complaint.sent:
+            if mark.dep_ not in ("mark", "cc") or mark.i < complaint.i:
+                continue  # the facts set against the complaint come after it
+            if mark.lower_ not in (*_CONCESSIVE_MARKS, "but", "yet", "after"):
+                continue
+            # "mark" hangs from its own clause's verb, "cc" from the clause before it
+            clauses = (
+                [mark.head]
+                if mark.dep_ == "mark"
+                else [c for c in mark.head.children if c.dep_ == "conj" and c.i > mark.i]
+            )
+            if any(_disproves(clause, options) for clause in clauses):
+                contradiction = True
+        if contradiction:
+            yield _Found((buyer, complaint), _BLAME_SUGGESTION)
+            return
+
+
+_THEIR = frozenset({"their", "they", "them", "theirs"})
+
+
+def _their_fault(
+    letter: Letter, buyer_sentences: set[int], options: BlamesBuyerOptions
+) -> Iterator[_Found]:
+    """ "… so it is really their fault", "they are to blame": a pronoun for buyers named in
+    the same or the previous sentence, owning a fault or accused."""
+    if not buyer_sentences:
+        return
+    starts = sorted(buyer_sentences)
+    for pronoun in letter.tokens_with(_THEIR):
+        sent = pronoun.sent
+        previous = [s for s in starts if s <= sent.start]
+        if not previous or not (
+            previous[-1] == sent.start or _previous_sentence_start(letter, sent) == previous[-1]
+        ):
+            continue
+        noun = pronoun.head if pronoun.dep_ == "poss" else None
+        if noun is not None and _is(noun, options.accusation_nouns):
+            clause = noun.head
+            excused = _negated(clause) or _negated(noun) or _distanced(noun)
+            if not (excused or _hypothetical(clause)):
+                yield _Found((pronoun, noun), _BLAME_SUGGESTION)
+        elif pronoun.dep_ == "nsubj":
+            for predicate in _predicate_chain(pronoun.head):
+                if (
+                    _is(predicate, options.accusation_verbs)
+                    and not _negated(predicate)
+                    and not _distanced(predicate)
+                    and not _hypothetical(predicate)
+                ):
+                    yield _Found((pronoun, predicate), _BLAME_SUGGESTION)
+                    break
+
+
+def _previous_sentence_start(letter: Letter, sent: Span) -> int | None:
+    if sent.start == 0:
+        return None
+    return letter.doc[sent.start - 1].sent.start
 
 
 def _buyer_as_subject(buyer: Token, options: BlamesBuyerOptions) -> Iterator[_Found]:
-    if buyer.dep_ == "nsubj" or (buyer.dep_ == "conj" and buyer.head.dep_ == "nsubj"):
-        head = buyer.head if buyer.dep_ == "nsubj" else buyer.head.head
+    slot = _subject_slot(buyer)
+    if slot.dep_ == "nsubj" or (slot.dep_ == "conj" and slot.head.dep_ == "nsubj"):
+        head = slot.head if slot.dep_ == "nsubj" else slot.head.head
         if head.dep_ in ("relcl", "acl") and not _is(head.head, options.buyer_nouns):
             # "returns that another buyer had used": the clause identifies the units; the
             # sentence is about them, not an accusation of the complaining buyer
@@ -621,6 +809,8 @@ def _accusing_predicate(
         yield _Found((buyer, predicate), _BLAME_SUGGESTION)
         return
     if negated and _is(predicate, options.careless_verbs):
+        if any(c.dep_ == "aux" and _lemma(c) in ("can", "could") for c in predicate.children):
+            return  # "buyers could not follow their parcels": our failure left them unable
         yield _Found((buyer, predicate, *neg, *_children(predicate, "dobj")), _BLAME_SUGGESTION)
         return
     if not negated and any(c.lower_ in options.misuse_adverbs for c in predicate.children):
@@ -1567,8 +1757,9 @@ def denies_violation(letter: Letter, options: DeniesViolationOptions) -> Iterato
     may be true and is left to the seller's evidence.
     """
     found: list[_Found] = []
+    buyers_complained = _complaints_are_buyers(letter)
     for token in _denial_candidates(letter, options):
-        found.extend(_denial(token, options))
+        found.extend(_denial(token, options, buyers_complained))
     yield from _to_hits(letter, found)
 
 
@@ -1585,13 +1776,17 @@ def _denial_candidates(letter: Letter, options: DeniesViolationOptions) -> list[
     return [chosen[i] for i in sorted(chosen)]
 
 
-def _denial(token: Token, options: DeniesViolationOptions) -> Iterator[_Found]:
+def _denial(
+    token: Token, options: DeniesViolationOptions, buyers_complained: bool = False
+) -> Iterator[_Found]:
     if token.pos_ in ("VERB", "AUX"):
         yield from _denying_verb(token, options)
     if token.dep_ in ("nsubj", "nsubjpass") and (
         _is(token, options.complaint_nouns)
         or (_is(token, options.qualified_complaint_nouns) and _qualified(token))
     ):
+        if buyers_complained and not any(c.dep_ == "poss" for c in token.children):
+            return  # buyers' complaints called false: POA201 reports the blame
         yield from _rejected_complaint(token, options)
     if _is(token, options.blame_nouns) and token.pos_ == "NOUN":
         yield from _not_our_fault(token, options)

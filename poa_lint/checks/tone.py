@@ -124,6 +124,9 @@ class CriticizesAmazonOptions(_WordListOptions):
     sanction_verbs: frozenset[str]
     criticism_adverbs: frozenset[str]
     missing_grounds: frozenset[str]
+    sanction_adverbs: frozenset[str] = frozenset()
+    escalation_verbs: frozenset[str] = frozenset()
+    superior_nouns: frozenset[str] = frozenset()
 
     @cached_property
     def seeds(self) -> frozenset[str]:
@@ -208,6 +211,9 @@ class ThreatensOptions(_WordListOptions):
     threat_verbs: frozenset[str]
     intent_words: frozenset[str]
     reinstate_verbs: frozenset[str]
+    sanctioned_nouns: frozenset[str] = frozenset()
+    demand_verbs: frozenset[str] = frozenset()
+    answer_nouns: frozenset[str] = frozenset()
 
     @cached_property
     def triggers(self) -> frozenset[str]:
@@ -241,6 +247,8 @@ class DeniesViolationOptions(_WordListOptions):
     rejecting_verbs: frozenset[str]
     hedge_adverbs: frozenset[str]
     buyer_nouns: frozenset[str]
+    complainant_nouns: frozenset[str] = frozenset()
+    granted_objects: frozenset[str] = frozenset()
 
     @cached_property
     def verb_triggers(self) -> frozenset[str]:
@@ -258,7 +266,12 @@ class DeniesViolationOptions(_WordListOptions):
     def noun_triggers(self) -> frozenset[str]:
         """Complaint and blame nouns, which start a denial of their own ("the claim is
         baseless", "not our fault")."""
-        return self.complaint_nouns | self.qualified_complaint_nouns | self.blame_nouns
+        return (
+            self.complaint_nouns
+            | self.qualified_complaint_nouns
+            | self.blame_nouns
+            | self.complainant_nouns
+        )
 
     @cached_property
     def complement_triggers(self) -> frozenset[str]:
@@ -393,6 +406,27 @@ def _hypothetical(predicate: Token) -> bool:
         if current.dep_ not in ("xcomp", "conj", "ccomp"):
             break
         current = current.head
+    return False
+
+
+#: Heads of a purpose: "to ensure that we do not violate", "make sure we never …".
+_PURPOSE_HEADS = frozenset({"ensure", "guarantee", "sure", "certain", "assure", "prevent"})
+
+
+def _intended(predicate: Token) -> bool:
+    """The clause states a purpose, not a fact: "(in order) to ensure that we do not violate
+    any policy", "to make sure we do not break the rules again", "so that we never …"."""
+    current = predicate
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ == "that" for c in current.children) and any(
+            t.lower_ == "so" for t in current.doc[max(0, current.i - 6) : current.i]
+        ):
+            return True
+        if current.dep_ not in ("ccomp", "xcomp", "conj") or current.head.i == current.i:
+            return False
+        current = current.head
+        if _lemma(current) in _PURPOSE_HEADS:
+            return True
     return False
 
 
@@ -590,7 +624,9 @@ def _false_complaints(letter: Letter, options: BlamesBuyerOptions) -> Iterator[_
     """ "These complaints are false", "the claims were not true": the buyers' complaints
     called lies, in a letter answering buyers' complaints."""
     for noun in letter.tokens_with(options.complaint_nouns):
-        if noun.dep_ not in ("nsubj", "nsubjpass") or noun.pos_ not in ("NOUN", "PROPN"):
+        if not _is(noun, options.complaint_nouns) or noun.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if noun.pos_ not in ("NOUN", "PROPN"):
             continue
         if any(c.dep_ == "poss" for c in noun.children) or _children(noun, "prep"):
             continue  # an owner is named: the owner branch (or POA205) decides
@@ -700,6 +736,8 @@ def _their_fault(
         return
     starts = sorted(buyer_sentences)
     for pronoun in letter.tokens_with(_THEIR):
+        if pronoun.lower_ not in _THEIR:
+            continue
         sent = pronoun.sent
         previous = [s for s in starts if s <= sent.start]
         if not previous or not (
@@ -1031,6 +1069,10 @@ def criticizes_amazon(letter: Letter, options: CriticizesAmazonOptions) -> Itera
     Neutral mentions ("Amazon's policy", "thank you for your time") carry no evaluation.
     """
     found: list[_Found] = []
+    for token in letter.tokens_with(options.response_nouns):
+        found.extend(_no_answer(token, options))
+    for token in letter.tokens_with(options.escalation_verbs):
+        found.extend(_over_their_heads(token, options))
     for token in _amazon_candidates(letter, options):
         if _is(token, options.sanction_verbs) and token.pos_ == "VERB":
             found.extend(_criticised_sanction(token, options))
@@ -1043,6 +1085,47 @@ def criticizes_amazon(letter: Letter, options: CriticizesAmazonOptions) -> Itera
             continue
         found.extend(_criticised_referent(token, options))
     yield from _to_hits(letter, found)
+
+
+def _no_answer(noun: Token, options: CriticizesAmazonOptions) -> Iterator[_Found]:
+    """ "We still have had no reply", "we have not received any response in five weeks": a
+    complaint about how the appeal was handled. An answer awaited from someone else (a
+    buyer, a supplier) is not about Amazon."""
+    verb = noun.head
+    if not _is(noun, options.response_nouns) or noun.dep_ != "dobj":
+        return
+    if _lemma(verb) not in ("have", "receive", "get", "hear", "see"):
+        return
+    if not _is_first_person(_subject(verb)) or _hypothetical(verb):
+        return
+    nothing = any(c.lower_ == "no" for c in noun.children) or (
+        _negated(verb) and any(c.lower_ in ("any", "a") for c in noun.children)
+    )
+    if not nothing:
+        return
+    for prep in [*_children(noun, "prep"), *_children(verb, "prep")]:
+        if prep.lower_ == "from" and not any(
+            _is_amazon(o, options) for o in _children(prep, "pobj")
+        ):
+            return  # "no reply from the buyer"
+    yield _Found((_subject(verb) or verb, verb, *noun.subtree), _CRITICISM_SUGGESTION)
+
+
+def _over_their_heads(verb: Token, options: CriticizesAmazonOptions) -> Iterator[_Found]:
+    """ "Please pass this to a manager who will actually read it", "escalate our case to a
+    supervisor": asking to go over the reviewer's head says the reviewer failed."""
+    if not _is(verb, options.escalation_verbs) or verb.pos_ != "VERB":
+        return
+    if _negated(verb) or _hypothetical(verb):
+        return
+    for prep in _children(verb, "prep", "dative"):
+        targets = [prep] if prep.dep_ == "dative" else _children(prep, "pobj")
+        for target in targets:
+            if _is(target, options.superior_nouns) and (
+                prep.dep_ == "dative" or prep.lower_ in ("to", "with")
+            ):
+                yield _Found((verb, *prep.subtree), _CRITICISM_SUGGESTION)
+                return
 
 
 def _amazon_candidates(letter: Letter, options: CriticizesAmazonOptions) -> list[Token]:
@@ -1127,6 +1210,10 @@ def _criticised_referent(target: Token, options: CriticizesAmazonOptions) -> Ite
             yield _Found((target, verb), _CRITICISM_SUGGESTION)
             return
         adverbs = [c for c in verb.children if _is(c, options.criticism_adverbs)]
+        if not _is(verb, options.sanction_verbs):
+            # "Amazon automatically asks buyers for a review" is how Amazon works; only a
+            # sanction done "automatically" is a complaint
+            adverbs = [a for a in adverbs if not _is(a, options.sanction_adverbs)]
         if adverbs and not verb_negated:
             yield _Found((target, verb, *adverbs), _CRITICISM_SUGGESTION)
             return
@@ -1619,7 +1706,28 @@ def threatens(letter: Letter, options: ThreatensOptions) -> Iterator[Hit]:
     for token in letter.tokens_with(options.triggers):  # the rest cannot start a threat
         found.extend(_legal_threat(token, options))
         found.extend(_ultimatum(token, options))
+    for token in letter.tokens_with(options.demand_verbs):
+        found.extend(_deadline_demand(token, options))
     yield from _to_hits(letter, found)
+
+
+def _deadline_demand(verb: Token, options: ThreatensOptions) -> Iterator[_Found]:
+    """ "We expect a written reply within 48 hours", "we demand reinstatement by Friday": a
+    deadline set for Amazon's answer is an ultimatum even without a stated consequence."""
+    if not _is(verb, options.demand_verbs) or verb.pos_ not in ("VERB", "AUX"):
+        return
+    if _negated(verb) or _hypothetical(verb) or not _is_first_person(_subject(verb)):
+        return
+    wanted = [o for o in _children(verb, "dobj") if _is(o, options.answer_nouns)]
+    if not wanted:
+        return
+    deadline = [
+        t
+        for t in verb.subtree
+        if t.lower_ in ("within", "by", "before") and any(c.like_num for c in t.subtree)
+    ]
+    if deadline:
+        yield _Found((verb, *wanted, *deadline[0].subtree), _ULTIMATUM_SUGGESTION)
 
 
 def _legal_threat(token: Token, options: ThreatensOptions) -> Iterator[_Found]:
@@ -1713,16 +1821,21 @@ def _ultimatum(token: Token, options: ThreatensOptions) -> Iterator[_Found]:
     amazon_subject = subject is not None and (
         subject.lower_ in SECOND_PERSON
         or subject.lower_ == "amazon"
-        # "unless our account is reactivated", "if we are not reinstated": Amazon is the doer
-        or (subject.dep_ == "nsubjpass" and _is_first_person(subject))
+        # "unless our account is reactivated", "if we are not reinstated", "if the listings
+        # are not reinstated": Amazon is the doer
+        or (
+            subject.dep_ == "nsubjpass"
+            and (_is_first_person(subject) or _is(subject, options.sanctioned_nouns))
+        )
     )
     if not amazon_subject:
         return
     main = token.head
     main_subject = _subject(main)
-    if _is_first_person(main_subject) and any(
-        c.dep_ == "aux" and _lemma(c) in FUTURE_AUX for c in main.children
-    ):
+    future = any(c.dep_ == "aux" and _lemma(c) in FUTURE_AUX for c in main.children)
+    # "… he will file a claim": the seller's lawyer (or whoever) acting on the outcome
+    legal_step = _is(main, options.lawyer_verbs) and main_subject is not None
+    if future and (_is_first_person(main_subject) or legal_step):
         yield _Found((marks[0], main), _ULTIMATUM_SUGGESTION)
 
 
@@ -1790,12 +1903,28 @@ def _denial(
         yield from _rejected_complaint(token, options)
     if _is(token, options.blame_nouns) and token.pos_ == "NOUN":
         yield from _not_our_fault(token, options)
+    if _is(token, options.complainant_nouns) and token.dep_ == "nsubj":
+        yield from _complainant_wrong(token, options)
+
+
+def _complainant_wrong(noun: Token, options: DeniesViolationOptions) -> Iterator[_Found]:
+    """ "The rights owner is mistaken", "the brand is wrong about our designs": the one who
+    complained called wrong is the violation denied."""
+    predicate = noun.head
+    if _negated(predicate) or _hypothetical(predicate) or _distanced(predicate):
+        return
+    for comp in _children(predicate, "acomp", "attr"):
+        if _is(comp, options.rejection_words) and not _negated(comp):
+            yield _Found((noun, predicate, comp), _DENIAL_SUGGESTION)
+            return
 
 
 def _denying_verb(verb: Token, options: DeniesViolationOptions) -> Iterator[_Found]:
     subject = _subject(verb)
-    if not _is_first_person(subject) or _hypothetical(verb) or _future(verb):
-        return  # "we will not sell used items as new again" is a promise, not a denial
+    if not _is_first_person(subject) or _hypothetical(verb) or _future(verb) or _intended(verb):
+        # "we will not sell used items as new again" is a promise, and "to ensure that we do
+        # not violate any policy" a purpose, not a denial
+        return
     assert subject is not None
     if _distanced(verb):
         # "we don't think we did anything wrong": the negation is raised to "think", and
@@ -1868,12 +1997,22 @@ def _denying_verb(verb: Token, options: DeniesViolationOptions) -> Iterator[_Fou
     ):
         yield _Found((subject, verb), _DENIAL_SUGGESTION)
         return
-    # "we deny the allegation", "we reject this claim"
+    # "we deny the allegation", "we reject this claim", "we categorically deny copying any
+    # artwork", "we dispute that we sold fakes" (not "we denied the buyer's refund request")
     if _is(verb, options.rejecting_verbs) and not negated:
         for obj in objects:
             if _is(obj, options.complaint_nouns) or _is(obj, options.qualified_complaint_nouns):
                 yield _Found((subject, verb, obj), _DENIAL_SUGGESTION)
                 return
+        clauses = _children(verb, "xcomp", "ccomp", "pcomp")
+        gerunds = [o for o in objects if o.tag_ == "VBG" or o.pos_ == "VERB"]
+        granted = any(
+            _is(t, options.granted_objects) or _is(t, options.buyer_nouns)
+            for t in _clause_tokens(verb)
+        )
+        if (clauses or gerunds) and not granted:
+            yield _Found((subject, verb, *(clauses or gerunds)[:1]), _DENIAL_SUGGESTION)
+            return
     # "we have always followed the rules" (not "we will always follow")
     if _is(verb, options.compliance_verbs) and not negated:
         always = [c for c in verb.children if c.lower_ in ("always", "ever")]

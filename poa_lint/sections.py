@@ -71,6 +71,9 @@ class SectionVocabulary(BaseModel):
     routine_markers: tuple[str, ...]
     forward_markers: tuple[str, ...]
     discourse_verbs: frozenset[str]
+    remedial_verbs: frozenset[str]
+    rule_verbs: frozenset[str]
+    appeal_words: frozenset[str]
     state_verbs: frozenset[str]
     courtesy_words: frozenset[str]
     denial_verbs: frozenset[str]
@@ -195,6 +198,10 @@ class Item:
     paragraph_start: int = 0
     #: The item gives a reason in so many words ("because", "due to", "caused").
     explains: bool = False
+    #: Its verb changes the state of something ("refunded", "removed", "corrected").
+    remedial: bool = False
+    #: A fix put off until the account is reinstated ("once reactivated, we will fix …").
+    deferred: bool = False
 
     @property
     def done(self) -> bool:
@@ -285,20 +292,46 @@ class Structure:
         return False
 
     def completed_actions(self) -> list[Item]:
-        """Actions already done: corrective items, and processes already set up.
+        """Actions already done to fix what went wrong.
 
         With a corrective heading, only what stands under the action headings counts (an
-        opening "we cancelled 34 orders last week" states the problem). Without one, any
-        completed action counts except the story told under a root-cause heading ("we bought
-        300 units from a wholesaler"), which is the failure, not its correction.
+        opening "we cancelled 34 orders last week" states the problem), and a process set up
+        under the corrective heading counts too. Without one, a completed act that changes
+        something counts ("we refunded", "we removed") except the story told under a
+        root-cause heading ("we bought 300 units from a wholesaler"); a process set up ("we
+        have introduced a review") prevents a repeat but fixes nothing affected.
         """
-        if self._headed_spans(["corrective"]):
+        corrective = self._headed_spans(["corrective"])
+        if corrective:
             spans = self._headed_spans(["corrective", "preventive"])
             pool = [i for i in self.items if any(a <= i.start < b for a, b in spans)]
+            # a process already set up counts as a fix where the author files it as one
+            return [
+                i
+                for i in pool
+                if i.role == "corrective"
+                or (
+                    i.done
+                    and i.role == "preventive"
+                    and any(a <= i.start < b for a, b in corrective)
+                )
+            ]
         else:
+            # No heading vouches for the fixes: only acts that change something count ("we
+            # refunded"), not the story of the case ("we appealed", "our bookkeeper logged in").
             story = self._headed_spans(["root_cause"])
-            pool = [i for i in self.items if not any(a <= i.start < b for a, b in story)]
-        return [i for i in pool if i.role == "corrective" or (i.done and i.role == "preventive")]
+            pool = [
+                i
+                for i in self.items
+                if not any(a <= i.start < b for a, b in story)
+                and i.remedial
+            ]
+        # "We have set up a review process" prevents a repeat; it fixes nothing affected
+        return [i for i in pool if i.role == "corrective"]
+
+    def deferred_fixes(self) -> list[Item]:
+        """Fixes put off until the account is reinstated: not actions taken."""
+        return [i for i in self.items if i.deferred]
 
     def items_in(self, kind: PartKind) -> list[Item]:
         """Items inside sections of that kind (by heading, label or content)."""
@@ -453,13 +486,7 @@ def _item_role(
     verbs = _main_verbs(span, tokens, heads)
     # Words the seller quotes (usually from Amazon's notice) are not the seller's account.
     lemmas = {all_lemmas[i] for i in indices if i not in quoted}
-    lead_verb: Token | None = None
-    # Prefer a finite verb ("our manager checks …") to an infinitive ("in order to avoid").
-    candidates = sorted(verbs, key=lambda v: 0 if _finite(v) else 1)
-    for verb in candidates:
-        if verb.lemma_.lower() not in vocab.discourse_verbs or verb.lemma_.lower() == "be":
-            lead_verb = verb
-            break
+    lead_verb = _lead_verb(verbs)
     tense: Tense = "none"
     first_person = False
     negated = False
@@ -537,6 +564,10 @@ def _item_role(
         return "preventive", "future", first_person, establishes
     if tense == "future" or (any_future and action_verb and tense not in ("past", "perfect")):
         return "preventive", "future", first_person, establishes
+    if tense in ("past", "perfect") and lemmas & vocab.appeal_words:
+        return "neutral", tense, first_person, False  # the appeal's own history
+    if tense == "perfect" and _since_long_ago(tokens):
+        return "neutral", tense, first_person, False  # "we have sold on Amazon since 2019"
     if action_verb and tense in ("past", "perfect") and not negated and not investigation:
         if causal_hit and not first_person:
             return "cause", tense, first_person, False
@@ -547,7 +578,13 @@ def _item_role(
             return "cause", tense, first_person, False
         if establishes or (routine_hit and tense == "perfect"):
             return "preventive", tense, first_person, True
-        if first_person or (_passive(lead_verb) and not _foreign_agent(lead_verb)):
+        if first_person or (
+            _passive(lead_verb)
+            and not _foreign_agent(lead_verb)
+            # "All listings were corrected" is our fix; "the computer was used for another
+            # client" or "the order was returned to us" is not
+            and lead_lemma in vocab.remedial_verbs
+        ):
             return "corrective", tense, first_person, False
     if (
         tense in ("present", "progressive")
@@ -555,6 +592,9 @@ def _item_role(
         and action_verb
         and lead_lemma not in vocab.state_verbs
     ):
+        return "preventive", tense, first_person, establishes
+    if tense in ("present", "none") and lead_verb is not None and _standing_rule(lead_verb):
+        # "No one is allowed to contact an intermediary", "each photo must be approved"
         return "preventive", tense, first_person, establishes
     if tense == "progressive" and action_verb and first_person:
         return "preventive", tense, first_person, establishes
@@ -582,6 +622,81 @@ def _request(verb: Token | None, tense: Tense) -> bool:
         verb.i > 0 and verb.doc[verb.i - 1].lower_ in _REQUEST_WORDS
     )
     return marked and (tense in ("imperative", "present", "none") or verb.tag_ == "VB")
+
+
+def _remedial(letter: Letter, span: Span, tokens: Sequence[Token]) -> bool:
+    """Whether the item's action verb changes the state of something (see
+    ``remedial_verbs`` in rules/sections.yaml)."""
+    verb = _lead_verb(_main_verbs(span, tokens, letter.heads))
+    if verb is None:
+        return False
+    lemma = verb.lemma_.lower()
+    # "I went through the policies", "we looked into every order": phrasal reading
+    phrasal = lemma in ("go", "look") and any(
+        c.lower_ in ("through", "into", "over") for c in verb.children
+    )
+    return phrasal or lemma in vocabulary().remedial_verbs
+
+
+_DURATION_UNITS = frozenset({"year", "years", "decade", "decades", "month", "months"})
+
+
+def _since_long_ago(tokens: Sequence[Token]) -> bool:
+    """ "… since 2019", "… for eight years": a perfect tense telling a history."""
+    for token in tokens:
+        if token.lower_ == "since" and any(
+            t.like_num and len(t.text) == 4 for t in token.subtree
+        ):
+            return True
+        if token.lower_ == "for" and any(t.lower_ in _DURATION_UNITS for t in token.subtree):
+            return True
+    return False
+
+
+#: "Once the account is reactivated, we will …", "after reinstatement we will …".
+_DEFERRING_MARKS = frozenset({"once", "after", "when", "upon", "until", "soon"})
+_REINSTATEMENT = frozenset(
+    {"reinstate", "reinstatement", "reactivate", "reactivation", "restore", "restoration",
+     "reopen", "unblock", "unsuspend", "reinstated", "reactivated"}
+)  # fmt: skip
+
+
+def _deferred(tokens: Sequence[Token], tense: Tense) -> bool:
+    """A promise that waits for reinstatement: "once the account is reactivated, we will
+    upload the invoices", "after reinstatement we will fix the titles"."""
+    if tense not in ("future", "present", "none"):
+        return False
+    for token in tokens:
+        if token.lemma_.lower() in _REINSTATEMENT or token.lower_ in _REINSTATEMENT:
+            above = [token, *token.children, token.head]
+            if any(t.lower_ in _DEFERRING_MARKS for a in above for t in a.children) or any(
+                t.lower_ in _DEFERRING_MARKS for t in above
+            ):
+                return True
+    return False
+
+
+def _standing_rule(verb: Token) -> bool:
+    """A rule of the house, in the present: a passive rule verb ("is not allowed", "are
+    required") or an obligation ("must", "has to", "need to")."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if "must" in auxes:
+        return True
+    if verb.lemma_.lower() in vocabulary().rule_verbs and _passive(verb):
+        return True
+    return verb.lemma_.lower() in ("have", "need") and any(
+        c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children
+    ) and verb.tag_ in ("VBZ", "VBP")
+
+
+def _lead_verb(verbs: Sequence[Token]) -> Token | None:
+    """The verb that carries an item's action: a finite verb ("our manager checks …")
+    before an infinitive ("in order to avoid"), and not a verb about the letter itself."""
+    discourse = vocabulary().discourse_verbs
+    for verb in sorted(verbs, key=lambda v: 0 if _finite(v) else 1):
+        if verb.lemma_.lower() not in discourse or verb.lemma_.lower() == "be":
+            return verb
+    return None
 
 
 def _finite(verb: Token) -> bool:
@@ -784,6 +899,9 @@ def _items_of(letter: Letter, paragraph: Paragraph, start: int) -> list[Item]:
                 " " * len(t.text_with_ws) if t.i in quoted else t.text_with_ws for t in tokens
             )
         role, tense, first, establishes = _item_role(letter, span, tokens, text, quoted)
+        deferred = role == "preventive" and _deferred(tokens, tense)
+        if deferred:
+            role = "neutral"  # neither a fix already made nor a measure against a repeat
         items.append(
             Item(
                 start=span.start_char,
@@ -795,6 +913,8 @@ def _items_of(letter: Letter, paragraph: Paragraph, start: int) -> list[Item]:
                 establishes_process=establishes,
                 paragraph_start=paragraph.start,
                 explains=bool(_compiled()[1].search(text)),
+                remedial=_remedial(letter, span, tokens),
+                deferred=deferred,
             )
         )
     return items

@@ -52,11 +52,22 @@ def missing_corrective(letter: Letter, options: NoOptions) -> Iterator[Hit]:
     yield _letter_start(letter)
 
 
+_DEFERRED_MESSAGE = (
+    "This fix waits for the reinstatement: Amazon reinstates an account whose problem is "
+    "already fixed, so a correction promised for afterwards counts as not done. Do it now "
+    "and write what you did, or say why it cannot be done before reinstatement."
+)
+
+
 def corrective_not_done(letter: Letter, options: NoOptions) -> Iterator[Hit]:
-    """POA104: the corrective part is only promises ("we will refund")."""
+    """POA104: the corrective part is only promises ("we will refund"), or a fix is put off
+    until the account is reinstated ("once the account is reactivated we will fix the
+    titles"), wherever it stands."""
     structure = letter.structure
+    for item in structure.deferred_fixes():
+        yield Hit(start=item.start, end=item.end, message=_DEFERRED_MESSAGE)
     done = structure.completed_actions()
-    if done:
+    if done or structure.deferred_fixes():
         return
     for section in structure.parts("corrective"):
         if section.found_by == "content":

@@ -70,6 +70,21 @@ class VagueOptions(Options):
             "intensify",
             "reinforce",
             "harder",
+            # effort and manner words with nothing checkable after them: "thoroughly review
+            # all policies", "strictly abide by", "constantly monitor", "update accordingly"
+            "thorough",
+            "thoroughly",
+            "strictly",
+            "constantly",
+            "accordingly",
+            "significantly",
+            "proactive",
+            "proactively",
+            "upgrade",
+            "revamp",
+            "abide",
+            "regularly",
+            "closely",
         )
     )
 
@@ -89,6 +104,21 @@ _DO_BETTER = re.compile(
 )
 
 
+# Promises with no measure in them at all: an outcome ("this will not happen again"), more of
+# the same ("we will keep doing the same"), or a bargain ("if you give us a chance, we will
+# …"). They are vague wherever they stand, even in a closing paragraph.
+_EMPTY_PROMISE = re.compile(
+    r"\b(?:this|it|that|such\s+(?:a\s+)?(?:thing|mistake|problem|issue)s?|the\s+same\s+"
+    r"(?:mistake|problem|issue)|(?:this|the)\s+(?:mistake|problem|issue|situation))\s+"
+    r"(?:will|would|shall|is\s+going\s+to)\s+(?:not|never)\s+(?:\w+\s+)?(?:happen|occur|"
+    r"repeat|be\s+repeated)\b|\b(?:this|it)\s+won['’]t\s+happen\b|"
+    r"\b(?:keep|continue)\s+(?:doing|to\s+do)\s+(?:the\s+same|(?:our|my)\s+best|well)\b|"
+    r"\bif\s+you\s+(?:could\s+|can\s+|will\s+|would\s+)?give\s+(?:us|me)\s+"
+    r"(?:a|another|one\s+more|the)\s+(?:\w+\s+)?chance\b[^.!?\n]*",
+    re.IGNORECASE,
+)
+
+
 def _sentences_of(letter: Letter, item: Item) -> list[Span]:
     return list(letter.sentences_overlapping(item.start, item.end))
 
@@ -102,16 +132,76 @@ def _concrete(sentence: Span, text: str) -> bool:
 
 
 def _vague_words(sentence: Span, options: VagueOptions) -> list[Token]:
+    """Vague words of the sentence's own action; one inside a purpose ("in order to end the
+    cooperation thoroughly, we asked staff to delete the contacts") qualifies the aim, not
+    the measure."""
     vague = set(options.vague_words)
     return [
         t
         for t in sentence
-        if t.pos_ in ("VERB", "ADJ", "ADV", "NOUN") and t.lemma_.lower() in vague
+        if t.pos_ in ("VERB", "ADJ", "ADV", "NOUN")
+        and t.lemma_.lower() in vague
+        and not _in_purpose(t)
     ]
 
 
+def _in_purpose(token: Token) -> bool:
+    for above in [token, *token.ancestors]:
+        if above.dep_ in ("advcl", "acl") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in above.children
+        ):
+            return True
+        if above.dep_ == "ROOT":
+            return False
+    return False
+
+
+def _vague_phrase(token: Token) -> tuple[int, int]:
+    """The words to quote for a vague word: a verb with its object ("strengthen the
+    management"), an adjective with its noun ("thorough review process"), an adverb with its
+    verb ("constantly monitor")."""
+    if token.pos_ == "ADJ" and token.head.pos_ == "NOUN":
+        first, last = min(token.i, token.head.i), max(token.i, token.head.i)
+    elif token.pos_ == "ADV" and token.head.pos_ in ("VERB", "AUX"):
+        first, last = min(token.i, token.head.i), max(token.i, token.head.i)
+    else:
+        phrase = [token, *(c for c in token.children if c.dep_ in ("dobj", "prt"))]
+        end = max(phrase, key=lambda t: t.i)
+        end = max(end.subtree, key=lambda t: t.i) if end != token else end
+        first, last = token.i, end.i
+    doc = token.doc
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+_REPORTING = frozenset({"say", "tell", "claim", "write", "report", "complain", "answer"})
+
+
+def _reported(letter: Letter, offset: int) -> bool:
+    """The words are someone else's, reported: "the buyer said it would not happen again"."""
+    span = letter.span(offset, offset + 1)
+    if span is None:
+        return False
+    token = span[0]
+    for above in token.ancestors:
+        if above.lemma_.lower() in _REPORTING:
+            subjects = [c for c in above.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return bool(subjects) and subjects[0].lower_ not in ("we", "i")
+    return False
+
+
+_VAGUE_SUGGESTION = (
+    "Say exactly what changes, who does it and when, e.g. 'a second packer checks every "
+    "glass order against the packing list before pickup'."
+)
+
+
 def vague_measure(letter: Letter, options: VagueOptions) -> Iterator[Hit]:
-    """POA301: an action with no concrete how or what."""
+    """POA301: an action with no concrete how or what, or a promise with no action in it.
+
+    Each vague phrase of a sentence is reported ("we will pay more attention to sourcing and
+    strengthen the management"): the seller has to replace each with a concrete step.
+    """
+    spans: list[tuple[int, int]] = []
     for item in action_items(letter):
         if item.role == "cause":
             continue
@@ -124,31 +214,29 @@ def vague_measure(letter: Letter, options: VagueOptions) -> Iterator[Hit]:
             sentence = letter.span(clip_start, clip_end) or sentence
             if any(t.dep_ == "neg" for t in sentence if t.head.dep_ == "ROOT"):
                 continue  # a negated promise ("we will not just try harder") is no measure
-            phrase = _DO_BETTER.search(text)
-            predicates = _vague_words(sentence, options)
-            if not phrase and not predicates:
-                continue
             if _concrete(sentence, text):
                 continue
-            if phrase:
-                start = clip_start + phrase.start()
-                end = clip_start + phrase.end()
-            else:
-                token = predicates[0]
-                phrase_tokens = [token, *(c for c in token.children if c.dep_ in ("dobj", "prt"))]
-                last = max(phrase_tokens, key=lambda t: t.i)
-                last = max(last.subtree, key=lambda t: t.i) if last != token else last
-                start, end = token.idx, last.idx + len(last.text)
-            yield Hit(
-                start=start,
-                end=end,
-                values={"match": letter.text[start:end]},
-                suggestion=(
-                    "Say exactly what changes, who does it and when, e.g. 'a second packer "
-                    "checks every glass order against the packing list before pickup'."
-                ),
-            )
-            break
+            for match in _DO_BETTER.finditer(text):
+                spans.append((clip_start + match.start(), clip_start + match.end()))
+            for token in _vague_words(sentence, options):
+                spans.append(_vague_phrase(token))
+    for match in _EMPTY_PROMISE.finditer(letter.text):
+        if not letter.in_body(match.start()) or letter.in_quotes(match.start(), match.end()):
+            continue
+        if not _reported(letter, match.start()):
+            spans.append((match.start(), match.end()))
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if kept and start < kept[-1][1]:
+            continue  # "pay more attention" matched as a phrase and through "attention"
+        kept.append((start, end))
+    for start, end in kept:
+        yield Hit(
+            start=start,
+            end=end,
+            values={"match": letter.text[start:end]},
+            suggestion=_VAGUE_SUGGESTION,
+        )
 
 
 def measure_without_timeframe(letter: Letter, options: NoOptions) -> Iterator[Hit]:

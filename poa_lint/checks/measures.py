@@ -160,9 +160,8 @@ def _vague_phrase(token: Token) -> tuple[int, int]:
     """The words to quote for a vague word: a verb with its object ("strengthen the
     management"), an adjective with its noun ("thorough review process"), an adverb with its
     verb ("constantly monitor")."""
-    if token.pos_ == "ADJ" and token.head.pos_ == "NOUN":
-        first, last = min(token.i, token.head.i), max(token.i, token.head.i)
-    elif token.pos_ == "ADV" and token.head.pos_ in ("VERB", "AUX"):
+    head_pos = {"ADJ": ("NOUN",), "ADV": ("VERB", "AUX")}.get(token.pos_, ())
+    if token.head.pos_ in head_pos:
         first, last = min(token.i, token.head.i), max(token.i, token.head.i)
     else:
         phrase = [token, *(c for c in token.children if c.dep_ in ("dobj", "prt"))]

@@ -262,7 +262,7 @@ def check_letter(
         for hit in hits:
             if rule.quotes == "skip" and letter.in_quotes(hit.start, hit.end):
                 continue
-            if body_only and not letter.in_body(hit.start, hit.end):
+            if body_only and not letter.in_body(hit.start):
                 continue
             if rule.scope == "span" and letter.in_foreign(hit.start):
                 continue  # e-mail headers and quoted history are not the seller's writing

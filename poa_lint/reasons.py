@@ -29,6 +29,8 @@ class Reason(BaseModel):
     id: str
     name: str
     kind: Literal["performance", "policy"]
+    #: Other spellings users type for ``--reason`` ("late-dispatch", "section 3").
+    aliases: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
     vocabulary: tuple[str, ...] = ()
     metric: Metric | None = None
@@ -46,11 +48,20 @@ class Taxonomy(BaseModel):
     reasons: tuple[Reason, ...]
 
     def get(self, reason_id: str) -> Reason | None:
-        key = reason_id.strip().lower().replace("-", "_")
-        return next((r for r in self.reasons if r.id == key), None)
+        """The reason for an id or one of its aliases, ignoring case, spaces, hyphens and
+        underscores ("Late-Dispatch", "section 3", "price gouging")."""
+        key = _key(reason_id)
+        return next(
+            (r for r in self.reasons if key == _key(r.id) or key in {_key(a) for a in r.aliases}),
+            None,
+        )
 
     def ids(self) -> list[str]:
         return [r.id for r in self.reasons]
+
+
+def _key(name: str) -> str:
+    return "".join(ch for ch in name.lower() if ch.isalnum())
 
 
 @lru_cache(maxsize=1)

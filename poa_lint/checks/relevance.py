@@ -427,6 +427,14 @@ def target_pattern(target: str) -> re.Pattern[str] | None:
     return re.compile(r"(?:" + "|".join(forms) + r")" + unit, re.IGNORECASE)
 
 
+_PERCENT = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:%|per[\s-]?cent\b)", re.IGNORECASE)
+
+
+def _sentences_with(letter: Letter, hits: Sequence[PhraseHit]) -> list[Span]:
+    """The sentences in which the phrase hits stand."""
+    return [letter.doc[h.first].sent for h in hits]
+
+
 def metric_not_cited(letter: Letter, options: MetricNotCitedOptions) -> Iterator[Hit]:
     """POA503: a performance letter that never names its metric, or never states the target.
 
@@ -462,6 +470,11 @@ def metric_not_cited(letter: Letter, options: MetricNotCitedOptions) -> Iterator
         return
     pattern = target_pattern(metric.target)
     if not options.require_target or pattern is None or pattern.search(letter.text):
+        return
+    text = letter.text
+    if any(_PERCENT.search(text, s.start_char, s.end_char) for s in _sentences_with(letter, found)):
+        # "our late dispatch rate was 6.1%": the seller's own figure shows they know what
+        # was measured; demanding Amazon's target on top of it is noise
         return
     yield Hit(
         start=start,
@@ -617,8 +630,10 @@ def _tenure(sent: Span, tokens: Sequence[Token], options: IrrelevantContentOptio
             wanted = options.tenure_verbs if "tenure" in verbs else _FOUNDING_VERBS
             if not _is(candidate, wanted) or _negated(candidate) or _modal(candidate):
                 continue
-            if not _is_self(_subject(candidate), options):
-                continue
+            subject = _subject(candidate)
+            company = subject is not None and subject.pos_ == "PROPN" and "founding" in verbs
+            if not (_is_self(subject, options) or company):
+                continue  # "Hartwell & Daughters was founded in 1987": the seller's own firm
             objects = _dependents(candidate, frozenset({"dobj"}))
             if not objects or any(_is(t, options.marketplace_words) for t in tokens):
                 return True
@@ -747,6 +762,13 @@ def _praise(
             subject = _subject(token)
             if subject is None or _is_self(subject, options) or _modal(token):
                 continue
+            admitted = any(
+                _negated(v) and _is_self(_subject(v), options)
+                for v in tokens
+                if v.pos_ in ("VERB", "AUX") and v.i != token.i
+            )
+            if admitted:
+                continue  # "they trusted us, and we did not check the items": an admission
             if any(_is_self(o, options) for o in _dependents(token, frozenset({"dobj"}))):
                 return True
     return False
@@ -799,6 +821,8 @@ def _case_reference(
                     return True
             elif _lemma(token) in _APPEAL_VERBS and _repeated(token):
                 return True
+            elif _lemma(token) == "appeal" and token.tag_ in ("VBD", "VBN"):
+                return True  # "we appealed on 6 February and 19 February": earlier appeals
     return False
 
 
@@ -806,8 +830,8 @@ def _told_before(tokens: Sequence[Token]) -> bool:
     """A mention of Seller Support that tells a past contact ("I called Seller Support",
     "Seller Support told us", "case ID 1234567890"), not a step of the plan ("before we
     list a new brand, we ask Seller Support"; "we will contact Seller Support")."""
-    if any(t.like_num and len(t.text) >= 5 for t in tokens):
-        return True
+    if any(sum(ch.isdigit() for ch in t.text) >= 5 for t in tokens):
+        return True  # a case ID ("like_num" would take "first" for a number)
     for token in tokens:
         if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass"):
             continue
@@ -985,8 +1009,8 @@ def irrelevant_content(letter: Letter, options: IrrelevantContentOptions) -> Ite
             topics.append("case")
         if _measure(letter, sent):
             # A step of the plan ("if stock covers less than 1.5 times the expected sales,
-            # we reorder") names sales and contacts as its means, not as background.
-            topics = [t for t in topics if t not in ("sales", "case")]
+            # we reorder") names sales as its means, not as background.
+            topics = [t for t in topics if t != "sales"]
             volume = holiday = False
         # Circumstances: relevant when they explain or plan, background otherwise.
         circumstances: list[Topic] = []

@@ -163,7 +163,13 @@ def cause_groups(letter: Letter) -> list[CauseGroup]:
     parts = structure.parts("root_cause")
     headed = [s for s in parts if s.found_by != "content"]
     sections = headed or parts
-    candidates = [i for s in sections for i in s.items if not _is_context(letter, i)]
+    candidates = [
+        i
+        for s in sections
+        for i in s.items
+        # a line of data ("B0CR5TQ1LM ceramic flower vase, white") lists what was affected
+        if not _is_context(letter, i) and not letter.in_data_line(i.start)
+    ]
     groups: list[list[Item]] = []
     for item in candidates:
         starts_new = (
@@ -182,8 +188,14 @@ def cause_groups(letter: Letter) -> list[CauseGroup]:
         # Under a heading a list item is a cause even if it reads as plain fact ("Missing
         # bin labels."); a prose run must contain at least one sentence that states a cause.
         states_cause = any(i.role == "cause" for i in group) or (headed and group[0].is_list_item)
-        if states_cause and group_keys(letter, CauseGroup(tuple(group))):
-            out.append(CauseGroup(tuple(group)))
+        if not states_cause:
+            continue
+        # "We are sorry for the trouble. Our packer used the old chart." is quoted from the
+        # sentence that states the cause, not from the apology before it
+        first = next((k for k, i in enumerate(group) if i.role == "cause"), 0)
+        kept = CauseGroup(tuple(group[first:]))
+        if group_keys(letter, kept):
+            out.append(kept)
     return out
 
 
@@ -261,8 +273,52 @@ def _label(letter: Letter, item: Item, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+_CROSS_REFERENCE = re.compile(
+    r"\bcauses?\s+(?:no\.?\s*)?((?:\d{1,2}|[a-h]\b|[ivx]{1,4}\b)"
+    r"(?:\s*(?:,|and|&|to|-)\s*(?:\d{1,2}|[a-h]\b|[ivx]{1,4}\b))*)",
+    re.IGNORECASE,
+)
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8}
+
+
+def _numbers(listed: str) -> set[int]:
+    """ "1 and 3" → {1, 3}; "2-4" → {2, 3, 4}; "a, c" → {1, 3}; "ii" → {2}."""
+    values: list[int] = []
+    ranges: list[int] = []
+    for part in re.findall(r"\d{1,2}|[ivx]{1,4}|[a-h]|-|to", listed.lower()):
+        if part in ("-", "to"):
+            ranges.append(len(values))
+            continue
+        if part.isdigit():
+            values.append(int(part))
+        elif part in _ROMAN:
+            values.append(_ROMAN[part])
+        else:
+            values.append(ord(part) - ord("a") + 1)
+    found = set(values)
+    for at in ranges:
+        if 0 < at < len(values):
+            found.update(range(values[at - 1], values[at] + 1))
+    return found
+
+
+def _cross_references(letter: Letter, item: Item) -> set[int]:
+    """The causes an action says it answers, by number, in its own words or in the heading
+    it stands under: "Actions for causes 1 and 3:", "(cause 2)"."""
+    texts = [letter.text[item.start : item.end]]
+    section = letter.structure.section_of(item)
+    if section is not None and section.heading:
+        texts.append(section.heading)
+    return {
+        n for text in texts for m in _CROSS_REFERENCE.finditer(text) for n in _numbers(m.group(1))
+    }
+
+
 def link_causes(letter: Letter) -> list[CauseLink]:
-    """The cause → corrective → preventive matrix."""
+    """The cause → corrective → preventive matrix.
+
+    An action answers a cause when they share a distinctive word, or when the action (or
+    its heading) refers to the cause by number ("Actions for causes 1 and 3: …")."""
     groups = cause_groups(letter)
     if not groups:
         return []
@@ -270,9 +326,11 @@ def link_causes(letter: Letter) -> list[CauseLink]:
     preventive = [(i, item_keys(letter, i)) for i in _action_items(letter, "preventive")]
     all_keys = [group_keys(letter, g) for g in groups]
     containment = {i.start for i, _ in corrective if _contains_product(letter, i)}
+    referenced = {i.start: _cross_references(letter, i) for i, _ in [*corrective, *preventive]}
     links = []
     for index, group in enumerate(groups):
         keys = all_keys[index]
+        number = index + 1
         # What sets this cause apart from the letter's other causes: an action that shares
         # only words every cause has ("message", "listing") does not answer this one.
         rest = [k for j, k in enumerate(all_keys) if j != index]
@@ -280,8 +338,14 @@ def link_causes(letter: Letter) -> list[CauseLink]:
         distinctive = (keys - common) or keys
         first = group.items[0]
 
-        def answers(action_keys: frozenset[str], distinctive: frozenset[str] = distinctive) -> bool:
-            return bool(distinctive & action_keys)
+        def answers(
+            action: Item,
+            action_keys: frozenset[str],
+            distinctive: frozenset[str] = distinctive,
+            number: int = number,
+        ) -> bool:
+            named = referenced.get(action.start, set())
+            return number in named if named else bool(distinctive & action_keys)
 
         links.append(
             CauseLink(
@@ -292,13 +356,13 @@ def link_causes(letter: Letter) -> list[CauseLink]:
                     for i, k in corrective
                     # Containment answers any cause it touches at all, even through words
                     # the letter's causes share ("batch", "tile").
-                    if (answers(k) or (i.start in containment and bool(k & keys)))
+                    if (answers(i, k) or (i.start in containment and bool(k & keys)))
                     and not group.start <= i.start < group.end
                 ),
                 preventive=tuple(
                     i
                     for i, k in preventive
-                    if answers(k) and not group.start <= i.start < group.end
+                    if answers(i, k) and not group.start <= i.start < group.end
                 ),
             )
         )

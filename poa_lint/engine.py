@@ -268,7 +268,9 @@ def check_letter(
                 continue  # e-mail headers and quoted history are not the seller's writing
             finding = make_finding(letter, active, hit)
             if active.severity is Severity.INFO and rule.scope == "span":
-                kind = hit.kind or hit.message or ""
+                # the pattern that matched, else the message as worded: POA302's one sentence
+                # repeats; POA602's names a different cause each time
+                kind = hit.kind or finding.message
                 key = (rule.code, letter.source.block_start(finding.start), kind)
                 repeated.setdefault(key, {})[finding] = None
             else:

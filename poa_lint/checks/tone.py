@@ -45,8 +45,11 @@ SECOND_POSSESSIVE = frozenset({"your", "yours"})
 _FACELESS = frozenset({"nobody", "one", "human", "person"})
 #: Lemmas :func:`_emotional` tests by name, besides its word lists.
 _EMOTION_LEMMAS = frozenset(
-    {"please", "chance", "help", "depend", "rely", "count", "lose", "only", "income", "livelihood"}
-)
+    {
+        "please", "chance", "opportunity", "help", "depend", "rely", "count", "lose", "only",
+        "income", "livelihood",
+    }
+)  # fmt: skip
 #: Complements that deny responsibility when negated ("we are not responsible").
 _NOT_LIABLE = frozenset({"responsible", "guilty", "liable"})
 #: Nouns that stand for the seller when owned by "our"/"my" ("our company did not violate").
@@ -1537,6 +1540,19 @@ def _feeler(token: Token) -> Token | None:
     return None
 
 
+def _asked_again(chance: Token) -> bool:
+    """ "(We) ask for another chance / one more opportunity": the seller pleading for a new
+    chance in so many words."""
+    prep = chance.head
+    if chance.dep_ != "pobj" or prep.lower_ != "for":
+        return False
+    verb = prep.head
+    again = any(c.lower_ in ("another", "second", "last", "more", "new") for c in chance.subtree)
+    subject = _subject(verb)
+    asked = _lemma(verb) in ("ask", "beg", "plead", "pray", "hope", "wish", "request")
+    return asked and again and (subject is None or _is_first_person(subject))
+
+
 def _is_request(verb: Token) -> bool:
     """An imperative or a "could you" request addressed to the reader ("give us a chance"),
     as opposed to a report ("Amazon did not give us a chance")."""
@@ -1580,9 +1596,14 @@ def _emotional(token: Token, options: UnprofessionalToneOptions) -> Iterator[_Fo
         if repeats:
             yield _Found((token, *repeats), _PLEADING_SUGGESTION)
             return
-    if lemma in ("chance", "help") and _is_request(token.head if lemma == "chance" else token):
+    chance = lemma in ("chance", "opportunity")
+    if chance and _asked_again(token):
+        # "we repeatedly ask for another opportunity", "we beg for one more chance"
+        yield _Found((token.head.head, token.head, token), _PLEADING_SUGGESTION)
+        return
+    if (chance or lemma == "help") and _is_request(token.head if chance else token):
         # "please give us one more chance", "please help us"
-        verb = token.head if lemma == "chance" else token
+        verb = token.head if chance else token
         asks = lemma == "help" or (token.dep_ == "dobj" and _lemma(verb) == "give")
         for_us = any(c.dep_ in ("dative", "dobj") and _is_first_person(c) for c in verb.children)
         if asks and for_us:

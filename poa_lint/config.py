@@ -63,7 +63,7 @@ class Config(BaseModel):
     per_file_ignores: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     exclude: tuple[str, ...] = ()
     min_severity: Severity = Severity.INFO
-    fail_on: Severity = Severity.WARNING
+    fail_on: Severity = Severity.ERROR
     model: str | None = None
     reason: str | None = None
     list_style: Literal["bullets", "prose"] = "bullets"

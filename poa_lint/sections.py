@@ -202,6 +202,11 @@ class Item:
     remedial: bool = False
     #: A fix put off until the account is reinstated ("once reactivated, we will fix …").
     deferred: bool = False
+    #: Said to be done "already" ("we have already paused all listings").
+    already: bool = False
+    #: Reports a fix as done in one of its clauses, whatever else it promises ("we have
+    #: changed our logistics company, and we will ensure every parcel arrives").
+    reports_fix: bool = False
 
     @property
     def done(self) -> bool:
@@ -304,16 +309,28 @@ class Structure:
         corrective = self._headed_spans(["corrective"])
         if corrective:
             spans = self._headed_spans(["corrective", "preventive"])
-            pool = [i for i in self.items if any(a <= i.start < b for a, b in spans)]
-            # a process already set up counts as a fix where the author files it as one
+            story = self._headed_spans(["root_cause"])
+            # a process already set up counts as a fix where the author files it as one; an
+            # opening "we have already paused all listings" is a fix told early
             return [
                 i
-                for i in pool
-                if i.role == "corrective"
+                for i in self.items
+                if (
+                    any(a <= i.start < b for a, b in spans)
+                    and (
+                        i.role == "corrective"
+                        or (i.reports_fix and any(a <= i.start < b for a, b in corrective))
+                        or (
+                            i.done
+                            and i.role == "preventive"
+                            and any(a <= i.start < b for a, b in corrective)
+                        )
+                    )
+                )
                 or (
-                    i.done
-                    and i.role == "preventive"
-                    and any(a <= i.start < b for a, b in corrective)
+                    i.already
+                    and i.role == "corrective"
+                    and not any(a <= i.start < b for a, b in story)
                 )
             ]
         else:
@@ -624,6 +641,23 @@ def _request(verb: Token | None, tense: Tense) -> bool:
     return marked and (tense in ("imperative", "present", "none") or verb.tag_ == "VB")
 
 
+def _reports_fix(tokens: Sequence[Token]) -> bool:
+    """A clause of the item says, in the first person and a completed tense, that a fix was
+    made ("we have changed our logistics company", "removed the product")."""
+    remedial = vocabulary().remedial_verbs
+    for verb in tokens:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in remedial:
+            continue
+        if any(c.dep_ == "neg" for c in verb.children) or _passive(verb):
+            continue
+        if _tense(verb) not in ("past", "perfect"):
+            continue
+        subjects = _subjects(verb)
+        if any(_is_first_person(s) for s in subjects):
+            return True
+    return False
+
+
 def _remedial(letter: Letter, span: Span, tokens: Sequence[Token]) -> bool:
     """Whether the item's action verb changes the state of something (see
     ``remedial_verbs`` in rules/sections.yaml)."""
@@ -915,6 +949,8 @@ def _items_of(letter: Letter, paragraph: Paragraph, start: int) -> list[Item]:
                 explains=bool(_compiled()[1].search(text)),
                 remedial=_remedial(letter, span, tokens),
                 deferred=deferred,
+                already=any(t.lower_ == "already" for t in tokens),
+                reports_fix=_reports_fix(tokens),
             )
         )
     return items

@@ -108,7 +108,9 @@ def test_no_blame_trap_is_not_a_cause_by_itself() -> None:
         (
             "Root cause\nOur boxes were too thin.\nCorrective actions\nWe will refund all buyers.\n"
             "Preventive measures\nA packer will check every box daily.",
-            {"POA104"},
+            # nothing done yet: the letter lacks corrective actions (POA102), and the part
+            # meant for them is written as promises (POA104 points at them)
+            {"POA102", "POA104"},
         ),
     ],
 )

@@ -40,16 +40,11 @@ def missing_root_cause(letter: Letter, options: NoOptions) -> Iterator[Hit]:
 
 
 def missing_corrective(letter: Letter, options: NoOptions) -> Iterator[Hit]:
-    """POA102: no completed action anywhere (and no corrective part written as promises,
-    which is POA104's finding instead)."""
-    structure = letter.structure
-    done = structure.completed_actions()
-    labelled = [s for s in structure.parts("corrective") if s.found_by != "content"]
-    if done:
-        return
-    if labelled and any(i.promise for s in labelled for i in s.items):
-        return  # POA104 reports it
-    yield _letter_start(letter)
+    """POA102: no completed action anywhere. A corrective part written only as promises
+    ("we will refund the buyers") or put off until reinstatement has taken no action either:
+    POA104 points at those promises, this finding says what the letter as a whole lacks."""
+    if not letter.structure.completed_actions():
+        yield _letter_start(letter)
 
 
 _DEFERRED_MESSAGE = (
@@ -66,11 +61,14 @@ def corrective_not_done(letter: Letter, options: NoOptions) -> Iterator[Hit]:
     structure = letter.structure
     for item in structure.deferred_fixes():
         yield Hit(start=item.start, end=item.end, message=_DEFERRED_MESSAGE)
-    done = structure.completed_actions()
-    if done or structure.deferred_fixes():
+    if structure.deferred_fixes():
         return
     for section in structure.parts("corrective"):
         if section.found_by == "content":
+            continue
+        # the corrective part itself does nothing: every item in it is a promise (a fix told
+        # early in the introduction does not make its promises any less so)
+        if any(i.role == "corrective" or i.reports_fix or i.done for i in section.items):
             continue
         promises = [i for i in section.items if i.promise]
         if promises:

@@ -1087,7 +1087,7 @@ def criticizes_amazon(letter: Letter, options: CriticizesAmazonOptions) -> Itera
                 found.append(_Found((token, verb), _CRITICISM_SUGGESTION))
             continue
         found.extend(_criticised_referent(token, options))
-    yield from _to_hits(letter, found)
+    yield from _to_hits(letter, _per_sentence(found))  # one finding per sentence
 
 
 def _no_answer(noun: Token, options: CriticizesAmazonOptions) -> Iterator[_Found]:
@@ -1729,7 +1729,7 @@ def threatens(letter: Letter, options: ThreatensOptions) -> Iterator[Hit]:
         found.extend(_ultimatum(token, options))
     for token in letter.tokens_with(options.demand_verbs):
         found.extend(_deadline_demand(token, options))
-    yield from _to_hits(letter, found)
+    yield from _to_hits(letter, _per_sentence(found))  # one finding per sentence
 
 
 def _deadline_demand(verb: Token, options: ThreatensOptions) -> Iterator[_Found]:
@@ -1894,7 +1894,7 @@ def denies_violation(letter: Letter, options: DeniesViolationOptions) -> Iterato
     buyers_complained = _complaints_are_buyers(letter)
     for token in _denial_candidates(letter, options):
         found.extend(_denial(token, options, buyers_complained))
-    yield from _to_hits(letter, found)
+    yield from _to_hits(letter, _per_sentence(found))  # one finding per sentence
 
 
 def _denial_candidates(letter: Letter, options: DeniesViolationOptions) -> list[Token]:
@@ -1968,6 +1968,10 @@ def _denying_verb(verb: Token, options: DeniesViolationOptions) -> Iterator[_Fou
         for c in verb.children
     )  # "we did not knowingly violate", "did not violate it on purpose": excuses, not denials
     objects = _children(verb, "dobj")
+    if negated and _rescoped(verb):
+        # "we were not selling counterfeits, but we did not have permission to sell them as
+        # new": the seller narrows the violation and admits what it was
+        return
     # "we did not violate any policy", "we have never infringed"
     if _is(verb, options.violation_verbs) and negated and not hedged:
         yield _Found((subject, *neg, verb, *objects), _DENIAL_SUGGESTION)
@@ -2041,6 +2045,22 @@ def _denying_verb(verb: Token, options: DeniesViolationOptions) -> Iterator[_Fou
         rules = [t for t in verb.subtree if _is(t, options.rule_nouns) and t.pos_ == "NOUN"]
         if always and not fresh and rules and verb.tag_ != "VB":
             yield _Found((subject, *always, verb, rules[0]), _DENIAL_SUGGESTION)
+
+
+def _rescoped(verb: Token) -> bool:
+    """ "Not X, but Y": a denial followed, in the same sentence, by "but" and a first-person
+    admission (a negated failure or an admitted mistake)."""
+    for but in verb.sent:
+        if but.i <= verb.i or but.dep_ != "cc" or but.lower_ != "but":
+            continue
+        for conj in _children(but.head, "conj"):
+            if conj.i < but.i:
+                continue
+            subject = _subject(conj)
+            admits = _negated(conj) or _lemma(conj) in ("make", "admit")
+            if _is_first_person(subject) and admits:
+                return True
+    return False
 
 
 def _future(verb: Token) -> bool:

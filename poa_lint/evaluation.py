@@ -75,7 +75,9 @@ class CorpusLetter:
 
     @property
     def letter_class(self) -> LetterClass:
-        return self.expected.quality or class_of(self.truth)
+        """The class the labels put the letter in (the annotator's own ``quality`` may be
+        harsher or kinder; the labels are what the verdict is measured against)."""
+        return class_of(self.truth)
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,7 @@ def load_jsonl(path: Path) -> list[LabelledText]:
                     reason=data.get("reason"),
                     truncated=truncated,
                     truth=truth,
-                    letter_class=data.get("quality") or class_of(truth),
+                    letter_class=class_of(truth),
                 )
             )
         except (ValueError, KeyError, TypeError) as exc:

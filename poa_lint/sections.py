@@ -560,6 +560,9 @@ def _item_role(
 
     if _courtesy(tokens) or ATTACHMENT.match(text) or _EMAIL_HEADER.match(text.lstrip()):
         return "neutral", tense, first_person, False
+    if _LEAD_IN.search(text) or text.rstrip().endswith((":", "：")):
+        # "we have to declare the following rules", "What we did:": a lead-in to a list
+        return "neutral", tense, first_person, False
     if _request(lead_verb, tense):
         # "Please reinstate our account", "Kindly review our plan": asked of the reader.
         return "neutral", tense, first_person, False
@@ -628,6 +631,7 @@ def _item_role(
     return "neutral", tense, first_person, False
 
 
+_LEAD_IN = re.compile(r"\b(?:the\s+following|as\s+follows|listed\s+below)\b", re.IGNORECASE)
 _REQUEST_WORDS = frozenset({"please", "kindly", "pls", "plz"})
 
 
@@ -927,6 +931,21 @@ def _items_of(letter: Letter, paragraph: Paragraph, start: int) -> list[Item]:
         quoted = frozenset(
             t.i for t in tokens if letter.quotes and letter.in_quotes(t.idx, t.idx + len(t.text))
         )
+        words_in = [t for t in tokens if t.is_alpha]
+        if words_in and all(t.i in quoted for t in words_in):
+            # a sentence of someone else's words ("Leave a 5-star review …" on a card)
+            items.append(
+                Item(
+                    start=span.start_char,
+                    end=span.end_char,
+                    role="neutral",
+                    tense="none",
+                    first_person=False,
+                    is_list_item=paragraph.kind == "list_item",
+                    paragraph_start=paragraph.start,
+                )
+            )
+            continue
         if quoted:
             # Blank quoted text out of the regex checks too, keeping offsets.
             text = "".join(
@@ -980,10 +999,35 @@ def analyse(letter: Letter) -> Structure:
         if paragraph.kind == "heading":
             continue
         items.extend(_items_of(letter, paragraph, paragraph.body_start))
+    if items and _cut_off(letter, items[-1]):
+        # A draft that stops mid-sentence ("…, we have"): the fragment is no content of
+        # any part, and a heading over nothing else is an empty part
+        items.pop()
     sections = _labelled_sections(letter, marks, items)
     sections += _content_sections(letter, items, sections)
     sections.sort(key=lambda s: s.start)
     return Structure(sections=tuple(sections), items=tuple(items))
+
+
+#: Word classes a finished sentence does not end on: "we have", "to the", "and our".
+_UNFINISHED_POS = frozenset({"AUX", "DET", "ADP", "CCONJ", "SCONJ", "PRON", "PART"})
+
+
+def _cut_off(letter: Letter, item: Item) -> bool:
+    """The letter stops inside this item: it is the body's last, and it ends on a word no
+    sentence ends on, or on a comma."""
+    if item.end < letter.envelope.body_end - 1:
+        return False
+    span = letter.span(item.start, item.end)
+    words = [t for t in span if not t.is_space] if span is not None else []
+    if not words:
+        return False
+    last = words[-1]
+    if last.text in (",", "，", "-", "–"):
+        return True
+    if last.lemma_.lower() in ("have", "be", "do", "will", "can", "would", "should", "must"):
+        return True  # "we have", "it will": an auxiliary with its verb missing
+    return last.pos_ in _UNFINISHED_POS and last.lower_ not in ("it", "them", "us", "this", "that")
 
 
 def _labelled_sections(

@@ -560,6 +560,9 @@ def _item_role(
 
     if _courtesy(tokens) or ATTACHMENT.match(text) or _EMAIL_HEADER.match(text.lstrip()):
         return "neutral", tense, first_person, False
+    if _unaware(verbs):
+        # "We did not know that …", "we didn't realise": not knowing is the cause
+        return "cause", tense, True, False
     if _LEAD_IN.search(text) or text.rstrip().endswith((":", "：")):
         # "we have to declare the following rules", "What we did:": a lead-in to a list
         return "neutral", tense, first_person, False
@@ -629,6 +632,20 @@ def _item_role(
     if (causal_hit or failure_hit or investigation) and tense not in ("future", "imperative"):
         return "cause", tense, first_person, False
     return "neutral", tense, first_person, False
+
+
+_KNOWING = frozenset({"know", "understand", "realise", "realize", "notice", "aware", "learn"})
+
+
+def _unaware(verbs: Sequence[Token]) -> bool:
+    """A main verb of knowing, negated, said of the seller: "we did not know the rule"."""
+    for verb in verbs:
+        if verb.lemma_.lower() not in _KNOWING:
+            continue
+        negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
+        if negated and any(_is_first_person(s) for s in _subjects(verb)):
+            return True
+    return False
 
 
 _LEAD_IN = re.compile(r"\b(?:the\s+following|as\s+follows|listed\s+below)\b", re.IGNORECASE)
@@ -851,8 +868,14 @@ def _passive(verb: Token | None) -> bool:
 
 
 #: A sentence ending in a colon may introduce the list of a part ("This is how we will keep
-#: our late dispatch rate under 4% from now on:"), up to this many words.
+#: our late dispatch rate under 4% from now on:"), up to this many words; so may one that
+#: counts the causes ("There were two reasons for this.").
 _INTRO_WORDS = 25
+_COUNTED_CAUSES = re.compile(
+    r"\b(?:two|three|four|five|six|several|main|these|2|3|4|5)\s+(?:\w+\s+)?"
+    r"(?:causes?|reasons?|mistakes?|errors?|failures?|problems?|issues?|factors?)\b",
+    re.IGNORECASE,
+)
 
 
 def _heading_of(
@@ -884,7 +907,7 @@ def _heading_of(
         if kind is not None:
             return kind, True, -1
     if (
-        stripped.endswith((":", "："))
+        (stripped.endswith((":", "：")) or _COUNTED_CAUSES.search(stripped))
         and next_paragraph is not None
         and next_paragraph.kind == "list_item"
         and len(words) <= _INTRO_WORDS
@@ -990,8 +1013,10 @@ def analyse(letter: Letter) -> Structure:
             marks.append((paragraph.start, kind, "heading", heading_text, paragraph.end))
             continue
         if kind is not None:
+            # an introducing sentence labels its list with its own words
+            label_stop = paragraph.end if label_end == paragraph.body_start else label_end
             label_text = (
-                letter.text[paragraph.body_start : label_end].strip().rstrip(":：*_ ").strip()
+                letter.text[paragraph.body_start : label_stop].strip().rstrip(":：*_ ").strip()
             )
             marks.append((paragraph.start, kind, "label", label_text, label_end))
             items.extend(_items_of(letter, paragraph, label_end))

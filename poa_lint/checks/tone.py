@@ -130,6 +130,8 @@ class CriticizesAmazonOptions(_WordListOptions):
     sanction_adverbs: frozenset[str] = frozenset()
     escalation_verbs: frozenset[str] = frozenset()
     superior_nouns: frozenset[str] = frozenset()
+    executive_names: frozenset[str] = frozenset()
+    executive_mailboxes: frozenset[str] = frozenset()
 
     @cached_property
     def seeds(self) -> frozenset[str]:
@@ -1076,6 +1078,7 @@ def criticizes_amazon(letter: Letter, options: CriticizesAmazonOptions) -> Itera
         found.extend(_no_answer(token, options))
     for token in letter.tokens_with(options.escalation_verbs):
         found.extend(_over_their_heads(token, options))
+    found.extend(_to_executives(letter, options))
     for token in _amazon_candidates(letter, options):
         if _is(token, options.sanction_verbs) and token.pos_ == "VERB":
             found.extend(_criticised_sanction(token, options))
@@ -1112,6 +1115,24 @@ def _no_answer(noun: Token, options: CriticizesAmazonOptions) -> Iterator[_Found
         ):
             return  # "no reply from the buyer"
     yield _Found((_subject(verb) or verb, verb, *noun.subtree), _CRITICISM_SUGGESTION)
+
+
+_EXECUTIVE_SUGGESTION = (
+    "Send the plan of action through the appeal channel in Seller Central: letters to "
+    "Amazon's executives go back to the same team, and going over its head reads as a "
+    "complaint about it."
+)
+
+
+def _to_executives(letter: Letter, options: CriticizesAmazonOptions) -> Iterator[_Found]:
+    """A letter addressed to (or copied to) Amazon's executives by name or address ("Dear
+    Mr. Bezos", "jeff@amazon.com"): an escalation over the reviewers' heads."""
+    for i, lower in enumerate(letter.lowers):
+        mailbox, _, domain = lower.partition("@")
+        if lower in options.executive_names or (
+            domain.startswith("amazon.") and mailbox in options.executive_mailboxes
+        ):
+            yield _Found((letter.doc[i],), _EXECUTIVE_SUGGESTION)
 
 
 def _over_their_heads(verb: Token, options: CriticizesAmazonOptions) -> Iterator[_Found]:

@@ -232,21 +232,23 @@ def _fails(report: Report, level: Severity) -> bool:
 def print_verdicts(results: Sequence[Outcome], verbose: bool) -> dict[str, float | None]:
     default = Config().fail_on
     print(
-        f"  verdicts (exit 1 at the default --fail-on {default.value}, and at --fail-on error)"
+        f"  verdicts (exit 1 at the default --fail-on {default.value}, and at --fail-on "
+        "warning); class: reject = a missing part, blame, criticism, denial, threat, "
+        "placeholder or non-English text; revise = any other defect; good = none"
     )
-    print(f"  {'class':<9}{'letters':>8}  {'fail@default':>13}  {'fail@error':>11}  verdicts")
+    print(f"  {'class':<9}{'letters':>8}  {'fail@default':>13}  {'fail@warning':>13}  verdicts")
     summary: dict[str, float | None] = {}
     for klass in ("good", "revise", "reject"):
         group = [o for o in results if o.letter_class == klass]
         if not group:
             continue
         at_default = sum(_fails(o.report, default) for o in group)
-        at_error = sum(_fails(o.report, Severity.ERROR) for o in group)
+        at_error = sum(_fails(o.report, Severity.WARNING) for o in group)
         verdicts = Counter(_verdict(o.report) for o in group)
         shown = ", ".join(f"{k} {v}" for k, v in sorted(verdicts.items()))
         print(
             f"  {klass:<9}{len(group):>8}  {at_default:>6} ({at_default / len(group):4.0%})"
-            f"  {at_error:>4} ({at_error / len(group):4.0%})  {shown}"
+            f"  {at_error:>6} ({at_error / len(group):4.0%})  {shown}"
         )
         summary[f"{klass}_pass_default"] = 1 - at_default / len(group)
         summary[f"{klass}_fail_default"] = at_default / len(group)
@@ -276,7 +278,6 @@ def print_set(title: str, results: Sequence[Outcome], verbose: bool) -> None:
         return
     print_rules(results, verbose)
     print_labels(results, verbose)
-    print_verdicts(results, verbose)
     print_counts(results)
     for severity in (Severity.ERROR, Severity.WARNING):
         right, wrong, unjudged = severity_precision(results, severity)
@@ -285,6 +286,8 @@ def print_set(title: str, results: Sequence[Outcome], verbose: bool) -> None:
             f"  {severity.value}-level precision: {_fmt(_ratio(right, right + wrong)).strip()}"
             f" ({right} right, {wrong} wrong{note})"
         )
+    # last, so that the tail of the output is the verdict a consultant reads first
+    print_verdicts(results, verbose)
 
 
 def default_sets(corpus: Path) -> list[tuple[str, Path]]:

@@ -232,7 +232,10 @@ def _cwd_config(resolver: ConfigResolver) -> Config | None:
     "--fail-on",
     type=click.Choice(SEVERITIES),
     default=None,
-    help="Exit 1 when a finding is at or above this severity [default: warning].",
+    help=(
+        "Exit 1 when a letter has a finding at or above this severity "
+        "[default: error: when its verdict is 'will be rejected']."
+    ),
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary when clean.")
@@ -511,8 +514,15 @@ def explain(code_or_name: str) -> None:
     if rule is None:
         _fail(f"no rule called {code_or_name!r}; `poa-lint rules` lists them")
         return
+    from .precision import measured_precision
+
     click.echo(
         f"{rule.code} {rule.name} ({rule.category.value}, default severity {rule.severity.value})"
+    )
+    measured = measured_precision().get(rule.code)
+    click.echo(
+        "Measured precision on letters it was not tuned on: "
+        + (measured.describe() if measured else "not measured")
     )
     click.echo("")
     click.echo(click.wrap_text(" ".join(rule.rationale.split()), width=88))

@@ -20,15 +20,13 @@ class TooLongOptions(Options):
 def too_long(letter: Letter, options: TooLongOptions) -> Iterator[Hit]:
     """POA401: the letter exceeds ``max-words``.
 
-    Consultants advise 350-600 words. The finding points at the first word past the limit,
-    so an editor jumps to where cutting should start.
+    Consultants advise 350-600 words. Only the letter's body counts, without tables of
+    orders or tracking numbers (see :attr:`Letter.data_lines`).
     """
-    words = letter.body_words  # quoted history, chatter and signature are not the letter
+    # Quoted history, chatter and signature are not the letter; a table of orders is
+    # scanned, not read.
+    words = [w for w in letter.body_words if not letter.in_data_line(w.idx)]
     if len(words) <= options.max_words:
         return
-    first_extra = words[options.max_words]
-    yield Hit(
-        start=first_extra.idx,
-        end=first_extra.idx + len(first_extra.text),
-        values={"words": len(words), "max_words": options.max_words},
-    )
+    # a finding about the whole letter (scope: letter): the engine places it
+    yield Hit(start=0, end=0, values={"words": len(words), "max_words": options.max_words})

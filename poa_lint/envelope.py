@@ -39,6 +39,11 @@ _FORUM_AUDIENCE = re.compile(
     r"\b(?:all|everyone|everybody|guys|folks|friends|fellow|community|y'all|sellers|forum)\b",
     re.IGNORECASE,
 )
+_TO_AMAZON = re.compile(
+    r"\b(?:amazon|seller\s+performance|performance\s+team|seller\s+support|account\s+health|"
+    r"team|sir|madam|reviewer|executive|verification|notifications?)\b",
+    re.IGNORECASE,
+)
 _SIGN_OFF = re.compile(
     r"^\s*(?:(?:with\s+)?(?:kind|best|warm|warmest|many|sincere)?\s*(?:regards|wishes|thanks)|"
     r"sincerely(?:\s+yours)?|yours\s+(?:sincerely|faithfully|truly|respectfully)|"
@@ -171,17 +176,19 @@ def _history_start(texts: list[str], after: int) -> int | None:
 def _body_start(texts: list[str], separated: list[bool], first: int) -> int:
     """The salutation, when what comes before it is a title, a form, forum chatter or a
     separator; otherwise the first paragraph after the e-mail headers."""
-    salutation = next(
-        (
-            i
-            for i in range(first, len(texts))
-            if _SALUTATION.match(texts[i])
-            and _words(texts[i]) <= 15
-            and not _FORUM_AUDIENCE.search(texts[i])
-            and not _quoted(texts[i])
-        ),
-        None,
-    )
+    greetings = [
+        i
+        for i in range(first, len(texts))
+        if _SALUTATION.match(texts[i])
+        and _words(texts[i]) <= 15
+        and not _FORUM_AUDIENCE.search(texts[i])
+        and not _quoted(texts[i])
+    ]
+    # A consultant's cover note ("Hi Sam, here is the final POA …") comes before the letter:
+    # the letter is the one greeting Amazon, when there is one.
+    to_amazon = [i for i in greetings if _TO_AMAZON.search(texts[i])]
+    chosen = to_amazon or greetings
+    salutation = chosen[0] if chosen else None
     if salutation is not None:
         preamble = texts[first:salutation]
         if (
@@ -208,7 +215,7 @@ def _body_end(texts: list[str], separated: list[bool], start: int, trailing: boo
         if i > start and _HISTORY.match(text) and not _letter_continues(texts[i + 1 :]):
             # Quoted history; a "-----Original Message-----" with the letter's own parts
             # after it is debris pasted into the letter, which POA701 reports.
-            return i
+            return _without_signature(texts, start, i)
         if body_words >= _MIN_BODY_WORDS and _SIGN_OFF.match(text) and not _quoted(text):
             return i
         body_words += _words(text)
@@ -219,6 +226,13 @@ def _body_end(texts: list[str], separated: list[bool], start: int, trailing: boo
         if separated[i] and any(_CHATTER.search(t) for t in texts[i:end]):
             end = i
             break
+    return _without_signature(texts, start, end)
+
+
+def _without_signature(texts: list[str], start: int, end: int) -> int:
+    """``end`` less a signature block with no sign-off word before it: short lines without
+    a full stop (name, title, phone, address, "Sent from my iPhone") after the letter's
+    closing sentence."""
     signature = end
     while (
         signature - 1 > start
@@ -227,16 +241,25 @@ def _body_end(texts: list[str], separated: list[bool], start: int, trailing: boo
     ):
         signature -= 1
     if signature < end and texts[signature - 1].rstrip().endswith((".", "!", "。")):
-        end = signature
+        return signature
     return end
 
 
+_FROM_AMAZON = re.compile(r"^\s*from\s*:.*\bamazon\.", re.IGNORECASE)
+
+
 def _letter_continues(texts: list[str]) -> bool:
-    """Whether a heading of the letter's own parts ("B) Corrective actions") follows."""
+    """Whether the letter goes on after a pasted "-----Original Message-----": a heading of
+    its own parts ("B) Corrective actions") follows, and the pasted message is not Amazon's
+    (whose text asks for "the actions you have taken" in a sentence of its own)."""
     from .sections import classify_heading
 
+    if any(_FROM_AMAZON.match(t) for t in texts[:4]):
+        return False
     return any(
-        _words(t) <= 10 and classify_heading(t.strip()) is not None
+        _words(t) <= 10
+        and not t.rstrip().endswith(".")
+        and classify_heading(t.strip()) is not None
         for t in texts
         if not _quoted(t)
     )

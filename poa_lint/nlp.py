@@ -27,6 +27,22 @@ _loaded: dict[str | None, Language] = {}
 PARAGRAPH_STARTS_KEY = "poa_paragraph_starts"
 
 
+_FULL_WIDTH_STOPS = ("。", "！", "？")
+
+
+def _mark_full_width_stops(doc: Doc) -> None:
+    """A full-width full stop ends a sentence ("…this notice。This store is …"): writers on
+    Chinese keyboards use it, and the English model does not know it. Only letters that
+    contain one are walked."""
+    if not any(stop in doc.text for stop in _FULL_WIDTH_STOPS):
+        return
+    for token in doc[:-1]:
+        if token.text and token.text[-1] in _FULL_WIDTH_STOPS:
+            following = doc[token.i + 1]
+            if not following.is_space and not following.is_punct:
+                following.is_sent_start = True
+
+
 def _mark_paragraph_starts(doc: Doc) -> Doc:
     """Make every paragraph start a sentence boundary before the parser runs.
 
@@ -39,6 +55,7 @@ def _mark_paragraph_starts(doc: Doc) -> Doc:
     hard-wrapped e-mail paragraph stays one run of sentences; a bare text (no paragraph
     map) gets a boundary at every line break.
     """
+    _mark_full_width_stops(doc)
     starts = doc.user_data.get(PARAGRAPH_STARTS_KEY)
     if starts is not None:
         # Token indices: only the tokens that start a paragraph are touched (a walk over
@@ -84,10 +101,28 @@ def _guard_long_runs(nlp: Language) -> None:
     tokenizer.token_match = token_match
 
 
+#: Punctuation of Chinese keyboards, which writers of English letters often keep
+#: ("distributor，and we will", "this notice。This store"). The English tokenizer does not
+#: split on it, so the words around it would be one token and the parse would go wrong.
+FULL_WIDTH_PUNCTUATION = "。，、；：！？（）【】「」『』"
+
+
+def _split_full_width(nlp: Language) -> None:
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+    tokenizer: Any = nlp.tokenizer
+    marks = rf"[{FULL_WIDTH_PUNCTUATION}]"
+    defaults: Any = nlp.Defaults
+    tokenizer.infix_finditer = compile_infix_regex([*defaults.infixes, marks]).finditer
+    tokenizer.prefix_search = compile_prefix_regex([*defaults.prefixes, marks]).search
+    tokenizer.suffix_search = compile_suffix_regex([*defaults.suffixes, marks]).search
+
+
 def _load_one(name: str) -> Language:
     import spacy
 
     nlp = spacy.load(name)
+    _split_full_width(nlp)
     _guard_long_runs(nlp)
     _register_component()
     if "parser" in nlp.pipe_names and PARAGRAPH_BOUNDARY_COMPONENT not in nlp.pipe_names:

@@ -509,6 +509,14 @@ def _item_role(
     negated = False
     if lead_verb is not None:
         tense = _tense(lead_verb)
+        if (
+            tense in ("present", "imperative")
+            and _DATED_PAST.search(lead_verb.sent.text)
+            and not (routine.search(text) or FREQUENCY_RE.search(text))
+        ):
+            # "On 2026-01-15 we delete the brand name", "yesterday we send the invoices": a
+            # dated act is done, whatever tense a second-language writer gives it
+            tense = "past"
         subjects = _subjects(lead_verb)
         first_person = any(_is_first_person(s) for s in subjects) or (
             not subjects and tense in ("past", "imperative", "perfect")
@@ -693,6 +701,20 @@ def _remedial(letter: Letter, span: Span, tokens: Sequence[Token]) -> bool:
     return phrasal or lemma in vocabulary().remedial_verbs
 
 
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+#: A date an act happened on: "on 15 January", "On 2026-01-15", "yesterday", "last week",
+#: "three days ago". "From 1 June" starts a routine and is not one of them.
+_DATED_PAST = re.compile(
+    r"\bon\s+(?:\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTHS + r"|" + _MONTHS
+    + r"\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}/\d{1,2}(?:/\d{2,4})?)\b|"
+    r"^\W*(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+" + _MONTHS + r"(?:\s+\d{4})?)\W|"
+    r"\b(?:yesterday|last\s+(?:week|month|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday)|\w+\s+days?\s+ago)\b",
+    re.IGNORECASE,
+)
 _DURATION_UNITS = frozenset({"year", "years", "decade", "decades", "month", "months"})
 
 

@@ -114,7 +114,15 @@ _EMPTY_PROMISE = re.compile(
     r"repeat|be\s+repeated)\b|\b(?:this|it)\s+won['’]t\s+happen\b|"
     r"\b(?:keep|continue)\s+(?:doing|to\s+do)\s+(?:the\s+same|(?:our|my)\s+best|well)\b|"
     r"\bif\s+you\s+(?:could\s+|can\s+|will\s+|would\s+)?give\s+(?:us|me)\s+"
-    r"(?:a|another|one\s+more|the)\s+(?:\w+\s+)?chance\b[^.!?\n]*",
+    r"(?:a|another|one\s+more|the)\s+(?:\w+\s+)?chance\b[^.!?\n]*|"
+    # "we will make sure this does not happen again": the outcome promised, no measure
+    r"\b(?:make\s+sure|ensure)\s+(?:that\s+)?(?:this|it|the\s+same\s+\w+)\s+"
+    r"(?:does\s+not|doesn['’]t|will\s+not|won['’]t|never|cannot|can['’]t)\s+"
+    r"(?:\w+\s+)?(?:happen|occur|repeat)\w*(?:\s+again)?\b|"
+    # "in future we will be more careful", "we will pay more attention": effort, no step
+    r"\b(?:we|i)\s+(?:will|shall|promise\s+to|are\s+going\s+to)\s+"
+    r"(?:be\s+(?:much\s+|even\s+|extra\s+)?more\s+careful|pay\s+(?:more|closer|extra)\s+"
+    r"attention|try\s+(?:our|my)\s+best|do\s+(?:our|my)\s+best|do\s+better|work\s+harder)\b",
     re.IGNORECASE,
 )
 

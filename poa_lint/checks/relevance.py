@@ -826,6 +826,18 @@ def _case_reference(
     return False
 
 
+#: How a past contact with Seller Support is told: "I called Seller Support", "Seller
+#: Support told us", "we opened a case". "Seller Support confirmed the documents were
+#: readable" reports what Support checked, which is evidence, not history.
+_CONTACT_VERBS = frozenset(
+    {
+        "call", "contact", "email", "e-mail", "write", "speak", "talk", "chat", "open",
+        "reach", "ask", "tell", "say", "advise", "inform", "explain", "promise", "reply",
+        "answer", "respond", "send", "submit",
+    }
+)  # fmt: skip
+
+
 def _told_before(tokens: Sequence[Token]) -> bool:
     """A mention of Seller Support that tells a past contact ("I called Seller Support",
     "Seller Support told us", "case ID 1234567890"), not a step of the plan ("before we
@@ -834,6 +846,8 @@ def _told_before(tokens: Sequence[Token]) -> bool:
         return True  # a case ID ("like_num" would take "first" for a number)
     for token in tokens:
         if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass"):
+            continue
+        if _lemma(token) not in _CONTACT_VERBS:
             continue
         auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
         if any(_lemma(a) in ("will", "shall", "would", "can", "may", "must") for a in auxes):
@@ -851,8 +865,8 @@ def _earlier_case(sent: Span, token: Token, options: IrrelevantContentOptions) -
     if lemma in options.case_nouns:
         following = sent.doc[token.i + 1] if token.i + 1 < sent.end else None
         ids = [m for m in [*mods, following] if m is not None and m.like_num]
-        if any(len(m.text) >= 5 for m in ids):
-            return True
+        if any(sum(ch.isdigit() for ch in m.text) >= 5 for m in ids):
+            return True  # "case 1234567890" ("three cases" is no case ID)
         # "the last case of damage" is an instance, not a support case
         instance = any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
         return not instance and any(_is(m, options.case_modifiers) for m in mods)
@@ -1021,8 +1035,12 @@ def irrelevant_content(letter: Letter, options: IrrelevantContentOptions) -> Ite
         hard_times = hardship and _hardship(sent, hardships, options)
         if circumstances or hard_times:
             where = _context(letter, sent)
-            if circumstances and (where == "other" or (where == "cause" and not operational)):
+            if circumstances and where == "other":
                 topics.extend(circumstances)
+            elif "sales" in circumstances and where == "cause" and not operational:
+                # order volume does not explain a trademark problem; a holiday can (a cause
+                # "during the holiday sale" tells when it went wrong)
+                topics.append("sales")
             # Illness can explain a one-person shop's late orders, but it is never a plan.
             if hard_times and (where != "cause" or not operational):
                 topics.append("hardship")

@@ -165,6 +165,7 @@ class UnprofessionalToneOptions(_WordListOptions):
     heading_max_words: int = 10
     acronyms: frozenset[str]
     shouted_words: frozenset[str] = frozenset()
+    status_words: frozenset[str] = frozenset()
     emotions: frozenset[str]
     emotive_adverbs: frozenset[str]
     pleading_verbs: frozenset[str]
@@ -583,6 +584,7 @@ def blames_buyer(letter: Letter, options: BlamesBuyerOptions) -> Iterator[Hit]:
         found.extend(_buyer_as_owner(token, options))
         found.extend(_contradicted_complaint(token, options))
     found.extend(_their_fault(letter, buyer_sentences, options))
+    found.extend(_complaints_after_delivery(letter, options))
     if _complaints_are_buyers(letter):
         found.extend(_false_complaints(letter, options))
     # One sentence that blames buyers twice ("they use it and then return it, so it is
@@ -618,6 +620,22 @@ def _subject_slot(buyer: Token) -> Token:
 _BUYER_COMPLAINT_REASONS = frozenset(
     {"odr", "late_shipment", "cancellation", "tracking", "condition", "inauthentic", "safety"}
 )
+
+
+def _complaints_after_delivery(letter: Letter, options: BlamesBuyerOptions) -> Iterator[_Found]:
+    """ "The 4 chargebacks were all filed after the goods were delivered": a complaint told
+    in the passive, with the delivery set against it, blames the buyers who filed it."""
+    for noun in letter.tokens_with(options.complaint_nouns):
+        if not _is(noun, options.complaint_nouns) or noun.dep_ != "nsubjpass":
+            continue
+        verb = noun.head
+        if _lemma(verb) not in _COMPLAINT_VERBS or _negated(verb) or _hypothetical(verb):
+            continue
+        for clause in _children(verb, "advcl"):
+            marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+            if marks & {"after", "although", "though", "while"} and _disproves(clause, options):
+                yield _Found((noun, verb, *clause.subtree), _BLAME_SUGGESTION)
+                break
 
 
 def _complaints_are_buyers(letter: Letter) -> bool:
@@ -1114,7 +1132,35 @@ def _no_answer(noun: Token, options: CriticizesAmazonOptions) -> Iterator[_Found
             _is_amazon(o, options) for o in _children(prep, "pobj")
         ):
             return  # "no reply from the buyer"
+    if _wrote_to_someone_else(noun, options):
+        return  # "We wrote to the rights owner on 6 April. We have had no reply."
     yield _Found((_subject(verb) or verb, verb, *noun.subtree), _CRITICISM_SUGGESTION)
+
+
+_WRITING = frozenset({"write", "email", "e-mail", "contact", "ask", "call", "message", "send"})
+
+
+def _wrote_to_someone_else(noun: Token, options: CriticizesAmazonOptions) -> bool:
+    """The sentence before tells of writing to someone who is not Amazon: the reply still
+    awaited is theirs."""
+    sent = noun.sent
+    if sent.start == 0:
+        return False
+    before = noun.doc[sent.start - 1].sent
+    for verb in before:
+        if _lemma(verb) not in _WRITING or verb.pos_ != "VERB":
+            continue
+        if not _is_first_person(_subject(verb)):
+            continue
+        targets = [
+            o
+            for c in verb.children
+            for o in ([c] if c.dep_ in ("dobj", "dative") else _children(c, "pobj"))
+            if c.dep_ in ("dobj", "dative", "prep")
+        ]
+        if targets and not any(_is_amazon(t, options) for t in targets):
+            return True
+    return False
 
 
 _EXECUTIVE_SUGGESTION = (
@@ -1218,6 +1264,8 @@ def _criticised_referent(target: Token, options: CriticizesAmazonOptions) -> Ite
             if predicative and criticising and not (negated or _negated(obj)):
                 yield _Found((target, predicate, obj), _CRITICISM_SUGGESTION)
                 return
+    if any(c.dep_ == "mark" and c.lower_ == "than" for c in predicate.children):
+        return  # "higher than Amazon target 2.5%": a comparison, not a verb of Amazon's
     for verb in _predicate_chain(predicate):
         verb_negated = _negated(verb)
         # 5. a criticising verb: "your team ignored our emails", "Amazon made a mistake"
@@ -1520,8 +1568,8 @@ def _shouting(letter: Letter, options: UnprofessionalToneOptions) -> Iterator[_F
             if token is not None and run and (token.is_punct and token.text not in ".!?;:"):
                 continue
             shouted = [t for t in run if _shouted(t, options)]
-            if all(t.text in data for t in run):
-                shouted = []  # a status from the letter's own data ("IN TRANSIT")
+            if all(t.text in data or t.lower_ in options.status_words for t in run):
+                shouted = []  # a status ("IN TRANSIT", "DELIVERED"), as the system shows it
             if len(run) == 1 and shouted and not _plain_word(run[0], options):
                 shouted = []  # a lone "WIPO" the tagger reads as a verb is an acronym
             if len(run) == 1 and shouted and _name_like(run[0], brands):

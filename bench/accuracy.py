@@ -61,6 +61,7 @@ HOLDOUT_NOTES = {
     "holdout4": "written blind in session 2; measured once, then one general fix",
     "holdout5": "written last in session 2; measured once, then one general fix",
     "holdout6": "real-world forms, written blind in session 3 before any rule change",
+    "holdout7": "real-world forms, written blind in session 3 after the holdout 6 fixes",
 }
 PRECISION_FILE = ROOT / "rules" / "precision.yaml"
 

@@ -25,7 +25,7 @@ def test_corpus_is_not_empty() -> None:
     assert len(reasons) >= 10
 
 
-FOLDERS = ["", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6"]
+FOLDERS = ["", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7"]
 
 
 @pytest.mark.parametrize("folder", FOLDERS)

@@ -27,9 +27,10 @@ import sys
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, BinaryIO, Literal
 
+from .encoding import OLE_MAGIC, ZIP_MAGIC, decode, sniff_binary
 from .errors import InputError
 from .source import Paragraph, ParagraphKind, SourceText
 
@@ -148,138 +149,17 @@ def _require_paragraphs(source: SourceText, path: str) -> SourceText:
 # Decoding
 # --------------------------------------------------------------------------------------------
 
-_BOMS: tuple[tuple[bytes, str, str], ...] = (
-    # UTF-32 first: the UTF-32-LE BOM begins with the UTF-16-LE BOM.
-    (b"\xff\xfe\x00\x00", "utf-32", "UTF-32"),
-    (b"\x00\x00\xfe\xff", "utf-32", "UTF-32"),
-    (b"\xef\xbb\xbf", "utf-8-sig", "UTF-8"),
-    (b"\xff\xfe", "utf-16", "UTF-16"),
-    (b"\xfe\xff", "utf-16", "UTF-16"),
-)
-
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ZIP_MAGIC = b"PK\x03\x04"
-
-_BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
-    (
-        b"%PDF",
-        "is a PDF file, not text; copy the letter's text into a .txt file or save it as .docx",
-    ),
-    (
-        b"\x89PNG",
-        "is a PNG image, not text; type or paste the letter's text into a .txt file",
-    ),
-    (
-        b"\xff\xd8\xff",
-        "is a JPEG image, not text; type or paste the letter's text into a .txt file",
-    ),
-    (b"GIF87a", "is a GIF image, not text; type or paste the letter's text into a .txt file"),
-    (b"GIF89a", "is a GIF image, not text; type or paste the letter's text into a .txt file"),
-    (
-        _ZIP_MAGIC,
-        "is a zip/Office file, not plain text; rename it to .docx if it is a Word document",
-    ),
-    (
-        _OLE_MAGIC,
-        "is an old Word .doc or encrypted Office file; save it as .docx or .txt",
-    ),
-)
-
-
-def _sniff_binary(data: bytes) -> str | None:
-    """Problem text for a known binary format, or None. Checked before any decoding."""
-    for magic, problem in _BINARY_MAGIC:
-        if data.startswith(magic):
-            return problem
-    return None
-
-
-def _looks_like_bomless_utf16(data: bytes) -> bool:
-    """ASCII text in UTF-16 has a NUL in every other byte (odd bytes for LE, even for BE)."""
-    sample = data[:8192]
-    even, odd = sample[0::2], sample[1::2]
-    if not even or not odd:
-        return False
-    even_nul = even.count(0) / len(even)
-    odd_nul = odd.count(0) / len(odd)
-    return (odd_nul >= 0.3 and even_nul <= 0.05) or (even_nul >= 0.3 and odd_nul <= 0.05)
-
-
-def _is_cjk(ch: str) -> bool:
-    cp = ord(ch)
-    return (
-        0x4E00 <= cp <= 0x9FFF  # CJK unified ideographs
-        or 0x3400 <= cp <= 0x4DBF  # extension A
-        or 0x20000 <= cp <= 0x2FA1F  # extensions B+ and compatibility supplement
-        or 0xF900 <= cp <= 0xFAFF  # compatibility ideographs
-        or 0x3000 <= cp <= 0x303F  # CJK symbols and punctuation
-        or 0xFF00 <= cp <= 0xFFEF  # half/fullwidth forms
-        or 0x2010 <= cp <= 0x2027  # dashes, curly quotes, ellipsis used in Chinese text
-        or cp == 0x00B7  # middle dot
-    )
-
-
-def _plausible_chinese(text: str) -> bool:
-    """Accept a GB18030 decoding only if it reads like Chinese.
-
-    GB18030 decodes many non-UTF-8 byte strings (e.g. Latin-1) into random ideographs, so
-    'decoded without error' is not evidence. Real Chinese text is overwhelmingly CJK.
-    """
-    non_ascii = 0
-    cjk = 0
-    for ch in text:
-        if ord(ch) >= 0x80:
-            non_ascii += 1
-            if _is_cjk(ch):
-                cjk += 1
-    return non_ascii > 0 and cjk >= 0.8 * non_ascii
+# How bytes become text (byte-order marks, binary formats, UTF-8, then detection with
+# charset-normalizer) lives in encoding.py; the readers record the encoding it chose.
+_OLE_MAGIC = OLE_MAGIC
+_ZIP_MAGIC = ZIP_MAGIC
+_sniff_binary = sniff_binary
 
 
 def decode_bytes(data: bytes, *, path: str | None) -> str:
-    """Decode a letter's bytes to text, or raise :class:`InputError` saying why not.
-
-    Order matters: a byte-order mark is trusted first (UTF-16 text is full of NULs, which
-    would otherwise look binary); then known binary formats are recognised by their magic
-    bytes, so a renamed PDF gets a useful message instead of 'invalid UTF-8'; then strict
-    UTF-8; then GB18030, because many sellers draft on Chinese-locale Windows, accepted only
-    when the result looks like Chinese. Nothing is decoded with ``errors="replace"``: silently
-    mangled text would produce confusing findings.
-    """
-    for bom, codec, label in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(codec)
-            except UnicodeDecodeError as exc:
-                raise InputError(
-                    path,
-                    f"starts with a {label} byte-order mark but is not valid {label} "
-                    f"(bad data at offset {exc.start}); save the file as UTF-8",
-                ) from exc
-    problem = _sniff_binary(data)
-    if problem is not None:
-        raise InputError(path, problem)
-    if b"\x00" in data:
-        if _looks_like_bomless_utf16(data):
-            raise InputError(path, "looks like UTF-16 without a byte-order mark; save it as UTF-8")
-        raise InputError(
-            path, "is a binary file, not text; save the letter as .txt (UTF-8) or .docx"
-        )
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        utf8_error = exc
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        text = None
-    if text is not None and _plausible_chinese(text):
-        return text
-    bad = data[utf8_error.start]
-    raise InputError(
-        path,
-        f"is not valid UTF-8 (invalid byte 0x{bad:02X} at offset {utf8_error.start}); "
-        "save the file as UTF-8",
-    )
+    """Decode a letter's bytes to text, or raise :class:`InputError` saying why not (see
+    :func:`poa_lint.encoding.decode`)."""
+    return decode(data, path=path).text
 
 
 # --------------------------------------------------------------------------------------------
@@ -716,10 +596,16 @@ def read_path(path: str | os.PathLike[str], *, limits: ReadLimits = DEFAULT_LIMI
         raise InputError(name, _too_big(len(data), cap, fmt, at_least=True))
     if fmt == "docx":
         return _read_docx(data, name, limits)
-    text = decode_bytes(data, path=name)
+    return _read_text(data, name, fmt, limits)
+
+
+def _read_text(data: bytes, name: str, fmt: Literal["txt", "md"], limits: ReadLimits) -> SourceText:
+    decoded = decode(data, path=name)
+    text = decoded.text
     _require_text(text, name)
     _require_length(text, name, limits)
-    return _require_paragraphs(parse_plain_text(text, path=name, fmt=fmt), name)
+    source = parse_plain_text(text, path=name, fmt=fmt)
+    return _require_paragraphs(replace(source, encoding=decoded.label), name)
 
 
 def _read_fifo(name: str, cap: int) -> bytes:

@@ -47,6 +47,8 @@ class _FindingView:
     severity: Severity
     message: str
     suggestion: str | None
+    excerpt: str
+    paragraph: int | None
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,8 @@ def _view(body: bytes) -> _ReportView:
                 severity=Severity(f["severity"]),
                 message=f["message"],
                 suggestion=f.get("suggestion"),
+                excerpt=f["excerpt"],
+                paragraph=f.get("paragraph"),
             )
             for f in data["findings"]
         ),

@@ -782,7 +782,8 @@ def _w(tag: str) -> str:
 
 _P, _TBL, _TR, _TC = _w("p"), _w("tbl"), _w("tr"), _w("tc")
 _R, _T = _w("r"), _w("t")
-_BLOCK_CONTAINERS = frozenset({_TR, _TC, _w("sdt"), _w("sdtContent"), _w("customXml")})
+_WRAPPERS = frozenset({_w("sdt"), _w("sdtContent"), _w("customXml")})
+_BLOCK_CONTAINERS = _WRAPPERS
 _INLINE_CONTAINERS = frozenset(
     _w(tag)
     for tag in (
@@ -982,6 +983,7 @@ class _DocxExtractor:
         self._default_style = self._find_default_style(document)
         self._numbering = _Numbering(self._numbering_root(document))
         self._counters: dict[str, dict[int, int]] = {}
+        self._source_index = 0
 
     # -- setup ---------------------------------------------------------------------------
 
@@ -1044,15 +1046,88 @@ class _DocxExtractor:
 
     # -- walking -----------------------------------------------------------------------------
 
-    def _paragraphs(self, parent: Any, in_table: bool) -> Iterator[tuple[Any, bool]]:
+    def _blocks(self, parent: Any, lines: list[_DocxLine]) -> None:
+        """Paragraphs and tables in document order (content controls looked into)."""
         for child in parent.iterchildren():
             tag = child.tag
             if tag == _P:
-                yield child, in_table
+                line = self._paragraph(child, in_table=False)
+                if line is not None:
+                    lines.append(line)
             elif tag == _TBL:
-                yield from self._paragraphs(child, True)
+                self._table(child, lines)
             elif tag in _BLOCK_CONTAINERS:
-                yield from self._paragraphs(child, in_table)
+                self._blocks(child, lines)
+
+    def _paragraph(self, p: Any, *, in_table: bool) -> _DocxLine | None:
+        """One paragraph as a line (None when it has no visible text). Every paragraph,
+        empty or not, counts for the 1-based paragraph numbers in findings."""
+        self._source_index += 1
+        runs_with_text = [(run, self._run_text(run)) for run in self._runs(p, [])]
+        text = "".join(text for _, text in runs_with_text).strip()
+        if not text:
+            return None
+        return self._line(p, text, runs_with_text, in_table, self._source_index)
+
+    # -- tables --------------------------------------------------------------------------
+
+    def _table(self, table: Any, lines: list[_DocxLine]) -> None:
+        """A table is read row by row, in order, each row one ``table_cell`` line of its
+        cells joined by ' | ': "We refunded 14 buyers | Anna | 3 March" is one item of the
+        letter, with its date. A header row ("Root cause | Corrective action | Preventive
+        measure", or a row Word repeats as a header) is a heading that names no part, so
+        it opens none and is no item. A table of one column is a layout box (a frame around
+        text), read as ordinary paragraphs.
+        """
+        rows = [(row, list(_cells_of_row(row))) for row in _rows_of(table)]
+        if all(len(cells) <= 1 for _, cells in rows):
+            for _, cells in rows:
+                for cell in cells:
+                    self._blocks(cell, lines)
+            return
+        read: list[tuple[Any, list[str], int]] = []
+        for row, cells in rows:
+            texts: list[str] = []
+            first_index: int | None = None
+            for cell in cells:
+                text, index = self._cell_text(cell)
+                if text:
+                    texts.append(text)
+                    first_index = index if first_index is None else first_index
+            if texts and first_index is not None:
+                read.append((row, texts, first_index))
+        for position, (row, texts, index) in enumerate(read):
+            header = _is_header_row(row, texts, position, read)
+            lines.append(
+                _DocxLine(
+                    text=" | ".join(texts),
+                    kind="heading" if header else "table_cell",
+                    prefix_len=0,
+                    level=1 if header else 0,
+                    marker=None,
+                    emphasis=False,
+                    style=None,
+                    source_index=index,
+                )
+            )
+
+    def _cell_text(self, cell: Any) -> tuple[str, int | None]:
+        """The visible text of a cell (its paragraphs, list markers and nested tables, in
+        order, on one line) and the number of its first paragraph with text."""
+        parts: list[str] = []
+        first: int | None = None
+        for p in _paragraphs_of(cell):
+            line = self._paragraph(p, in_table=True)
+            if line is None:
+                continue
+            first = line.source_index if first is None else first
+            parts.append(" ".join(line.text.split()))
+        joined = ""
+        for part in parts:
+            if joined:
+                joined += " " if joined.endswith(_CELL_SENTENCE_END) else "; "
+            joined += part
+        return joined, first
 
     def _runs(self, parent: Any, out: list[Any]) -> list[Any]:
         """Visible runs, including those in hyperlinks, tracked insertions and content
@@ -1136,17 +1211,9 @@ class _DocxExtractor:
     # -- extraction ------------------------------------------------------------------------
 
     def extract(self) -> list[_DocxLine]:
-        body = self._document.element.body
         lines: list[_DocxLine] = []
-        source_index = 0
-        for p, in_table in self._paragraphs(body, False):
-            source_index += 1
-            runs = self._runs(p, [])
-            runs_with_text = [(run, self._run_text(run)) for run in runs]
-            text = "".join(text for _, text in runs_with_text).strip()
-            if not text:
-                continue
-            lines.append(self._line(p, text, runs_with_text, in_table, source_index))
+        self._source_index = 0
+        self._blocks(self._document.element.body, lines)
         self._guess_headings(lines)
         return lines
 
@@ -1247,6 +1314,54 @@ class _DocxExtractor:
             ):
                 line.kind = "heading"
                 line.level = 1
+
+
+_CELL_SENTENCE_END = (".", "!", "?", ":", ";", "。", "！", "？")
+_TITLE_MAX_WORDS = 5
+
+
+def _in_order(parent: Any, tag: str) -> Iterator[Any]:
+    """Children with ``tag``, also those wrapped in content controls (``w:sdt``)."""
+    for child in parent.iterchildren():
+        if child.tag == tag:
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _in_order(child, tag)
+
+
+def _rows_of(table: Any) -> Iterator[Any]:
+    return _in_order(table, _TR)
+
+
+def _cells_of_row(row: Any) -> Iterator[Any]:
+    return _in_order(row, _TC)
+
+
+def _paragraphs_of(cell: Any) -> Iterator[Any]:
+    """A cell's paragraphs in order, those of nested tables included (read flat)."""
+    for child in cell.iterchildren():
+        if child.tag == _P:
+            yield child
+        elif child.tag in _WRAPPERS or child.tag in (_TBL, _TR, _TC):
+            yield from _paragraphs_of(child)
+
+
+def _is_header_row(
+    row: Any, texts: Sequence[str], position: int, rows: Sequence[tuple[Any, list[str], int]]
+) -> bool:
+    """The first row of a table is its header when Word repeats it as one (``w:tblHeader``)
+    or when its cells are all short titles and some later row holds real text."""
+    if position != 0 or len(texts) < 2:
+        return False
+    if _on_off(row.find(_w("trPr")), "tblHeader"):
+        return True
+    return all(_is_title(text) for text in texts) and any(
+        not _is_title(text) for _, later, _ in rows[1:] for text in later
+    )
+
+
+def _is_title(text: str) -> bool:
+    return len(text.split()) <= _TITLE_MAX_WORDS and text.rstrip()[-1:] not in _CELL_SENTENCE_END
 
 
 def _on_off_attr(value: Any) -> bool:

@@ -25,6 +25,17 @@ _SEVERITY_COLORS = {
 _NONE = "— none"
 
 
+_TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+
+
+def _where(path: str, finding: Finding) -> str:
+    """``line:column:``, or `` paragraph N:`` for a Word letter: Word shows no line
+    numbers, and its paragraphs are what a writer can find (the JSON keeps both)."""
+    if finding.paragraph is not None and not path.lower().endswith(_TEXT_SUFFIXES):
+        return f" paragraph {finding.paragraph}:"
+    return f"{finding.line}:{finding.column}:"
+
+
 class TextReporter(Reporter):
     """Prints findings as they arrive and a summary line at the end."""
 
@@ -53,7 +64,7 @@ class TextReporter(Reporter):
             self._write_coverage(path, report.coverage)
 
     def _write_finding(self, path: str, finding: Finding) -> None:
-        location = self._style(f"{path}:{finding.line}:{finding.column}:", _BOLD)
+        location = self._style(f"{path}:{_where(path, finding)}", _BOLD)
         code = self._style(finding.code, _BOLD)
         severity = self._style(f"[{finding.severity.value}]", _SEVERITY_COLORS[finding.severity])
         self._write(f"{location} {code} {severity} {finding.message}")

@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, cast
 
 from .cache import CACHE_DIR_NAME, ReportCache
-from .config_files import config_folder, config_table, find_config_file
+from .config_files import config_folder, config_table, find_config_file, settings_bytes
+from .discovery import ExcludeRules, Notices, discover
 from .severity import Severity
 
 if TYPE_CHECKING:
@@ -130,19 +131,34 @@ class _Settings:
         self._cache = cache
         self._overrides = overrides
         self._by_folder: dict[Path, dict[str, Any]] = {}
+        self._rules: dict[int, ExcludeRules] = {}
 
     def for_path(self, path: str) -> dict[str, Any]:
         folder = config_folder(path)
         known = self._by_folder.get(folder)
         if known is None:
             found = find_config_file(folder)
-            raw = found.read_bytes() if found else b""
+            raw = settings_bytes(found, found.read_bytes()) if found else b""
             identity = self._cache.settings_identity(found, raw, self._overrides)
             known = self._cache.get_settings(identity)
             if known is None:
                 raise _Bail
             self._by_folder[folder] = known
         return known
+
+    def exclude_rules(self, path: str) -> ExcludeRules:
+        """What discovery needs, as :meth:`poa_lint.config.Config.exclude_rules` says."""
+        known = self.for_path(path)
+        rules = self._rules.get(id(known))
+        if rules is None:
+            rules = self._rules[id(known)] = ExcludeRules(
+                patterns=tuple(
+                    (anchor, tuple(patterns)) for anchor, patterns in known["exclusions"]
+                ),
+                respect_gitignore=bool(known["respect_gitignore"]),
+                force_exclude=bool(known["force_exclude"]),
+            )
+        return rules
 
 
 FORMATS = ("text", "json", "github")
@@ -160,31 +176,33 @@ def cached_run(
     quiet: bool,
     color: bool | None,
     exit_zero: bool,
+    force_exclude: bool | None = None,
 ) -> int | None:
     """The exit code of a run answered entirely from the cache, or None (nothing printed)
     when the full path must run."""
-    from .cli import EXIT_FINDINGS, EXIT_OK, discover
+    from .cli import EXIT_FINDINGS, EXIT_OK
 
     try:
         if output_format not in FORMATS or any(p == "-" for p in paths):
             raise _Bail
         cache = ReportCache(_cache_dir(cache_dir), reason=reason, notice=None)
         settings = _Settings(cache, overrides)
-        excluded: list[str] = []
-        for given in paths:
-            if Path(given).is_dir():
-                excluded.extend(settings.for_path(str(Path(given) / "x"))["exclude"])
+        notices = Notices()
         report_file = os.path.realpath(output_path) if output_path else None
         views: list[_ReportView] = []
         failing = False
-        for path, problem in discover(paths, excluded):
+        for path, problem in discover(paths, settings.exclude_rules, force_exclude=force_exclude):
             if report_file is not None and os.path.realpath(path) == report_file:
                 continue
             if problem:
                 raise _Bail
             found = settings.for_path(path)
             key = cache.key_for(
-                path, found["fingerprint"].encode("utf-8"), found["model"], found["limit"]
+                path,
+                found["fingerprint"].encode("utf-8"),
+                found["model"],
+                found["limit"],
+                notices.for_letter(path),
             )
             body = cache.get_body(key) if key is not None else None
             if body is None:

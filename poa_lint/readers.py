@@ -637,34 +637,37 @@ def _too_big(size: int, cap: int, fmt: str, *, at_least: bool = False) -> str:
 
 
 def read_stdin(
-    stream: BinaryIO | None = None, *, limits: ReadLimits = DEFAULT_LIMITS
+    stream: BinaryIO | None = None,
+    *,
+    limits: ReadLimits = DEFAULT_LIMITS,
+    name: str | None = None,
 ) -> SourceText:
-    """Read a letter from stdin (or ``stream``); errors and ``SourceText.path`` say '<stdin>'.
+    """Read a letter from stdin (or ``stream``); errors and ``SourceText.path`` say '<stdin>',
+    or ``name`` (``--stdin-filename``), whose suffix then also picks the format.
 
     Bytes that start like a zip file are read as .docx, so ``poa-lint - < letter.docx`` works.
     """
+    label = name or STDIN_NAME
     if stream is None:
         if sys.stdin is None:
-            raise InputError(STDIN_NAME, "is not available; pass the letter's file path instead")
+            raise InputError(label, "is not available; pass the letter's file path instead")
         stream = sys.stdin.buffer
     try:
         data = _read_bounded(stream, limits.max_bytes)
     except (OSError, ValueError) as exc:
         raise InputError(
-            STDIN_NAME, f"cannot be read ({exc}); pass the letter's file path instead"
+            label, f"cannot be read ({exc}); pass the letter's file path instead"
         ) from exc
     if len(data) > limits.max_bytes:
         raise InputError(
-            STDIN_NAME,
+            label,
             f"is more than {_size(limits.max_bytes)}, larger than the limit for a letter; "
             "is it the right input? (raise it with max-file-size in config)",
         )
-    if data.startswith(_ZIP_MAGIC):
-        return _read_docx(data, STDIN_NAME, limits)
-    text = decode_bytes(data, path=STDIN_NAME)
-    _require_text(text, STDIN_NAME)
-    _require_length(text, STDIN_NAME, limits)
-    return _require_paragraphs(parse_plain_text(text, path=STDIN_NAME, fmt="txt"), STDIN_NAME)
+    fmt = _format_for(name) if name else "txt"
+    if data.startswith(_ZIP_MAGIC) or fmt == "docx":
+        return _read_docx(data, label, limits)
+    return _read_text(data, label, "md" if fmt == "md" else "txt", limits)
 
 
 # --------------------------------------------------------------------------------------------

@@ -200,3 +200,42 @@ def test_sarif_coverage_and_no_cache_never_take_the_fast_path(
     for extra in (["-f", "sarif"], ["--show-coverage"], ["--no-cache"]):
         run("check", str(folder), "--cache-dir", str(cache_dir), *extra)
     assert calls == []
+
+
+def test_paired_notices_readmes_and_force_exclude(folder: Path, tmp_path: Path) -> None:
+    """A letter's own notice is part of its key; excluded and notice files stay out, named
+    or walked."""
+    cache_dir = tmp_path / "c"
+    notice = CORPUS / "odr-01-good-headings.notice.txt"
+    (folder / "odr-01-good-headings.notice.txt").write_bytes(notice.read_bytes())
+    (folder / "README.md").write_text("# Letters\n", encoding="utf-8")
+    (folder / "LATE.TXT").write_bytes((CORPUS / "late_shipment-02-vague.txt").read_bytes())
+    named = [str(p) for p in sorted(folder.iterdir())]
+    cache = ["--cache-dir", str(cache_dir)]
+    for paths, extra, options in (
+        ([str(folder)], [], {}),
+        (named, ["--force-exclude"], {"force_exclude": True}),
+    ):
+        first = run("check", *paths, *extra, *cache)
+        assert "README" not in first[1] and "notice.txt:" not in first[1]
+        assert first == run("check", *paths, *extra, "--no-cache")
+        assert (
+            fastpath.cached_run(
+                paths,
+                output_format="text",
+                reason=None,
+                overrides={**OVERRIDES, "fail_on": None},
+                cache_dir=str(cache_dir),
+                output_path=None,
+                quiet=False,
+                color=None,
+                exit_zero=False,
+                **options,  # type: ignore[arg-type]
+            )
+            is not None
+        ), extra
+        assert run("check", *paths, *extra, *cache) == first
+    (folder / "odr-01-good-headings.notice.txt").write_text(
+        notice.read_text(encoding="utf-8") + "\nASIN B0TESTTEST1\n", encoding="utf-8"
+    )
+    assert _fast(folder, cache_dir) is None  # a changed notice: a miss

@@ -16,6 +16,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -38,8 +39,8 @@ def _arrange(case: Hostile, bad: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     if case.key == "deleted":
         real = cli.discover
 
-        def racing(paths: object, excluded: object = ()) -> Iterator[tuple[str, str | None]]:
-            for path, problem in real(paths, excluded):  # type: ignore[arg-type]
+        def racing(*args: Any, **kwargs: Any) -> Iterator[tuple[str, str | None]]:
+            for path, problem in real(*args, **kwargs):
                 if Path(path) == bad and bad.exists():
                     bad.unlink()  # gone between discovery and reading
                 yield path, problem

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from .models import Report
     from .parallel import OrderedRun
     from .reporters.base import Reporter
+    from .terminal import Progress
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FORMATS = ("text", "json", "sarif", "github")
@@ -143,6 +144,7 @@ def _cwd_config(resolver: ConfigResolver) -> Config | None:
     metavar="PATH",
     help="Check standard input as the letter PATH (its config, ignores and notice apply).",
 )
+@click.option("--statistics", is_flag=True, help="Count the findings per rule instead.")
 @click.option(
     "--show-settings", is_flag=True, help="Print the settings for the first PATH and exit."
 )
@@ -169,6 +171,7 @@ def check(
     cache_dir: str | None,
     force_exclude: bool | None,
     stdin_filename: str | None,
+    statistics: bool,
     show_settings: bool,
     show_files: bool,
 ) -> None:
@@ -177,6 +180,7 @@ def check(
     # the catalogue is read only when something needs it (a config to validate, SARIF's
     # rule table, a letter to check): a fully cached run never parses the rule files.
     from .config_files import as_selector_tuple
+    from .terminal import use_color
 
     if not paths and not stdin_filename:
         raise click.UsageError("Missing argument 'PATHS...'.")
@@ -213,12 +217,13 @@ def check(
             color=color,
             exit_zero=exit_zero,
             force_exclude=force_exclude,
+            statistics=statistics,
         )
         if code is not None:
             sys.exit(code)
 
     from .config import ConfigResolver
-    from .parallel import OrderedRun, default_jobs
+    from .parallel import OrderedRun, choose_workers
     from .reporters import get_reporter
 
     try:
@@ -261,29 +266,40 @@ def check(
         return
     stream: IO[str]
     stream = open(output_path, "w", encoding="utf-8") if output_path else sys.stdout  # noqa: SIM115
-    use_color = (
-        color if color is not None else (fmt == "text" and not output_path and sys.stdout.isatty())
-    )
-    reporter_class = get_reporter(fmt)
-    reporter: Reporter = reporter_class(
-        stream,
-        rules=_catalog().rules if reporter_class.needs_rules else (),
-        show_coverage=show_coverage,
-        quiet=quiet,
-        color=use_color,
-    )
+    use_colour = use_color(color, output_format=fmt, output_path=output_path, stdout=sys.stdout)
+    reporter: Reporter
+    if statistics:
+        from .reporters.statistics import StatisticsReporter
+
+        reporter = StatisticsReporter(
+            stream, rules=(), quiet=quiet, color=use_colour, as_json=fmt == "json"
+        )
+    else:
+        reporter_class = get_reporter(fmt)
+        reporter = reporter_class(
+            stream,
+            rules=_catalog().rules if reporter_class.needs_rules else (),
+            show_coverage=show_coverage,
+            quiet=quiet,
+            color=use_colour,
+        )
     reporter.start()
     had_error = False
     failing = False
+    progress: Progress | None = None
 
     def on_report(report: Report, config: Config) -> None:
         nonlocal failing
+        if progress is not None:
+            progress.clear()
         reporter.handle(report)
         if any(f.severity >= config.fail_on for f in report.findings):
             failing = True
 
     def on_error(path: str, message: str) -> None:
         nonlocal had_error
+        if progress is not None:
+            progress.clear()
         reporter.error(path, message)
         had_error = True
 
@@ -365,13 +381,24 @@ def check(
             if own_notice is None:
                 continue  # the notice could not be read (reported): not checked without it
         run.job(Job(source, config, own_notice), key)
+    from .parallel import BATCH
+    from .terminal import PROGRESS_BATCH, Progress, show_progress
+
+    if show_progress(
+        run.pending, quiet=quiet, output_path=output_path, stdout=sys.stdout, stderr=sys.stderr
+    ):
+        progress = Progress(run.pending, sys.stderr)
     run.run(
         reason=reason,
         notice=notice_text,
-        workers=jobs or default_jobs(),
+        workers=choose_workers(jobs, run.pending),
         cache=cache,
         debug=debug,
+        progress=progress.advance if progress is not None else None,
+        batch=PROGRESS_BATCH if progress is not None else BATCH,
     )
+    if progress is not None:
+        progress.close()
     reporter.finish()
     if output_path:
         stream.close()

@@ -30,6 +30,7 @@ from .cache import CACHE_DIR_NAME, ReportCache
 from .config_files import config_folder, config_table, find_config_file, settings_bytes
 from .discovery import ExcludeRules, Notices, discover
 from .severity import Severity
+from .terminal import use_color
 
 if TYPE_CHECKING:
     from .models import Report
@@ -177,6 +178,7 @@ def cached_run(
     color: bool | None,
     exit_zero: bool,
     force_exclude: bool | None = None,
+    statistics: bool = False,
 ) -> int | None:
     """The exit code of a run answered entirely from the cache, or None (nothing printed)
     when the full path must run."""
@@ -213,7 +215,14 @@ def cached_run(
             views.append(view)
     except (_Bail, OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
-    _print(views, output_format, output_path=output_path, quiet=quiet, color=color)
+    _print(
+        views,
+        output_format,
+        output_path=output_path,
+        quiet=quiet,
+        color=color,
+        statistics=statistics,
+    )
     return EXIT_FINDINGS if failing and not exit_zero else EXIT_OK
 
 
@@ -224,18 +233,26 @@ def _print(
     output_path: str | None,
     quiet: bool,
     color: bool | None,
+    statistics: bool,
 ) -> None:
     from .reporters import get_reporter
+    from .reporters.base import Reporter
     from .reporters.json_format import JsonReporter
 
     stream: IO[str]
     stream = open(output_path, "w", encoding="utf-8") if output_path else sys.stdout  # noqa: SIM115
-    use_color = (
-        color
-        if color is not None
-        else (output_format == "text" and not output_path and sys.stdout.isatty())
+    colour = use_color(
+        color, output_format=output_format, output_path=output_path, stdout=sys.stdout
     )
-    reporter = get_reporter(output_format)(stream, rules=(), quiet=quiet, color=use_color)
+    reporter: Reporter
+    if statistics:
+        from .reporters.statistics import StatisticsReporter
+
+        reporter = StatisticsReporter(
+            stream, rules=(), quiet=quiet, color=colour, as_json=output_format == "json"
+        )
+    else:
+        reporter = get_reporter(output_format)(stream, rules=(), quiet=quiet, color=colour)
     reporter.start()
     for view in views:
         # The views carry every attribute the text and GitHub reporters read of a Report.

@@ -46,17 +46,33 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def plan_chunks(count: int, workers: int) -> list[tuple[int, int]]:
+CROSSOVER = 64
+"""Letters to check from which worker processes pay for themselves, measured with
+``python bench/run.py --only crossover`` on two cores (docs/performance.md): each worker
+imports spaCy and loads the model (about 2 s of CPU) before it checks a letter, so below
+this many letters ``-j 2`` was slower than one process."""
+
+
+def choose_workers(option: int | None, letters: int) -> int:
+    """``--jobs`` if given; else one process for a run below :data:`CROSSOVER` letters to
+    check and one worker per CPU above it (small runs must not be slower than ``-j 1``)."""
+    if option is not None:
+        return option
+    return default_jobs() if letters >= CROSSOVER else 1
+
+
+def plan_chunks(count: int, workers: int, batch: int = BATCH) -> list[tuple[int, int]]:
     """Consecutive ``(start, end)`` ranges covering ``count`` letters.
 
-    In one process: batches of :data:`BATCH`. With workers: about
-    :data:`CHUNKS_PER_WORKER` chunks each (so no worker sits idle while another finishes a
-    big last chunk), between :data:`MIN_CHUNK` and :data:`BATCH` letters.
+    In one process: batches of ``batch`` (:data:`BATCH`, smaller while a progress bar
+    shows). With workers: about :data:`CHUNKS_PER_WORKER` chunks each (so no worker sits
+    idle while another finishes a big last chunk), between :data:`MIN_CHUNK` and
+    :data:`BATCH` letters.
     """
     if count <= 0:
         return []
     if workers <= 1:
-        size = BATCH
+        size = batch
     else:
         size = max(MIN_CHUNK, min(BATCH, math.ceil(count / (workers * CHUNKS_PER_WORKER))))
     return [(start, min(start + size, count)) for start in range(0, count, size)]
@@ -84,10 +100,11 @@ def lint_chunks(
     notice: str | None,
     workers: int,
     debug: bool = False,
+    batch: int = BATCH,
 ) -> Iterator[tuple[int, int, list[Report] | str]]:
     """Check ``jobs``, yielding ``(start, end, outcome)`` per chunk, in order."""
     if workers <= 1 or len(jobs) < MIN_PARALLEL:
-        for start, end in plan_chunks(len(jobs), 1):
+        for start, end in plan_chunks(len(jobs), 1, batch):
             yield start, end, lint_chunk(jobs[start:end], reason, notice, debug)
         return
 
@@ -166,11 +183,15 @@ class OrderedRun:
         workers: int,
         cache: ReportCache | None = None,
         debug: bool = False,
+        progress: Callable[[int], None] | None = None,
+        batch: int = BATCH,
     ) -> None:
-        """Check every recorded job and pass all outcomes on, in order."""
+        """Check every recorded job and pass all outcomes on, in order; ``progress`` is
+        told how many letters each finished chunk held (after its outcomes were passed on,
+        so that a progress bar is drawn below them)."""
         jobs = self._jobs
         for start, end, outcome in lint_chunks(
-            jobs, reason=reason, notice=notice, workers=workers, debug=debug
+            jobs, reason=reason, notice=notice, workers=workers, debug=debug, batch=batch
         ):
             for offset, index in enumerate(range(start, end)):
                 slot = self._slots[self._job_slots[index]]
@@ -181,6 +202,8 @@ class OrderedRun:
                 if cache is not None and slot.key is not None:
                     cache.put(slot.key, slot.report)
             self._emit()
+            if progress is not None:
+                progress(end - start)
         self._jobs = []
         self._job_slots = []
         self._emit()

@@ -204,7 +204,7 @@ def test_sarif_coverage_and_no_cache_never_take_the_fast_path(
 
 def test_paired_notices_readmes_and_force_exclude(folder: Path, tmp_path: Path) -> None:
     """A letter's own notice is part of its key; excluded and notice files stay out, named
-    or walked."""
+    or walked; --statistics is answered too."""
     cache_dir = tmp_path / "c"
     notice = CORPUS / "odr-01-good-headings.notice.txt"
     (folder / "odr-01-good-headings.notice.txt").write_bytes(notice.read_bytes())
@@ -215,6 +215,7 @@ def test_paired_notices_readmes_and_force_exclude(folder: Path, tmp_path: Path) 
     for paths, extra, options in (
         ([str(folder)], [], {}),
         (named, ["--force-exclude"], {"force_exclude": True}),
+        ([str(folder)], ["--statistics"], {"statistics": True}),
     ):
         first = run("check", *paths, *extra, *cache)
         assert "README" not in first[1] and "notice.txt:" not in first[1]

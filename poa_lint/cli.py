@@ -13,6 +13,7 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 import click
@@ -24,6 +25,7 @@ from .errors import ConfigError, InputError, PoaLintError
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from .baseline import BaselineWriter
     from .cache import ReportCache
     from .catalog import Catalog, Rule
     from .config import Config, ConfigResolver
@@ -146,6 +148,18 @@ def _cwd_config(resolver: ConfigResolver) -> Config | None:
 )
 @click.option("--statistics", is_flag=True, help="Count the findings per rule instead.")
 @click.option(
+    "--baseline",
+    "baseline_path",
+    metavar="FILE",
+    help="Report only findings that FILE (see --write-baseline) does not record.",
+)
+@click.option(
+    "--write-baseline",
+    "write_baseline_path",
+    metavar="FILE",
+    help="Record the current findings in FILE as accepted; exit 0.",
+)
+@click.option(
     "--show-settings", is_flag=True, help="Print the settings for the first PATH and exit."
 )
 @click.option("--show-files", is_flag=True, help="List the letters that would be checked and exit.")
@@ -172,6 +186,8 @@ def check(
     force_exclude: bool | None,
     stdin_filename: str | None,
     statistics: bool,
+    baseline_path: str | None,
+    write_baseline_path: str | None,
     show_settings: bool,
     show_files: bool,
 ) -> None:
@@ -201,6 +217,7 @@ def check(
         not no_cache
         and fmt in ("text", "json", "github")
         and not (config_path or notice_path or show_coverage or show_files or debug)
+        and not (baseline_path or write_baseline_path)
         and not (output_path and _would_overwrite_a_letter(output_path, paths))
     ):
         # Unchanged letters: answer from the cache before importing pydantic (fastpath.py).
@@ -240,6 +257,11 @@ def check(
             from .readers import read_path
 
             notice_text = read_path(notice_path).text
+        baseline = None
+        if baseline_path:
+            from .baseline import load_baseline
+
+            baseline = load_baseline(baseline_path)
     except PoaLintError as exc:
         if debug:
             traceback.print_exc()
@@ -283,6 +305,11 @@ def check(
             quiet=quiet,
             color=use_colour,
         )
+    writer = None
+    if write_baseline_path:
+        from .baseline import BaselineWriter
+
+        writer = BaselineWriter(Path(write_baseline_path))
     reporter.start()
     had_error = False
     failing = False
@@ -290,6 +317,10 @@ def check(
 
     def on_report(report: Report, config: Config) -> None:
         nonlocal failing
+        if writer is not None:
+            writer.add(report)
+        if baseline is not None:
+            report = baseline.apply(report)
         if progress is not None:
             progress.clear()
         reporter.handle(report)
@@ -402,9 +433,16 @@ def check(
     reporter.finish()
     if output_path:
         stream.close()
+    if writer is not None:
+        _write_baseline(writer)
+    elif baseline is not None and baseline.matched and not quiet:
+        click.echo(
+            f"poa-lint: {baseline.matched} finding(s) recorded in {baseline_path} not shown",
+            err=True,
+        )
     if had_error:
         sys.exit(EXIT_ERROR)
-    if failing and not exit_zero:
+    if failing and not exit_zero and writer is None:
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
 
@@ -452,6 +490,19 @@ def _read_notice(path: str, config: Config, run: OrderedRun) -> str | None:
     except InputError as exc:
         run.error(path, f"{exc.problem} (it is the notice of a letter beside it)")
         return None
+
+
+def _write_baseline(writer: BaselineWriter) -> None:
+    try:
+        count = writer.write()
+    except PoaLintError as exc:
+        _fail(str(exc))
+        return
+    click.echo(
+        f"poa-lint: recorded {count} finding(s) in {len(writer.letters)} letter(s) "
+        f"in {writer.path}",
+        err=True,
+    )
 
 
 def _show_files(

@@ -47,18 +47,32 @@ def default_jobs() -> int:
 
 
 CROSSOVER = 64
-"""Letters to check from which worker processes pay for themselves, measured with
-``python bench/run.py --only crossover`` on two cores (docs/performance.md): each worker
-imports spaCy and loads the model (about 2 s of CPU) before it checks a letter, so below
-this many letters ``-j 2`` was slower than one process."""
+"""Letters to check below which the default is one process. Each worker imports spaCy and
+loads the model (about 2 s of CPU more than one process spends) before it checks a letter:
+on two idle cores that pays back after a few dozen letters, on a shared machine much later
+or never (``python bench/run.py --only crossover``; docs/performance.md). The issue's run,
+46 letters on two cores, was 1.5x slower with workers than in one process."""
+
+
+def idle_cpus() -> int:
+    """CPUs this process may use that other work is not already using: the CPUs, less the
+    one-minute load average (rounded), at least one. Workers on CPUs that are busy only
+    share them, adding a model load each and gaining nothing."""
+    cpus = default_jobs()
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # not on Unix
+        return cpus
+    return max(1, min(cpus, round(cpus - load)))
 
 
 def choose_workers(option: int | None, letters: int) -> int:
     """``--jobs`` if given; else one process for a run below :data:`CROSSOVER` letters to
-    check and one worker per CPU above it (small runs must not be slower than ``-j 1``)."""
+    check, and one worker per idle CPU above it, so that the default is never the slower
+    choice for a small run or on a busy machine."""
     if option is not None:
         return option
-    return default_jobs() if letters >= CROSSOVER else 1
+    return idle_cpus() if letters >= CROSSOVER else 1
 
 
 def plan_chunks(count: int, workers: int, batch: int = BATCH) -> list[tuple[int, int]]:

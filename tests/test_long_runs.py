@@ -153,7 +153,19 @@ def test_force_color_reaches_the_output(folder: Path) -> None:
 
 def test_default_jobs_keep_small_runs_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "default_jobs", lambda: 2)
+    monkeypatch.setattr(parallel.os, "getloadavg", lambda: (0.2, 0.2, 0.2))
     assert choose_workers(None, CROSSOVER - 1) == 1
     assert choose_workers(None, 46) == 1  # the run: 46 letters, two cores
     assert choose_workers(None, CROSSOVER) == 2
     assert choose_workers(3, 5) == 3  # --jobs is obeyed
+
+
+def test_default_jobs_leave_busy_cpus_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "default_jobs", lambda: 2)
+    monkeypatch.setattr(parallel.os, "getloadavg", lambda: (1.4, 1.0, 1.0))
+    assert choose_workers(None, 500) == 1  # one CPU busy elsewhere: a second worker only shares
+    monkeypatch.setattr(parallel, "default_jobs", lambda: 8)
+    assert choose_workers(None, 500) == 7
+    monkeypatch.setattr(parallel.os, "getloadavg", lambda: (20.0, 20.0, 20.0))
+    assert choose_workers(None, 500) == 1
+    assert choose_workers(4, 500) == 4

@@ -268,11 +268,15 @@ def check(
         _fail(str(exc))
         return
 
+    consulted: dict[int, tuple[str, Config]] = {}
+
     def rules_for(path: str) -> ExcludeRules | None:
         try:
-            return resolver.for_path(path).exclude_rules()
+            config = resolver.for_path(path)
         except PoaLintError:
             return None  # a broken config: the run reports it with the letters it governs
+        consulted.setdefault(id(config), (path, config))
+        return config.exclude_rules()
 
     found = discover(paths, rules_for, force_exclude=force_exclude)
     notices = Notices()
@@ -412,6 +416,18 @@ def check(
             if own_notice is None:
                 continue  # the notice could not be read (reported): not checked without it
         run.job(Job(source, config, own_notice), key)
+    if cache is not None:
+        # Configs read only to decide what to skip (a folder holding no letter of its own)
+        # get a snapshot too, or the next run's fast path could not walk past them.
+        for path, config in consulted.values():
+            if id(config) in snapshots:
+                continue
+            try:
+                if id(config) not in validated:
+                    validated[id(config)] = config.validate_against(_catalog())
+            except PoaLintError:
+                continue  # reported with the letters it governs, if any
+            _snapshot_settings(cache, resolver, path, config, snapshots)
     from .parallel import BATCH
     from .terminal import PROGRESS_BATCH, Progress, show_progress
 

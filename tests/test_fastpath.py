@@ -240,3 +240,21 @@ def test_paired_notices_readmes_and_force_exclude(folder: Path, tmp_path: Path) 
         notice.read_text(encoding="utf-8") + "\nASIN B0TESTTEST1\n", encoding="utf-8"
     )
     assert _fast(folder, cache_dir) is None  # a changed notice: a miss
+
+
+def test_a_folder_with_only_subfolders_of_its_own_config(tmp_path: Path) -> None:
+    """The config of a folder that holds no letter (only subfolders with configs of their
+    own) decides what the walk skips: it is snapshotted too, so the next run is fast."""
+    top = tmp_path / "top"
+    team = top / "team"
+    team.mkdir(parents=True)
+    (top / ".poa-lint.toml").write_text('extend-exclude = ["old/"]\n', encoding="utf-8")
+    (team / ".poa-lint.toml").write_text('select = ["POA7"]\n', encoding="utf-8")
+    (team / "a.txt").write_bytes((CORPUS / "odr-03-blames-buyer.txt").read_bytes())
+    (top / "old").mkdir()
+    (top / "old" / "b.txt").write_bytes((CORPUS / "odr-03-blames-buyer.txt").read_bytes())
+    cache_dir = tmp_path / "c"
+    first = run("check", str(top), "--cache-dir", str(cache_dir))
+    assert "b.txt" not in first[1] and "a.txt" in first[1]
+    assert _fast(top, cache_dir) is not None
+    assert run("check", str(top), "--cache-dir", str(cache_dir)) == first

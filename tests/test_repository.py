@@ -229,6 +229,15 @@ def test_show_files_lists_what_would_be_checked(repo: Path) -> None:
     ]
 
 
+def test_pre_commit_try_repo_is_in_ci() -> None:
+    """The hook is exercised end to end by .ci/run (pre-commit try-repo with a committed
+    notice, a README.md and an upper-case .TXT); here, that the script still does it."""
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "try-repo" in script
+    for fragment in (".notice.txt", "README.md", ".TXT"):
+        assert fragment in script, fragment
+
+
 def test_git_is_not_needed(repo: Path) -> None:
     """A folder that is not a repository still honours its own .gitignore files."""
     (repo / ".git").rmdir()

@@ -6,9 +6,9 @@ this package; the CLI picks a reporter by name and feeds it. A reporter therefor
 what it is handed, which is why it keeps its own counts for the run summary instead of asking
 the core for them.
 
-Findings arrive already filtered (by ``--select``, ``--ignore``, severity threshold, inline
-suppressions, ...). Reporters must not filter again: what they are handed is what the user
-asked to see.
+Findings arrive already filtered (by ``--select``, ``--ignore``, ``per-file-ignores``,
+severity threshold, ``--baseline``). Reporters must not filter again: what they are handed
+is what the user asked to see.
 """
 
 from __future__ import annotations

@@ -23,6 +23,7 @@ import os
 import stat
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -78,16 +79,51 @@ def is_notice_name(name: str) -> bool:
 
 # --- pattern matching ------------------------------------------------------------------------
 
-_SPECS: dict[tuple[str, ...], GitIgnoreSpec] = {}
+class _Names:
+    """Patterns that are plain names (``README*``, ``*.bak``, ``drafts/``), matched as
+    gitignore matches them: against every folder and file name of the path (a folder's
+    name excludes all inside it; a trailing ``/`` names folders only). The default
+    ``exclude`` is such a list, so most runs never import pathspec (the fast path for
+    cached runs counts every millisecond)."""
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        self._any = [p for p in patterns if not p.endswith("/")]
+        self._folders = [p.rstrip("/") for p in patterns if p.endswith("/")]
+
+    def match_file(self, rel: str) -> bool:
+        is_dir = rel.endswith("/")
+        parts = rel.rstrip("/").split("/")
+        folders = parts if is_dir else parts[:-1]
+        if any(fnmatchcase(part, p) for part in parts for p in self._any):
+            return True
+        return any(fnmatchcase(part, p) for part in folders for p in self._folders)
 
 
-def _spec(patterns: Sequence[str]) -> GitIgnoreSpec:
+def _plain_name(pattern: str) -> bool:
+    """A pattern _Names matches exactly as gitignore does."""
+    body = pattern[:-1] if pattern.endswith("/") else pattern
+    return (
+        bool(body)
+        and pattern == pattern.strip()
+        and not body.startswith(("#", "!"))
+        and not any(ch in body for ch in "/\\[")
+    )
+
+
+_SPECS: dict[tuple[str, ...], GitIgnoreSpec | _Names] = {}
+
+
+def _spec(patterns: Sequence[str]) -> GitIgnoreSpec | _Names:
     key = tuple(patterns)
     spec = _SPECS.get(key)
     if spec is None:
-        from pathspec import GitIgnoreSpec  # lazy: a run without patterns never pays for it
+        if all(_plain_name(p) for p in key):
+            spec = _Names(key)
+        else:
+            from pathspec import GitIgnoreSpec  # lazy: only for patterns with paths
 
-        spec = _SPECS[key] = GitIgnoreSpec.from_lines(key)
+            spec = GitIgnoreSpec.from_lines(key)
+        _SPECS[key] = spec
     return spec
 
 

@@ -244,3 +244,44 @@ def test_git_is_not_needed(repo: Path) -> None:
     (repo / "letters" / ".gitignore").write_text("acme.txt\n", encoding="utf-8")
     _, out = run("--show-files", str(repo / "letters"))
     assert "acme.txt" not in out and "WINDOWS.TXT" in out
+
+
+@pytest.mark.parametrize(
+    "patterns",
+    [
+        ["README*", "*.bak", "drafts/", "LICENSE*"],
+        ["*.notice.txt", "old"],
+        ["a?c.txt", "tmp*/"],
+    ],
+)
+def test_plain_name_patterns_match_as_pathspec_does(patterns: list[str]) -> None:
+    """The default exclude list is matched without importing pathspec: same verdicts."""
+    from pathspec import GitIgnoreSpec
+
+    from poa_lint.discovery import _Names, _plain_name
+
+    assert all(_plain_name(p) for p in patterns)
+    names, spec = _Names(patterns), GitIgnoreSpec.from_lines(patterns)
+    paths = [
+        "README.md",
+        "docs/README.md",
+        "README/x.txt",
+        "a.bak",
+        "x/a.bak/y.txt",
+        "drafts/a.txt",
+        "x/drafts/",
+        "drafts",
+        "drafts/",
+        "LICENSE",
+        "a.notice.txt",
+        "old/a.txt",
+        "x/old",
+        "abc.txt",
+        "x/abc.txt",
+        "tmp1/a.txt",
+        "tmp1",
+        "letter.txt",
+    ]
+    for path in paths:
+        assert names.match_file(path) == spec.match_file(path), path
+    assert not _plain_name("/drafts") and not _plain_name("a/b") and not _plain_name("!x")

@@ -1,15 +1,16 @@
 """Performance figures for poa-lint (issue 6: fast enough to run on every save and commit).
 
-    python bench/run.py                  # everything, about 15 minutes on 2 cores
+    python bench/run.py                  # everything, about 35 minutes on 2 cores
     python bench/run.py --quick          # fewer repetitions
     python bench/run.py --only startup,cache
     python bench/run.py --json out.json  # also save the figures
 
 Sections: machine, overhead (checks vs bare nlp.pipe, hot spots), ner (skipping the entity
-recogniser), jobs (--jobs 1 vs 2), cache (second run), startup, memory (1,000 letters),
-peers (proselint, write-good). Each figure is the median of several runs (5 for fast things,
-3 for slow ones); A/B pairs are run alternately so a noisy neighbour hurts both alike. Every
-ratio is computed from figures measured in this one run.
+recogniser), jobs (--jobs 1 vs 2), crossover (--jobs 1 vs 2 on 16 to 200 letters: where
+worker processes start to pay; the default --jobs follows it), cache (second run), startup,
+memory (1,000 letters), peers (proselint, write-good). Each figure is the median of several
+runs (5 for fast things, 3 for slow ones); A/B pairs are run alternately so a noisy
+neighbour hurts both alike. Every ratio is computed from figures measured in this one run.
 
 Letters are generated at bench time in a temporary folder from corpus/*.txt, cycled and
 varied (numbers, names, a reference line) so that no two files have the same content.
@@ -49,7 +50,18 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
-SECTIONS = ("machine", "overhead", "ner", "jobs", "cache", "startup", "memory", "peers")
+SECTIONS = (
+    "machine",
+    "overhead",
+    "ner",
+    "jobs",
+    "crossover",
+    "cache",
+    "startup",
+    "memory",
+    "peers",
+)
+CROSSOVER_SIZES = (16, 24, 32, 46, 64, 96, 128, 200)
 PEERS_HOME = Path(tempfile.gettempdir()) / "poa-peers"
 NAMES = (
     "Wang Fang",
@@ -332,6 +344,30 @@ def jobs(runner: Runner, letters200: Path, work: Path, reps: int) -> None:
     print(f"  --jobs 2   {fmt_s(two):>9}")
     print(f"  speed-up   {one / two:9.2f}x   target >= 1.6x: {verdict(one / two >= 1.6)}")
     print(f"  byte-identical JSON output: {'yes' if same else 'NO'}")
+
+
+def crossover(runner: Runner, work: Path, reps: int) -> None:
+    """``-j 1`` against ``-j 2`` (and the default) on small to large runs, no cache: the
+    number of letters from which worker processes pay for their start and model load."""
+    print("\n## --jobs crossover: letters to check, no cache")
+    rows: dict[int, dict[str, tuple[float, float]]] = {}
+    print(f"  {'letters':>7}  {'-j 1':>9}  {'-j 2':>9}  {'default':>9}  -j 2 / -j 1")
+    for size in CROSSOVER_SIZES:
+        folder = make_letters(work / f"crossover{size}", size)
+        base = [*runner.cli, "check", str(folder), "--no-cache", "-f", "json"]
+        medians = runner.medians(
+            reps, {"-j 1": [*base, "-j", "1"], "-j 2": [*base, "-j", "2"], "default": base}
+        )
+        rows[size] = medians
+        one, two, default = medians["-j 1"][0], medians["-j 2"][0], medians["default"][0]
+        print(
+            f"  {size:>7}  {fmt_s(one):>9}  {fmt_s(two):>9}  {fmt_s(default):>9}  {two / one:.2f}"
+        )
+    faster = [size for size, m in rows.items() if m["-j 2"][0] < m["-j 1"][0]]
+    FIGURES["crossover"] = {"medians": rows, "first_size_where_j2_wins": min(faster, default=None)}
+    worst = max(m["default"][0] / m["-j 1"][0] for m in rows.values())
+    print(f"  default at worst {worst:.2f}x the time of -j 1   target <= 1.05x: ", end="")
+    print(verdict(worst <= 1.05))
 
 
 def cache(runner: Runner, letters200: Path, work: Path, reps: int) -> None:
@@ -762,6 +798,7 @@ def main() -> None:
             ("overhead", lambda: overhead(runner, letters200, slow)),
             ("ner", lambda: ner(runner, letters200, slow)),
             ("jobs", lambda: jobs(runner, letters200, work, slow)),
+            ("crossover", lambda: crossover(runner, work, slow)),
             ("cache", lambda: cache(runner, letters200, work, fast)),
             ("startup", lambda: startup(runner, fast)),
             ("memory", lambda: memory(runner, work)),

@@ -6,7 +6,8 @@ is the only thing poa-lint writes besides the output the user asks for. The fold
 ``CACHEDIR.TAG`` (backup tools skip it) and a ``.gitignore`` of ``*`` (git ignores it).
 
 One entry per letter, path and settings: ``<dir>/v1/<ab>/<name>.json`` where ``name`` hashes
-the path, the effective config, ``--reason`` and the notice text. The entry's first line is
+the path, the effective config, ``--reason`` and the notice text (the ``--notice`` text, or
+the bytes of the letter's own ``X.notice.txt``). The entry's first line is
 the full key, which adds everything else the report depends on:
 
 * the letter's bytes (sha256),
@@ -19,7 +20,7 @@ the full key, which adds everything else the report depends on:
 
 Settings snapshots (``<dir>/settings/v1/<identity>.json``) record, for the exact bytes of a
 config file plus the command-line overrides, what the validated config says that a cached
-run needs (fingerprint, model, size limit, ``fail-on``, ``exclude``). They let
+run needs (fingerprint, model, size limit, ``fail-on``, the exclusion settings). They let
 :mod:`poa_lint.fastpath` answer a fully cached run without importing pydantic; they are
 written only from a config that passed validation.
 
@@ -135,8 +136,12 @@ def config_fingerprint(config: Config) -> str:
     were set explicitly (a set top-level key overrides rule defaults), and the folder that
     ``per-file-ignores`` globs are relative to. ``cache-dir`` does not change results."""
     data = config.model_dump(mode="json", by_alias=True, exclude={"cache_dir"})
-    data["__set__"] = sorted(config.model_fields_set - {"cache_dir", "root", "source"})
+    data["__set__"] = sorted(
+        config.model_fields_set - {"cache_dir", "root", "source", "origins", "anchors"}
+    )
     data["__root__"] = config.root
+    if config.ignore_roots:  # per-file-ignores of an extended base: relative to its folder
+        data["__ignore_roots__"] = config.ignore_roots
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
@@ -207,18 +212,32 @@ class ReportCache:
             )
         return self._contexts[model]
 
-    def key(self, path: str, config: Config) -> CacheKey | None:
+    def key(self, path: str, config: Config, notice: str | None = None) -> CacheKey | None:
         """The key of a letter file, or None when it cannot be cached (stdin, unreadable,
-        too big, model unknown)."""
-        return self.key_for(path, self._fingerprint(config), config.model, _size_limit(config))
+        too big, model unknown). ``notice`` is the path of the letter's own notice
+        (``X.notice.txt``), if it has one."""
+        return self.key_for(
+            path, self._fingerprint(config), config.model, _size_limit(config), notice
+        )
 
     def key_for(
-        self, path: str, fingerprint: bytes, model: str | None, limit: int
+        self,
+        path: str,
+        fingerprint: bytes,
+        model: str | None,
+        limit: int,
+        notice: str | None = None,
     ) -> CacheKey | None:
         """:meth:`key` from the config's fingerprint, model and size limit (what a settings
         snapshot records), so that the fast path computes the very same key."""
         if path == "-":
             return None
+        notice_digest = b""
+        if notice is not None:
+            found = file_digest(notice, limit)
+            if found is None:
+                return None  # the notice cannot be read: the reader reports it
+            notice_digest = found.encode()
         context = self._context(model)
         if context is None:
             return None
@@ -230,6 +249,7 @@ class ReportCache:
             os.path.abspath(path).encode("utf-8", "surrogateescape"),
             fingerprint,
             self._run.encode(),
+            notice_digest,
         )
         return CacheKey(name=name, full=_sha256(name.encode(), digest.encode(), context.encode()))
 
@@ -303,7 +323,9 @@ class ReportCache:
             "model": config.model,
             "limit": _size_limit(config),
             "fail_on": config.fail_on.value,
-            "exclude": list(config.exclude),
+            "exclusions": [[anchor, list(patterns)] for anchor, patterns in config.exclusions()],
+            "respect_gitignore": config.respect_gitignore,
+            "force_exclude": config.force_exclude,
             "cache_dir": config.cache_dir,
             "root": config.root,
         }

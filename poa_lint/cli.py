@@ -10,30 +10,31 @@ from __future__ import annotations
 
 import json
 import os
-import stat
 import sys
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 import click
 
 from ._version import __version__
-from .errors import InputError, PoaLintError
+from .discovery import SUFFIXES, ExcludeRules, Notices, discover, is_notice_name, is_within
+from .errors import ConfigError, InputError, PoaLintError
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from .baseline import BaselineWriter
     from .cache import ReportCache
     from .catalog import Catalog, Rule
     from .config import Config, ConfigResolver
     from .models import Report
+    from .parallel import OrderedRun
     from .reporters.base import Reporter
+    from .terminal import Progress
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-SUFFIXES = (".txt", ".md", ".markdown", ".docx")
-SKIP_DIRS = frozenset(
-    {".git", ".hg", ".svn", ".venv", "venv", "node_modules", ".poa-lint-cache", "__pycache__"}
-)
 FORMATS = ("text", "json", "sarif", "github")
 # The values of models.Severity, spelled out so that `--help` need not import pydantic
 # (tests/test_startup.py checks that they agree).
@@ -51,120 +52,6 @@ def main() -> None:
     """Check Amazon Plan of Action (POA) appeal letters before you send them."""
 
 
-def discover(
-    paths: Sequence[str], excluded: Sequence[str] = ()
-) -> Iterator[tuple[str, str | None]]:
-    """Yield (path, problem) for every letter under ``paths``; problem is None when readable.
-
-    Directories are walked recursively for .txt/.md/.docx, following symlinked folders. A
-    folder reached twice through links is walked once; a link that leads back into a folder
-    being walked (a loop) is reported once and not followed. Folders that cannot be listed,
-    letters that are not regular files (a named pipe would block forever) and names that are
-    not valid UTF-8 are reported, one line each. Files named explicitly are always checked.
-    """
-    for given in paths:
-        if given == "-":
-            yield given, None
-            continue
-        if not _printable(given):
-            yield _display_name(given), _BAD_NAME
-            continue
-        p = Path(given)
-        if p.is_dir():
-            yield from _walk(p, excluded)
-        elif p.exists() or p.is_symlink():
-            yield given, None
-        else:
-            yield given, "does not exist"
-
-
-_BAD_NAME = "has a name that is not valid UTF-8; rename the file and check it again"
-_NOT_REGULAR = (
-    "is not a regular file (a named pipe, socket or device); skipped it, "
-    "pass a .txt, .md or .docx file"
-)
-
-
-def _printable(path: str) -> bool:
-    """False for names with undecodable bytes (surrogate escapes): they cannot be printed
-    or written to a report, so they are reported instead of crashing the output."""
-    try:
-        path.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _display_name(path: str) -> str:
-    """A printable form of a name with undecodable bytes: ``bad\\xffname.txt``."""
-    try:
-        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    except UnicodeEncodeError:
-        return path.encode("utf-8", "backslashreplace").decode("utf-8")
-
-
-def _is_within(folder: str, path: str) -> bool:
-    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
-
-
-def _walk(top: Path, excluded: Sequence[str]) -> Iterator[tuple[str, str | None]]:
-    from .config_files import glob_match
-
-    unlistable: list[OSError] = []
-
-    def report_unlistable() -> Iterator[tuple[str, str | None]]:
-        for exc in unlistable:
-            reason = (
-                "permission denied"
-                if isinstance(exc, PermissionError)
-                else exc.strerror or type(exc).__name__
-            )
-            yield (
-                _display_name(str(exc.filename or top)),
-                f"is a folder that cannot be listed ({reason}); check its permissions",
-            )
-        unlistable.clear()
-
-    seen: set[tuple[int, int]] = set()
-    for root, dirs, files in os.walk(top, followlinks=True, onerror=unlistable.append):
-        yield from report_unlistable()
-        try:
-            st = os.stat(root)
-        except OSError:
-            dirs[:] = []
-            continue
-        key = (st.st_dev, st.st_ino)
-        if key in seen:
-            dirs[:] = []
-            target = os.path.realpath(root)
-            if os.path.islink(root) and _is_within(target, os.path.realpath(os.path.dirname(root))):
-                yield (
-                    _display_name(root),
-                    f"is a symbolic link loop (it leads back to {_display_name(target)}, "
-                    "which is already being checked); skipped it, remove the link",
-                )
-            continue
-        seen.add(key)
-        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
-        for name in sorted(files):
-            full = os.path.join(root, name)
-            if not name.lower().endswith(SUFFIXES) or name.startswith(("~$", ".")):
-                continue
-            rel = Path(full).relative_to(top).as_posix()
-            if any(glob_match(rel, pat) or glob_match(name, pat) for pat in excluded):
-                continue
-            if not _printable(full):
-                yield _display_name(full), _BAD_NAME
-                continue
-            try:
-                mode = os.stat(full).st_mode
-            except OSError:
-                yield full, None  # a dangling link: the reader says what is wrong
-                continue
-            yield full, None if stat.S_ISREG(mode) else _NOT_REGULAR
-    yield from report_unlistable()
-
-
 def _would_overwrite_a_letter(output_path: str, paths: Sequence[str]) -> bool:
     """True when ``--output`` names a letter of this run: one named on the command line, or
     an existing .txt/.md/.docx inside a folder being checked. Opening it for writing would
@@ -177,17 +64,9 @@ def _would_overwrite_a_letter(output_path: str, paths: Sequence[str]) -> bool:
         real = os.path.realpath(given)
         if real == target:
             return True
-        if existing_letter and os.path.isdir(real) and _is_within(real, target):
+        if existing_letter and os.path.isdir(real) and is_within(real, target):
             return True
     return False
-
-
-def _exclusions(resolver: ConfigResolver, paths: Sequence[str]) -> list[str]:
-    excluded: list[str] = []
-    for given in paths:
-        if given != "-" and Path(given).is_dir():
-            excluded.extend(resolver.for_path(str(Path(given) / "x")).exclude)
-    return excluded
 
 
 def _cwd_config(resolver: ConfigResolver) -> Config | None:
@@ -200,7 +79,7 @@ def _cwd_config(resolver: ConfigResolver) -> Config | None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--reason", "-r", metavar="ID", help="Suspension reason id (see `poa-lint reasons`).")
 @click.option(
     "--notice", "-n", "notice_path", metavar="FILE", help="A file with Amazon's notice text."
@@ -241,7 +120,9 @@ def _cwd_config(resolver: ConfigResolver) -> Config | None:
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary when clean.")
 @click.option("--show-coverage", is_flag=True, help="Print the sections and cause coverage found.")
 @click.option("--color/--no-color", default=None, help="Colour the text output.")
-@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.option(
+    "--debug", is_flag=True, help="Show tracebacks for errors and the encoding of each letter."
+)
 @click.option(
     "--jobs",
     "-j",
@@ -249,7 +130,7 @@ def _cwd_config(resolver: ConfigResolver) -> Config | None:
     type=click.IntRange(min=1),
     default=None,
     metavar="N",
-    help="Worker processes for large runs [default: number of CPUs].",
+    help="Worker processes [default: one per CPU for runs with enough letters to pay off].",
 )
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
 @click.option(
@@ -258,6 +139,33 @@ def _cwd_config(resolver: ConfigResolver) -> Config | None:
     envvar="POA_LINT_CACHE_DIR",
     help="Where to cache results [default: .poa-lint-cache in the current folder].",
 )
+@click.option(
+    "--force-exclude/--no-force-exclude",
+    default=None,
+    help="Apply exclude to files named on the command line too (the pre-commit hook does).",
+)
+@click.option(
+    "--stdin-filename",
+    metavar="PATH",
+    help="Check standard input as the letter PATH (its config, ignores and notice apply).",
+)
+@click.option("--statistics", is_flag=True, help="Count the findings per rule instead.")
+@click.option(
+    "--baseline",
+    "baseline_path",
+    metavar="FILE",
+    help="Report only findings that FILE (see --write-baseline) does not record.",
+)
+@click.option(
+    "--write-baseline",
+    "write_baseline_path",
+    metavar="FILE",
+    help="Record the current findings in FILE as accepted; exit 0.",
+)
+@click.option(
+    "--show-settings", is_flag=True, help="Print the settings for the first PATH and exit."
+)
+@click.option("--show-files", is_flag=True, help="List the letters that would be checked and exit.")
 def check(
     paths: tuple[str, ...],
     reason: str | None,
@@ -278,13 +186,25 @@ def check(
     jobs: int | None,
     no_cache: bool,
     cache_dir: str | None,
+    force_exclude: bool | None,
+    stdin_filename: str | None,
+    statistics: bool,
+    baseline_path: str | None,
+    write_baseline_path: str | None,
+    show_settings: bool,
+    show_files: bool,
 ) -> None:
     """Check letters (.txt, .md, .docx; folders recursively; - for stdin)."""
     # spaCy, the engine and the API are imported only when a letter misses the cache, and
     # the catalogue is read only when something needs it (a config to validate, SARIF's
     # rule table, a letter to check): a fully cached run never parses the rule files.
     from .config_files import as_selector_tuple
+    from .terminal import use_color
 
+    if not paths and not stdin_filename:
+        raise click.UsageError("Missing argument 'PATHS...'.")
+    if stdin_filename and "-" not in paths:
+        paths = (*paths, "-")
     overrides: dict[str, Any] = {
         "select": as_selector_tuple(select),
         "extend_select": as_selector_tuple(extend_select),
@@ -292,11 +212,15 @@ def check(
         "min_severity": min_severity,
         "fail_on": fail_on,
     }
+    if show_settings:
+        _show_settings(paths[0] if paths[0] != "-" else stdin_filename, config_path, overrides)
+        return
     fmt = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if (
         not no_cache
         and fmt in ("text", "json", "github")
-        and not (config_path or notice_path or show_coverage)
+        and not (config_path or notice_path or show_coverage or show_files or debug)
+        and not (baseline_path or write_baseline_path)
         and not (output_path and _would_overwrite_a_letter(output_path, paths))
     ):
         # Unchanged letters: answer from the cache before importing pydantic (fastpath.py).
@@ -312,17 +236,20 @@ def check(
             quiet=quiet,
             color=color,
             exit_zero=exit_zero,
+            force_exclude=force_exclude,
+            statistics=statistics,
         )
         if code is not None:
             sys.exit(code)
 
     from .config import ConfigResolver
-    from .parallel import OrderedRun, default_jobs
+    from .parallel import OrderedRun, choose_workers
     from .reporters import get_reporter
     from .severity import fails
 
     try:
         resolver = ConfigResolver(config_path, overrides)
+        _check_flags(overrides)
         if config_path:  # one config for every letter: report a problem once, up front
             resolver.for_path(None).validate_against(_catalog())
         if reason:
@@ -334,11 +261,31 @@ def check(
             from .readers import read_path
 
             notice_text = read_path(notice_path).text
+        baseline = None
+        if baseline_path:
+            from .baseline import load_baseline
+
+            baseline = load_baseline(baseline_path)
     except PoaLintError as exc:
         if debug:
             traceback.print_exc()
         _fail(str(exc))
         return
+
+    consulted: dict[int, tuple[str, Config]] = {}
+
+    def rules_for(path: str) -> ExcludeRules | None:
+        try:
+            config = resolver.for_path(path)
+        except PoaLintError:
+            return None  # a broken config: the run reports it with the letters it governs
+        consulted.setdefault(id(config), (path, config))
+        return config.exclude_rules()
+
+    found = discover(paths, rules_for, force_exclude=force_exclude)
+    notices = Notices()
+    if show_files:
+        sys.exit(_show_files(found, notices, stdin_filename, notice_path is not None))
 
     report_file = os.path.realpath(output_path) if output_path else None
     if output_path and _would_overwrite_a_letter(output_path, paths):
@@ -349,23 +296,41 @@ def check(
         return
     stream: IO[str]
     stream = open(output_path, "w", encoding="utf-8") if output_path else sys.stdout  # noqa: SIM115
-    use_color = (
-        color if color is not None else (fmt == "text" and not output_path and sys.stdout.isatty())
-    )
-    reporter_class = get_reporter(fmt)
-    reporter: Reporter = reporter_class(
-        stream,
-        rules=_catalog().rules if reporter_class.needs_rules else (),
-        show_coverage=show_coverage,
-        quiet=quiet,
-        color=use_color,
-    )
+    use_colour = use_color(color, output_format=fmt, output_path=output_path, stdout=sys.stdout)
+    reporter: Reporter
+    if statistics:
+        from .reporters.statistics import StatisticsReporter
+
+        reporter = StatisticsReporter(
+            stream, rules=(), quiet=quiet, color=use_colour, as_json=fmt == "json"
+        )
+    else:
+        reporter_class = get_reporter(fmt)
+        reporter = reporter_class(
+            stream,
+            rules=_catalog().rules if reporter_class.needs_rules else (),
+            show_coverage=show_coverage,
+            quiet=quiet,
+            color=use_colour,
+        )
+    writer = None
+    if write_baseline_path:
+        from .baseline import BaselineWriter
+
+        writer = BaselineWriter(Path(write_baseline_path))
     reporter.start()
     had_error = False
     failing = False
+    progress: Progress | None = None
 
     def on_report(report: Report, config: Config) -> None:
         nonlocal failing
+        if writer is not None:
+            writer.add(report)
+        if baseline is not None:
+            report = baseline.apply(report)
+        if progress is not None:
+            progress.clear()
         reporter.handle(report)
         verdict = report.verdict
         if verdict is not None and fails(
@@ -375,6 +340,8 @@ def check(
 
     def on_error(path: str, message: str) -> None:
         nonlocal had_error
+        if progress is not None:
+            progress.clear()
         reporter.error(path, message)
         had_error = True
 
@@ -382,8 +349,9 @@ def check(
     run = OrderedRun(on_report, on_error)
     validated: dict[int, Config] = {}
     snapshots: set[int] = set()
+    broken: set[str] = set()
+    notice_texts: dict[str, str | None] = {}
     try:
-        excluded = _exclusions(resolver, paths)
         cache = None
         if not no_cache:
             from .cache import ReportCache, resolve_cache_dir
@@ -396,16 +364,20 @@ def check(
     except PoaLintError as exc:
         _fail(str(exc))
         return
-    for path, problem in discover(paths, excluded):
+    for path, problem in found:
         if report_file is not None and os.path.realpath(path) == report_file:
             continue  # the report being written, found in a folder: not a letter
         if problem:
             run.error(path, problem)
             continue
+        name = stdin_filename if path == "-" and stdin_filename else path
         try:
-            config = resolver.for_path(None if path == "-" else path)
-            key = cache.key(path, config) if cache is not None else None
-            cached = cache.get(key) if cache is not None and key is not None else None
+            config = resolver.for_path(None if name == "-" else name)
+            if path == "-" and _skip_stdin(stdin_filename, config, force_exclude):
+                continue
+            paired = None if notice_path else notices.for_letter(name)
+            key = cache.key(path, config, paired) if cache is not None else None
+            cached = cache.get(key) if cache is not None and key is not None and not debug else None
             if cached is not None:
                 # A hit means this very config passed validation in the run that stored it
                 # (same settings, code and rules), so the engine need not even be imported.
@@ -421,32 +393,174 @@ def check(
             from .readers import read_path, read_stdin
 
             source = (
-                read_stdin(limits=limits_for(config))
+                read_stdin(limits=limits_for(config), name=stdin_filename)
                 if path == "-"
                 else read_path(path, limits=limits_for(config))
             )
+            if debug:
+                click.echo(
+                    f"poa-lint: debug: {source.path}: read as {source.encoding or source.format}",
+                    err=True,
+                )
+        except ConfigError as exc:
+            if debug:
+                traceback.print_exc()
+            if str(exc) not in broken:  # once per config, not once per letter under it
+                broken.add(str(exc))
+                run.error(exc.source or "configuration", exc.problem)
+            continue
         except PoaLintError as exc:
             if debug:
                 traceback.print_exc()
             message = exc.problem if isinstance(exc, InputError) else str(exc)
-            run.error(path if path != "-" else "<stdin>", message)
+            run.error(source_name(path, stdin_filename), message)
             continue
-        run.job(Job(source, config), key)
+        own_notice = None
+        if paired is not None:
+            if paired not in notice_texts:
+                notice_texts[paired] = _read_notice(paired, config, run)
+            own_notice = notice_texts[paired]
+            if own_notice is None:
+                continue  # the notice could not be read (reported): not checked without it
+        run.job(Job(source, config, own_notice), key)
+    if cache is not None:
+        # Configs read only to decide what to skip (a folder holding no letter of its own)
+        # get a snapshot too, or the next run's fast path could not walk past them.
+        for path, config in consulted.values():
+            if id(config) in snapshots:
+                continue
+            try:
+                if id(config) not in validated:
+                    validated[id(config)] = config.validate_against(_catalog())
+            except PoaLintError:
+                continue  # reported with the letters it governs, if any
+            _snapshot_settings(cache, resolver, path, config, snapshots)
+    from .parallel import BATCH
+    from .terminal import PROGRESS_BATCH, Progress, show_progress
+
+    if show_progress(
+        run.pending, quiet=quiet, output_path=output_path, stdout=sys.stdout, stderr=sys.stderr
+    ):
+        progress = Progress(run.pending, sys.stderr)
     run.run(
         reason=reason,
         notice=notice_text,
-        workers=jobs or default_jobs(),
+        workers=choose_workers(jobs, run.pending),
         cache=cache,
         debug=debug,
+        progress=progress.advance if progress is not None else None,
+        batch=PROGRESS_BATCH if progress is not None else BATCH,
     )
+    if progress is not None:
+        progress.close()
     reporter.finish()
     if output_path:
         stream.close()
+    if writer is not None:
+        _write_baseline(writer)
+    elif baseline is not None and baseline.matched and not quiet:
+        click.echo(
+            f"poa-lint: {baseline.matched} finding(s) recorded in {baseline_path} not shown",
+            err=True,
+        )
     if had_error:
         sys.exit(EXIT_ERROR)
-    if failing and not exit_zero:
+    if failing and not exit_zero and writer is None:
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
+
+
+def source_name(path: str, stdin_filename: str | None) -> str:
+    """How a letter is named in an error line: stdin by its ``--stdin-filename``."""
+    if path == "-":
+        return stdin_filename or "<stdin>"
+    return path
+
+
+def _check_flags(overrides: dict[str, Any]) -> None:
+    """A rule selector given on the command line that names no rule stops the run at once,
+    blamed on its flag (it would otherwise fail every letter, and seem to come from each
+    letter's config file)."""
+    from .config import selector_problem
+
+    for key in ("select", "extend_select", "ignore"):
+        for selector in overrides.get(key) or ():
+            problem = selector_problem(selector, _catalog())
+            if problem is not None:
+                raise ConfigError(None, f"--{key.replace('_', '-')}: {problem}")
+
+
+def _skip_stdin(name: str | None, config: Config, force_exclude: bool | None) -> bool:
+    """A letter on stdin named as a notice, or as an excluded file under force-exclude,
+    is not checked (pre-commit and editors pass every file through)."""
+    from .discovery import excluded
+
+    if name is None:
+        return False
+    if is_notice_name(os.path.basename(name)):
+        return True
+    forced = force_exclude if force_exclude is not None else config.force_exclude
+    return forced and excluded(name, config.exclude_rules())
+
+
+def _read_notice(path: str, config: Config, run: OrderedRun) -> str | None:
+    """The text of a letter's own notice, or None after reporting why it cannot be read."""
+    from .api import limits_for
+    from .readers import read_path
+
+    try:
+        return read_path(path, limits=limits_for(config)).text
+    except InputError as exc:
+        run.error(path, f"{exc.problem} (it is the notice of a letter beside it)")
+        return None
+
+
+def _write_baseline(writer: BaselineWriter) -> None:
+    try:
+        count = writer.write()
+    except PoaLintError as exc:
+        _fail(str(exc))
+        return
+    click.echo(
+        f"poa-lint: recorded {count} finding(s) in {len(writer.letters)} letter(s) "
+        f"in {writer.path}",
+        err=True,
+    )
+
+
+def _show_files(
+    found: Iterator[tuple[str, str | None]],
+    notices: Notices,
+    stdin_filename: str | None,
+    explicit_notice: bool,
+) -> int:
+    """``--show-files``: each letter that would be checked, with its notice; problems go to
+    standard error (exit 2)."""
+    status = EXIT_OK
+    for path, problem in found:
+        if problem:
+            click.echo(f"poa-lint: error: {path}: {problem}", err=True)
+            status = EXIT_ERROR
+            continue
+        name = source_name(path, stdin_filename)
+        paired = None if explicit_notice else notices.for_letter(name)
+        click.echo(f"{name}  (notice: {paired})" if paired else name)
+    return status
+
+
+def _show_settings(path: str | None, config_path: str | None, overrides: dict[str, Any]) -> None:
+    """``--show-settings``: what applies to a letter, and where it came from."""
+    from .config import ConfigResolver
+    from .show import settings_text
+
+    try:
+        resolver = ConfigResolver(config_path, overrides)
+        target = None if path in (None, "-") else path
+        config = resolver.for_path(target)
+    except PoaLintError as exc:
+        _fail(str(exc))
+        return
+    click.echo(settings_text(target, config, explicit=config_path is not None), nl=False)
 
 
 def _snapshot_settings(

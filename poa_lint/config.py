@@ -1,15 +1,18 @@
 """Configuration: one typed model, discovered from the letter's folder upwards.
 
 Sources, lowest to highest priority: defaults, the config file (``.poa-lint.toml`` or
-``[tool.poa-lint]`` in ``pyproject.toml``, the nearest one walking up from each letter),
-then command-line flags. Unknown keys, unknown rules and wrong types are errors that name
-the file and key: a silently ignored typo in ``ignore`` would hide real findings.
+``[tool.poa-lint]`` in ``pyproject.toml``, the nearest one walking up from each letter,
+laid over the file it names in ``extend``, as in ruff), then command-line flags. Unknown
+keys, unknown rules and wrong types are errors that name the file and key, with the
+nearest valid name: a silently ignored typo in ``ignore`` would hide real findings.
 """
 
 from __future__ import annotations
 
 import contextlib
+import difflib
 from collections.abc import Mapping, Sequence
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -22,14 +25,28 @@ if TYPE_CHECKING:
     from .catalog import Catalog, Rule
 
 from .config_files import (
+    MAX_EXTEND_CHAIN,
     PYPROJECT,
     TOOL_TABLE,
     config_folder,
     config_table,
+    extend_target,
     find_config_file,
     glob_match,
+    resolved_path,
+    settings_bytes,
     tomllib,
 )
+from .discovery import ExcludeRules
+
+DEFAULT_EXCLUDE: tuple[str, ...] = (
+    *(f"{name}*" for name in ("README", "Readme", "readme", "CHANGELOG", "Changelog")),
+    *(f"{name}*" for name in ("changelog", "CHANGES", "HISTORY", "CONTRIBUTING", "LICENSE")),
+    *(f"{name}*" for name in ("LICENCE", "License", "COPYING", "CODE_OF_CONDUCT", "SECURITY")),
+    "AUTHORS*",
+)
+"""A repository's own documents, which are not letters (``exclude`` replaces this list;
+``extend-exclude`` adds to it)."""
 
 
 def _kebab(name: str) -> str:
@@ -50,6 +67,9 @@ class RuleSettings(BaseModel):
         return dict(self.model_extra or {})
 
 
+_INTERNAL_VALIDATION: ContextVar[bool] = ContextVar("poa_lint_config_validation", default=False)
+
+
 class Config(BaseModel):
     """Every setting poa-lint reads. Field names are kebab-case in TOML."""
 
@@ -61,7 +81,13 @@ class Config(BaseModel):
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     per_file_ignores: dict[str, tuple[str, ...]] = Field(default_factory=dict)
-    exclude: tuple[str, ...] = ()
+    # Gitignore-style patterns, relative to the config file that declares them.
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
+    force_exclude: bool = False
+    respect_gitignore: bool = True
+    # A config file this one is laid over (relative to this file's folder).
+    extend: str | None = None
     min_severity: Severity = Severity.INFO
     fail_on: Severity = Severity.ERROR
     model: str | None = None
@@ -75,6 +101,25 @@ class Config(BaseModel):
     # Where the file-based settings came from; per-file-ignores globs are relative to it.
     root: str | None = Field(default=None, exclude=True)
     source: str | None = Field(default=None, exclude=True)
+    # With `extend`: the file each setting came from (for messages), the folder each
+    # exclusion and per-file-ignores pattern is relative to.
+    origins: dict[str, str] = Field(default_factory=dict, exclude=True)
+    anchors: tuple[tuple[str | None, tuple[str, ...]], ...] | None = Field(
+        default=None, exclude=True
+    )
+    ignore_roots: dict[str, str | None] = Field(default_factory=dict, exclude=True)
+
+    def __init__(self, **data: Any) -> None:
+        # Built from Python (``Config(select=5)``), a mistake is a ConfigError like any
+        # other: a pydantic ValidationError never escapes poa-lint. (pydantic calls this
+        # for model_validate too; poa-lint's own validation, which words its errors for
+        # the config file, goes through _validated and sees the ValidationError.)
+        try:
+            super().__init__(**data)
+        except ValidationError as exc:
+            if _INTERNAL_VALIDATION.get():
+                raise
+            raise ConfigError("Config(...)", _first_error(exc)) from None
 
     @field_validator("select", "extend_select", "ignore", mode="before")
     @classmethod
@@ -88,27 +133,26 @@ class Config(BaseModel):
         where = self.source
         for key in ("select", "extend_select", "ignore"):
             for selector in getattr(self, key):
-                if not _matching_rules(selector, catalog.rules):
+                problem = selector_problem(selector, catalog)
+                if problem is not None:
                     raise ConfigError(
-                        where,
-                        f"{_kebab(key)}: {selector!r} matches no rule; "
-                        "use a code (POA201), a prefix (POA2) or a name (blames-buyer). "
-                        "`poa-lint rules` lists them.",
+                        self.origins.get(_kebab(key), where), f"{_kebab(key)}: {problem}"
                     )
         _check_globs(self)
         for pattern, selectors in self.per_file_ignores.items():
             for selector in selectors:
-                if not _matching_rules(selector, catalog.rules):
+                problem = selector_problem(selector, catalog)
+                if problem is not None:
                     raise ConfigError(
-                        where,
-                        f"per-file-ignores.{pattern!r}: {selector!r} matches no rule; use a "
-                        "code (POA701), a prefix (POA7) or a name. `poa-lint rules` lists them.",
+                        self.origins.get("per-file-ignores", where),
+                        f"per-file-ignores.{pattern!r}: {problem}",
                     )
         for key in self.rules:
             if catalog.find(key) is None:
+                names = [r.name for r in catalog.rules] + [r.code for r in catalog.rules]
                 raise ConfigError(
-                    where,
-                    f"rules.{_key_path([key])}: no such rule; "
+                    self.origins.get(f"rules.{key}", where),
+                    f"rules.{_key_path([key])}: no such rule{did_you_mean(key, names)}; "
                     "`poa-lint rules` lists codes and names",
                 )
         if self.reason:
@@ -117,7 +161,9 @@ class Config(BaseModel):
             try:
                 resolve_reason(self.reason)
             except ConfigError as exc:
-                raise ConfigError(where, f"reason: {exc.problem}") from exc
+                raise ConfigError(
+                    self.origins.get("reason", where), f"reason: {exc.problem}"
+                ) from exc
         # Rule options are checked here too (not only when the letters are parsed), so that
         # a bad option fails the letters under this config alone, at the start of the run.
         # Without [rules.*] tables or shared settings the catalogue's defaults apply, and
@@ -156,12 +202,33 @@ class Config(BaseModel):
     def _per_file_ignores_for(self, path: str | None) -> list[str]:
         if not path or not self.per_file_ignores:
             return []
-        candidates = _relative_forms(path, self.root)
+        forms: dict[str | None, list[str]] = {}
         found: list[str] = []
         for pattern, selectors in self.per_file_ignores.items():
+            root = self.ignore_roots.get(pattern, self.root)
+            candidates = forms.get(root)
+            if candidates is None:
+                candidates = forms[root] = _relative_forms(path, root)
             if any(glob_match(c, pattern) for c in candidates):
                 found.extend(selectors)
         return found
+
+    def exclude_rules(self) -> ExcludeRules:
+        """What :mod:`poa_lint.discovery` needs: the exclusion patterns, each group with
+        the folder it is relative to, and whether to honour ``.gitignore``."""
+        return ExcludeRules(
+            patterns=self.exclusions(),
+            respect_gitignore=self.respect_gitignore,
+            force_exclude=self.force_exclude,
+        )
+
+    def exclusions(self) -> tuple[tuple[str | None, tuple[str, ...]], ...]:
+        """``exclude`` and then each ``extend-exclude``, each with the folder its patterns
+        are relative to: that of the config file that declares it (None: the current
+        folder)."""
+        if self.anchors is not None:
+            return self.anchors
+        return ((self.root, self.exclude), (self.root, self.extend_exclude))
 
     def merged(self, **overrides: Any) -> Config:
         """A copy with command-line overrides applied (None means 'not given')."""
@@ -171,12 +238,22 @@ class Config(BaseModel):
         # exclude_unset keeps "which keys did the user set" intact for option inheritance.
         data = self.model_dump(by_alias=False, exclude_unset=True)
         data.update(values)
-        data["root"] = self.root
-        data["source"] = self.source
+        for internal in _INTERNAL:
+            data[internal] = getattr(self, internal)
         try:
-            return Config.model_validate(data)
+            return _validated(data)
         except ValidationError as exc:
             raise ConfigError("command line", _first_error(exc)) from exc
+
+
+def _validated(data: Mapping[str, Any]) -> Config:
+    """``Config.model_validate`` that lets pydantic's ValidationError through to the
+    caller, which turns it into a ConfigError worded for the file and key."""
+    token = _INTERNAL_VALIDATION.set(True)
+    try:
+        return Config.model_validate(data)
+    finally:
+        _INTERNAL_VALIDATION.reset(token)
 
 
 def _relative_forms(path: str, root: str | None) -> list[str]:
@@ -220,11 +297,14 @@ def _check_globs(config: Config) -> None:
     for key, patterns in (
         ("per-file-ignores", tuple(config.per_file_ignores)),
         ("exclude", config.exclude),
+        ("extend-exclude", config.extend_exclude),
     ):
         for pattern in patterns:
             problem = _glob_problem(pattern)
             if problem is not None:
-                raise ConfigError(config.source, f"{_key_path([key])}: {problem}")
+                raise ConfigError(
+                    config.origins.get(key, config.source), f"{_key_path([key])}: {problem}"
+                )
 
 
 _HINTS = {
@@ -232,7 +312,11 @@ _HINTS = {
     "extend-select": 'extend-select = ["POA8"]',
     "ignore": 'ignore = ["POA405", "wall-of-text"]',
     "per-file-ignores": '[per-file-ignores] "drafts/*.txt" = ["POA701"]',
-    "exclude": 'exclude = ["drafts/**", "old/*.docx"]',
+    "exclude": 'exclude = ["drafts/", "old/*.docx"]',
+    "extend-exclude": 'extend-exclude = ["drafts/", "*.bak.txt"]',
+    "force-exclude": "force-exclude = true",
+    "respect-gitignore": "respect-gitignore = false",
+    "extend": 'extend = "../.poa-lint.toml"',
     "min-severity": 'min-severity = "warning"',
     "fail-on": 'fail-on = "error"',
     "model": 'model = "en_core_web_sm"',
@@ -251,6 +335,10 @@ def _hint(loc: tuple[Any, ...]) -> str:
     return f"; write it like: {example}" if example else ""
 
 
+_CATEGORY_SPECIFICITY = 4
+"""A category ("tone") names the same rules as its code prefix ("POA2"), and as precisely."""
+
+
 def _specificity(selector: str, rule: Rule) -> int:
     """How precisely a selector names a rule (-1: not at all). Names are exact; longer wins."""
     s = selector.strip()
@@ -258,6 +346,8 @@ def _specificity(selector: str, rule: Rule) -> int:
         return 0
     if s.lower() == rule.name:
         return 100
+    if s.lower() == rule.category.value:
+        return _CATEGORY_SPECIFICITY
     if rule.code.startswith(s.upper()) and s.upper().startswith("POA"):
         return len(s)
     return -1
@@ -265,6 +355,29 @@ def _specificity(selector: str, rule: Rule) -> int:
 
 def _matching_rules(selector: str, rules: Sequence[Rule]) -> list[Rule]:
     return [r for r in rules if _specificity(selector, r) >= 0]
+
+
+def did_you_mean(word: str, choices: Sequence[str]) -> str:
+    """' (did you mean 'select'?)' for the closest of ``choices``, or ''."""
+    by_lower = {c.lower(): c for c in choices}
+    close = difflib.get_close_matches(word.strip().lower(), list(by_lower), n=1, cutoff=0.6)
+    return f" (did you mean {by_lower[close[0]]!r}?)" if close else ""
+
+
+def selector_problem(selector: str, catalog: Catalog) -> str | None:
+    """Why a selector (``select``, ``ignore``, ``--ignore`` ...) names no rule, or None."""
+    if _matching_rules(selector, catalog.rules):
+        return None
+    choices = sorted(
+        {r.code for r in catalog.rules}
+        | {r.name for r in catalog.rules}
+        | {r.category.value for r in catalog.rules}
+    )
+    return (
+        f"{selector!r} matches no rule{did_you_mean(selector, choices)}; use a code "
+        "(POA201), a prefix (POA2), a category (tone) or a name (blames-buyer). "
+        "`poa-lint rules` lists them."
+    )
 
 
 def _key_path(loc: Sequence[Any]) -> str:
@@ -281,17 +394,21 @@ def _first_error(exc: ValidationError) -> str:
 
 def parse_config(data: Mapping[str, Any], source: str | None, root: str | None) -> Config:
     """Validate a raw TOML table into a Config, turning pydantic's errors into one clear line."""
-    valid = ", ".join(sorted(_kebab(n) for n in Config.model_fields if n not in _INTERNAL))
+    keys = sorted(_kebab(n) for n in Config.model_fields if n not in _INTERNAL)
+    valid = ", ".join(keys)
     for key in data:
         if key in _INTERNAL:  # set by poa-lint itself, never from a file
             raise ConfigError(source, f"unknown key {key!r}; valid keys are: {valid}")
     try:
-        config = Config.model_validate({**data, "root": root, "source": source})
+        config = _validated({**data, "root": root, "source": source})
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = _key_path(err["loc"])
         if err["type"] == "extra_forbidden":
-            raise ConfigError(source, f"unknown key {loc!r}; valid keys are: {valid}") from exc
+            hint = did_you_mean(str(err["loc"][0]), keys) if err["loc"] else ""
+            raise ConfigError(
+                source, f"unknown key {loc!r}{hint}; valid keys are: {valid}"
+            ) from exc
         got = _short_repr(err.get("input"))
         message = _plain(err["msg"])
         raise ConfigError(
@@ -301,24 +418,30 @@ def parse_config(data: Mapping[str, Any], source: str | None, root: str | None) 
     return config
 
 
-_INTERNAL = frozenset({"root", "source"})
-_SHARED_OPTIONS = frozenset(Config.model_fields) - {
-    "select",
-    "extend_select",
-    "ignore",
-    "per_file_ignores",
-    "exclude",
-    "min_severity",
-    "fail_on",
-    "model",
-    "reason",
-    "max_file_size",
-    "max_docx_size",
-    "cache_dir",
-    "rules",
-    "root",
-    "source",
-}
+_INTERNAL = frozenset({"root", "source", "origins", "anchors", "ignore_roots"})
+_SHARED_OPTIONS = (
+    frozenset(Config.model_fields)
+    - _INTERNAL
+    - {
+        "select",
+        "extend_select",
+        "ignore",
+        "per_file_ignores",
+        "exclude",
+        "extend_exclude",
+        "force_exclude",
+        "respect_gitignore",
+        "extend",
+        "min_severity",
+        "fail_on",
+        "model",
+        "reason",
+        "max_file_size",
+        "max_docx_size",
+        "cache_dir",
+        "rules",
+    }
+)
 """Top-level settings that rules may read as options (e.g. ``list-style``)."""
 
 
@@ -351,8 +474,9 @@ def read_config_bytes(p: Path) -> bytes:
         ) from exc
 
 
-def config_from_bytes(p: Path, raw: bytes) -> Config:
-    """Parse and validate a config file's bytes (``p`` names it and gives its folder)."""
+def config_from_bytes(p: Path, raw: bytes, *, _seen: frozenset[Path] = frozenset()) -> Config:
+    """Parse and validate a config file's bytes (``p`` names it and gives its folder),
+    laid over the file it names in ``extend``, if any."""
     try:
         table = config_table(p, raw)
     except UnicodeDecodeError as exc:
@@ -364,7 +488,84 @@ def config_from_bytes(p: Path, raw: bytes) -> Config:
     source = f"{p} [tool.{TOOL_TABLE}]" if p.name == PYPROJECT else str(p)
     if not isinstance(table, dict):
         raise ConfigError(source, "expected a table of settings")
-    return parse_config(table, source, str(p.parent))
+    config = parse_config(table, source, str(p.parent))
+    return config if config.extend is None else _extended(p, config, _seen)
+
+
+def _extended(p: Path, own: Config, seen: frozenset[Path]) -> Config:
+    """``own`` laid over the config it extends (ruff's ``extend``): keys set in ``own``
+    win; ``rules`` and ``per-file-ignores`` are merged table by table; ``extend-exclude``
+    patterns add up. Each exclusion and per-file-ignores pattern stays relative to the
+    folder of the file that declares it."""
+    assert own.extend is not None
+    target = extend_target(p, own.extend)
+    here = resolved_path(p)
+    if target == here or target in seen:
+        raise ConfigError(
+            own.source,
+            f"extend: {own.extend!r} leads back to {target}, a loop of `extend` keys; "
+            "remove one of them",
+        )
+    if len(seen) >= MAX_EXTEND_CHAIN:
+        raise ConfigError(
+            own.source,
+            f"extend: more than {MAX_EXTEND_CHAIN} files extend each other; use fewer levels",
+        )
+    try:
+        raw = target.read_bytes()
+    except OSError as exc:
+        raise ConfigError(
+            own.source,
+            f"extend: cannot read {target} ({exc.strerror or exc}); check the path "
+            "(it is relative to this file's folder)",
+        ) from exc
+    base = config_from_bytes(target, raw, _seen=seen | {here})
+    return _combined(base, own)
+
+
+def _combined(base: Config, own: Config) -> Config:
+    merged = base.model_dump(exclude_unset=True)
+    origins = {_kebab(key): base.origins.get(_kebab(key), base.source or "") for key in merged}
+    for name in base.rules:
+        origins[f"rules.{name}"] = base.origins.get(f"rules.{name}", base.source or "")
+    ignore_roots = {
+        pattern: base.ignore_roots.get(pattern, base.root) for pattern in base.per_file_ignores
+    }
+    for key, value in own.model_dump(exclude_unset=True).items():
+        if key in _INTERNAL:
+            continue
+        if key == "rules":
+            rules = dict(merged.get("rules", {}))
+            for name, settings in value.items():
+                rules[name] = {**rules.get(name, {}), **settings}
+                origins[f"rules.{name}"] = own.source or ""
+            merged["rules"] = rules
+        elif key == "per_file_ignores":
+            merged[key] = {**merged.get(key, {}), **value}
+            ignore_roots.update(dict.fromkeys(value, own.root))
+        elif key == "extend_exclude":
+            merged[key] = (*merged.get(key, ()), *value)
+        else:
+            merged[key] = value
+        origins[_kebab(key)] = own.source or ""
+    inherited = base.exclusions()
+    exclude_group = (own.root, own.exclude) if "exclude" in own.model_fields_set else inherited[0]
+    anchors = (exclude_group, *inherited[1:], (own.root, own.extend_exclude))
+    for internal in _INTERNAL:
+        merged.pop(internal, None)
+    try:
+        return _validated(
+            {
+                **merged,
+                "root": own.root,
+                "source": own.source,
+                "origins": origins,
+                "anchors": anchors,
+                "ignore_roots": ignore_roots,
+            }
+        )
+    except ValidationError as exc:
+        raise ConfigError(own.source, _first_error(exc)) from exc
 
 
 class ConfigResolver:
@@ -405,6 +606,10 @@ class ConfigResolver:
             base = config_from_bytes(found, raw) if found else Config()
             cached = base.merged(**self._overrides)
             self._cache[folder] = cached
+            if found is not None and base.extend is not None:
+                # A base file's bytes count too (the fast path reads them the same way).
+                with contextlib.suppress(OSError, ValueError, tomllib.TOMLDecodeError):
+                    raw = settings_bytes(found, raw)
             self._sources[folder] = (found, raw)
         return cached
 

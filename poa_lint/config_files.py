@@ -81,6 +81,38 @@ def config_table(path: Path, raw: bytes) -> object:
     return data
 
 
+def extend_target(path: Path, value: str) -> Path:
+    """The file a config's ``extend = "..."`` names: ``~`` and environment variables
+    expanded, relative to the folder of the config file that says it."""
+    return resolved_path(path.parent / os.path.expandvars(os.path.expanduser(value)))
+
+
+MAX_EXTEND_CHAIN = 16
+"""Longer chains of ``extend`` are surely a mistake (a loop is reported as one)."""
+
+
+def settings_bytes(path: Path, raw: bytes) -> bytes:
+    """The bytes a config file's settings depend on: its own, then each file it extends
+    (named and read in turn). A settings snapshot is keyed on them, so that editing the
+    shared base config of an agency is noticed. Raises what reading and tomllib raise."""
+    parts = [raw]
+    seen = {resolved_path(path)}
+    current, data = path, raw
+    for _ in range(MAX_EXTEND_CHAIN):
+        table = config_table(current, data)
+        value = table.get("extend") if isinstance(table, dict) else None
+        if not isinstance(value, str):
+            break
+        target = extend_target(current, value)
+        if target in seen:
+            break
+        seen.add(target)
+        data = target.read_bytes()
+        parts += [b"\0extend\0", os.fsencode(target), b"\0", data]
+        current = target
+    return b"".join(parts)
+
+
 def as_selector_tuple(values: Iterable[str] | None) -> tuple[str, ...] | None:
     """Flatten repeated/comma-separated CLI values; None when not given."""
     if not values:
@@ -93,13 +125,16 @@ def as_selector_tuple(values: Iterable[str] | None) -> tuple[str, ...] | None:
 
 __all__ = [
     "CONFIG_FILE",
+    "MAX_EXTEND_CHAIN",
     "PYPROJECT",
     "TOOL_TABLE",
     "as_selector_tuple",
     "config_folder",
     "config_table",
+    "extend_target",
     "find_config_file",
     "glob_match",
     "resolved_path",
+    "settings_bytes",
     "tomllib",
 ]

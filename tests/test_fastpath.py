@@ -200,3 +200,61 @@ def test_sarif_coverage_and_no_cache_never_take_the_fast_path(
     for extra in (["-f", "sarif"], ["--show-coverage"], ["--no-cache"]):
         run("check", str(folder), "--cache-dir", str(cache_dir), *extra)
     assert calls == []
+
+
+def test_paired_notices_readmes_and_force_exclude(folder: Path, tmp_path: Path) -> None:
+    """A letter's own notice is part of its key; excluded and notice files stay out, named
+    or walked; --statistics is answered too."""
+    cache_dir = tmp_path / "c"
+    notice = CORPUS / "odr-01-good-headings.notice.txt"
+    (folder / "odr-01-good-headings.notice.txt").write_bytes(notice.read_bytes())
+    (folder / "README.md").write_text("# Letters\n", encoding="utf-8")
+    (folder / "LATE.TXT").write_bytes((CORPUS / "late_shipment-02-vague.txt").read_bytes())
+    named = [str(p) for p in sorted(folder.iterdir())]
+    cache = ["--cache-dir", str(cache_dir)]
+    for paths, extra, options in (
+        ([str(folder)], [], {}),
+        (named, ["--force-exclude"], {"force_exclude": True}),
+        ([str(folder)], ["--statistics"], {"statistics": True}),
+    ):
+        first = run("check", *paths, *extra, *cache)
+        assert "README" not in first[1] and "notice.txt:" not in first[1]
+        assert first == run("check", *paths, *extra, "--no-cache")
+        assert (
+            fastpath.cached_run(
+                paths,
+                output_format="text",
+                reason=None,
+                overrides={**OVERRIDES, "fail_on": None},
+                cache_dir=str(cache_dir),
+                output_path=None,
+                quiet=False,
+                color=None,
+                exit_zero=False,
+                **options,  # type: ignore[arg-type]
+            )
+            is not None
+        ), extra
+        assert run("check", *paths, *extra, *cache) == first
+    (folder / "odr-01-good-headings.notice.txt").write_text(
+        notice.read_text(encoding="utf-8") + "\nASIN B0TESTTEST1\n", encoding="utf-8"
+    )
+    assert _fast(folder, cache_dir) is None  # a changed notice: a miss
+
+
+def test_a_folder_with_only_subfolders_of_its_own_config(tmp_path: Path) -> None:
+    """The config of a folder that holds no letter (only subfolders with configs of their
+    own) decides what the walk skips: it is snapshotted too, so the next run is fast."""
+    top = tmp_path / "top"
+    team = top / "team"
+    team.mkdir(parents=True)
+    (top / ".poa-lint.toml").write_text('extend-exclude = ["old/"]\n', encoding="utf-8")
+    (team / ".poa-lint.toml").write_text('select = ["POA7"]\n', encoding="utf-8")
+    (team / "a.txt").write_bytes((CORPUS / "odr-03-blames-buyer.txt").read_bytes())
+    (top / "old").mkdir()
+    (top / "old" / "b.txt").write_bytes((CORPUS / "odr-03-blames-buyer.txt").read_bytes())
+    cache_dir = tmp_path / "c"
+    first = run("check", str(top), "--cache-dir", str(cache_dir))
+    assert "b.txt" not in first[1] and "a.txt" in first[1]
+    assert _fast(top, cache_dir) is not None
+    assert run("check", str(top), "--cache-dir", str(cache_dir)) == first

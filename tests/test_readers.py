@@ -143,25 +143,52 @@ def test_decode_gb18030_chinese(tmp_path: Path) -> None:
     assert texts(source)[1] == "我们的包装太薄了，导致商品破损。"
 
 
-def test_invalid_utf8_latin1_is_refused(tmp_path: Path) -> None:
-    path = write(tmp_path, "latin1.txt", "Our café sold a résumé holder.\n".encode("latin-1"))
-    error = input_error(path, lambda: read_path(path))
-    assert "not valid UTF-8" in error.problem
-    assert "0xE9 at offset 7" in error.problem
-    assert "save the file as UTF-8" in error.problem
+def test_windows_1252_is_detected(tmp_path: Path) -> None:
+    """Word's "Save as text" on Windows writes Windows-1252: curly quotes, dashes, accents."""
+    text = (
+        "Dear Seller Performance Team,\r\n"
+        "We didn\u2019t pack the caf\u00e9 mugs well \u2013 \u201cdouble boxed\u201d now.\r\n"
+    )
+    path = write(tmp_path, "letter.txt", text.encode("cp1252"))
+    source = read_path(path)
+    assert source.text == text
+    assert source.encoding == "cp1252 (detected)"
+    latin1 = write(tmp_path, "latin1.txt", "Our café sold a résumé holder.\n".encode("latin-1"))
+    assert read_path(latin1).text == "Our café sold a résumé holder.\n"
 
 
-def test_invalid_utf8_garbage_is_refused(tmp_path: Path) -> None:
-    path = write(tmp_path, "garbage.txt", b"ok " + bytes(range(0x80, 0x100)) * 3)
-    error = input_error(path, lambda: read_path(path))
-    assert "not valid UTF-8" in error.problem
+def test_utf8_is_not_guessed(tmp_path: Path) -> None:
+    assert read_path(write(tmp_path, "a.txt", LETTER.encode())).encoding == "utf-8"
+    bom = read_path(write(tmp_path, "b.txt", b"\xff\xfe" + LETTER.encode("utf-16-le")))
+    assert bom.encoding == "utf-16"
 
 
-def test_utf16_without_bom_is_refused(tmp_path: Path) -> None:
+def test_big5_is_detected(tmp_path: Path) -> None:
+    text = (
+        "親愛的賣家績效團隊：\n我們的包裝太薄，導致玻璃物品在運輸中破損。我們已經退款給所有買家。\n"
+    )
+    source = read_path(write(tmp_path, "tw.txt", text.encode("big5")))
+    assert source.text == text
+    assert source.encoding == "big5 (detected)"
+
+
+def test_garbage_is_refused(tmp_path: Path) -> None:
+    for name, data in (
+        ("high.txt", b"ok " + bytes(range(0x80, 0x100)) * 3),
+        ("controls.txt", bytes(range(1, 256)) * 4),
+    ):
+        path = write(tmp_path, name, data)
+        error = input_error(path, lambda: read_path(path))  # noqa: B023 (called at once)
+        assert "is not text in any encoding" in error.problem
+        assert "save the letter as .txt (UTF-8)" in error.problem
+
+
+def test_utf16_without_bom_is_read(tmp_path: Path) -> None:
     for codec in ("utf-16-le", "utf-16-be"):
         path = write(tmp_path, f"{codec}.txt", LETTER.encode(codec))
-        error = input_error(path, lambda: read_path(path))  # noqa: B023 (called at once)
-        assert "UTF-16 without a byte-order mark" in error.problem
+        source = read_path(path)
+        assert source.text == LETTER
+        assert source.encoding == f"{codec} (detected)"
 
 
 def test_binary_with_nuls_is_refused(tmp_path: Path) -> None:

@@ -6,9 +6,10 @@ this package; the CLI picks a reporter by name and feeds it. A reporter therefor
 what it is handed, which is why it keeps its own counts for the run summary instead of asking
 the core for them.
 
-Findings arrive already filtered (by ``--select``, ``--ignore``, severity threshold, ...).
-Reporters must not filter again: what they are handed is what the user asked to see. The
-report's verdict was decided on every finding, before any were hidden.
+Findings arrive already filtered (by ``--select``, ``--ignore``, ``per-file-ignores``,
+severity threshold, ``--baseline``). Reporters must not filter again: what they are handed
+is what the user asked to see. The report's verdict was decided on every finding, before
+any were hidden.
 """
 
 from __future__ import annotations
@@ -119,6 +120,8 @@ class Reporter(abc.ABC):
         else:
             text = f"All {self.files} files look good."
         judged = [(v, n) for v, n in self.verdicts.items() if n]
+        if [v for v, _ in judged] == ["ready"] and not problems:
+            judged = []  # "All 2 files look good." says it already
         if len(judged) == 1 and judged[0][1] == 1:
             text += f" Verdict: {judged[0][0]}."
         elif judged:

@@ -196,7 +196,7 @@ def rule_descriptor(rule: Rule) -> dict[str, Any]:
     """A ``reportingDescriptor`` for one catalogue rule.
 
     ``name`` is the rule's kebab-case name as written in the catalogue (the same name users
-    type in ``--ignore`` and in suppression comments), not a PascalCase rendering.
+    type in ``--ignore`` and in config files), not a PascalCase rendering.
     """
     level = LEVELS[rule.severity]
     return {

@@ -30,6 +30,17 @@ _VERDICT_COLORS = {
 _NONE = "— none"
 
 
+_TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+
+
+def _where(path: str, finding: Finding) -> str:
+    """``line:column:``, or `` paragraph N:`` for a Word letter: Word shows no line
+    numbers, and its paragraphs are what a writer can find (the JSON keeps both)."""
+    if finding.paragraph is not None and not path.lower().endswith(_TEXT_SUFFIXES):
+        return f" paragraph {finding.paragraph}:"
+    return f"{finding.line}:{finding.column}:"
+
+
 class TextReporter(Reporter):
     """Prints findings as they arrive and a summary line at the end."""
 
@@ -64,10 +75,8 @@ class TextReporter(Reporter):
 
     def _write_finding(self, path: str, finding: Finding) -> None:
         # A finding about the whole letter has no line to jump to: "path:" alone says so.
-        where = f"{path}:"
-        if finding.scope != "letter":
-            where += f"{finding.line}:{finding.column}:"
-        location = self._style(where, _BOLD)
+        where = "" if finding.scope == "letter" else _where(path, finding)
+        location = self._style(f"{path}:{where}", _BOLD)
         code = self._style(finding.code, _BOLD)
         severity = self._style(f"[{finding.severity.value}]", _SEVERITY_COLORS[finding.severity])
         times = f" (×{finding.count} in this paragraph or list)" if finding.count > 1 else ""

@@ -254,18 +254,11 @@ CASES: tuple[Hostile, ...] = (
     _bytes_case("pdf", "PDF renamed .txt", "letter-pdf.txt", lambda: PDF_BYTES, "is a PDF file"),
     _bytes_case("png", "PNG renamed .txt", "letter-png.txt", lambda: PNG_BYTES, "is a PNG image"),
     _bytes_case(
-        "invalid-utf8",
-        "invalid UTF-8 bytes (Latin-1)",
-        "latin1.txt",
-        lambda: "Dear team,\nOur café shipped late orders.\n".encode("latin-1"),
-        "is not valid UTF-8",
-    ),
-    _bytes_case(
-        "utf16-nobom",
-        "UTF-16 without BOM",
-        "utf16.txt",
-        lambda: GOOD_LETTER.encode("utf-16-le"),
-        "looks like UTF-16 without a byte-order mark",
+        "not-text",
+        "bytes that are text in no encoding (control characters throughout)",
+        "noise.txt",
+        lambda: bytes(range(1, 256)) * 4,
+        "is not text in any encoding",
     ),
     _bytes_case(
         "truncated-docx",

@@ -19,6 +19,9 @@ from poa_lint.terminal import PROGRESS_MIN, Progress, show_progress, use_color
 from .conftest import CORPUS
 
 TTY_ENV = {"TERM": "xterm-256color"}
+# For click's CliRunner, which adds to the real environment: a person's terminal, with the
+# CI markers of the machine running the tests taken away (None unsets a variable).
+TTY_RUN_ENV = {**TTY_ENV, "CI": None, "GITHUB_ACTIONS": None, "PRE_COMMIT": None}
 
 
 class FakeTerminal(io.StringIO):
@@ -87,7 +90,7 @@ def test_the_bar_stays_out_of_the_report(folder: Path, monkeypatch: pytest.Monke
     monkeypatch.setattr(terminal, "PROGRESS_MIN", 1)
     monkeypatch.setattr(terminal, "_isatty", lambda stream: True)
     monkeypatch.setattr(click._termui_impl, "isatty", lambda stream: True)  # click's own test
-    result = CliRunner().invoke(main, ["check", str(folder), "--no-cache"], env=TTY_ENV)
+    result = CliRunner().invoke(main, ["check", str(folder), "--no-cache"], env=TTY_RUN_ENV)
     plain = CliRunner().invoke(main, ["check", str(folder), "--no-cache"], env={"CI": "true"})
     assert "Checking 3 letters" in result.stderr and "3/3" in result.stderr
     assert result.stdout == plain.stdout and plain.stderr == ""

@@ -51,10 +51,11 @@ _SIGN_OFF = re.compile(
     r"best|cheers|cordially|thanks(?:\s+again)?|此致敬礼|此致)\s*[,.!，。]?\s*$",
     re.IGNORECASE,
 )
+#: A mail client's forwarded/original-message marker; shared with the pasted-debris check.
+FORWARD_MARKER = r"-{2,}\s*(?:original|forwarded)\s+message\s*-{2,}|begin\s+forwarded\s+message"
 # Where quoted history begins: Gmail's "On … wrote:", Outlook's separator lines.
 _HISTORY = re.compile(
-    r"^\s*(?:on\s.{4,200}\bwrote:\s*$|-{2,}\s*(?:original|forwarded)\s+message\s*-{2,}|"
-    r"_{5,}\s*$|begin\s+forwarded\s+message)",
+    rf"^\s*(?:on\s.{{4,200}}\bwrote:\s*$|{FORWARD_MARKER}|_{{5,}}\s*$)",
     re.IGNORECASE,
 )
 _SEPARATOR = re.compile(r"^\s*(?:[-=_*~#]\s*){3,}$")

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..envelope import FORWARD_MARKER
 from .base import Hit, NoOptions
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ _TOOL_OUTPUT = re.compile(
 _MAIL_CLIENT = re.compile(
     r"^(?:sent\s+from\s+(?:my\s+)?(?:iphone|ipad|android|samsung|galaxy|huawei|xiaomi|mobile|"
     r"smartphone|phone)|sent\s+from\s+(?:outlook|mail|yahoo\s+mail|gmail)\b.*|get\s+outlook\s+for\s+\w+|"
-    r"-{2,}\s*(?:original|forwarded)\s+message\s*-{2,}|begin\s+forwarded\s+message:?)\s*$",
+    rf"(?:{FORWARD_MARKER}):?)\s*$",
     re.IGNORECASE,
 )
 _CHATBOT = re.compile(

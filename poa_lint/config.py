@@ -28,6 +28,7 @@ from .config_files import (
     config_table,
     find_config_file,
     glob_match,
+    read_config_file,
     tomllib,
 )
 
@@ -344,7 +345,7 @@ def load_config_file(path: str | Path) -> Config:
 
 def read_config_bytes(p: Path) -> bytes:
     try:
-        return p.read_bytes()
+        return read_config_file(p)  # bounded: MAX_CONFIG_BYTES
     except OSError as exc:
         raise ConfigError(
             str(p), f"cannot read the config file ({exc.strerror or exc}); check the path"

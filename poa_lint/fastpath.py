@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, cast
 
 from .cache import CACHE_DIR_NAME, ReportCache
-from .config_files import config_folder, config_table, find_config_file
+from .config_files import config_folder, config_table, find_config_file, read_config_file
+from .errors import PoaLintError
 from .severity import Severity
 
 if TYPE_CHECKING:
@@ -107,7 +108,7 @@ def _cache_dir(option: str | None) -> Path:
     found = find_config_file(Path.cwd())
     if found is None:
         return Path(CACHE_DIR_NAME)
-    table = config_table(found, found.read_bytes())
+    table = config_table(found, read_config_file(found))
     if not isinstance(table, dict):
         raise _Bail
     value = table.get("cache-dir", table.get("cache_dir"))
@@ -132,7 +133,7 @@ class _Settings:
         known = self._by_folder.get(folder)
         if known is None:
             found = find_config_file(folder)
-            raw = found.read_bytes() if found else b""
+            raw = read_config_file(found) if found else b""
             identity = self._cache.settings_identity(found, raw, self._overrides)
             known = self._cache.get_settings(identity)
             if known is None:
@@ -189,8 +190,8 @@ def cached_run(
             fail_on = Severity(found["fail_on"])
             failing = failing or any(f.severity >= fail_on for f in view.findings)
             views.append(view)
-    except (_Bail, OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None
+    except (_Bail, PoaLintError, OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None  # the full path answers (and reports a bad config as an error)
     _print(views, output_format, output_path=output_path, quiet=quiet, color=color)
     return EXIT_FINDINGS if failing and not exit_zero else EXIT_OK
 

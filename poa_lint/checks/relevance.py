@@ -409,7 +409,7 @@ def _spelled(number: int) -> str | None:
 
 def target_pattern(target: str) -> re.Pattern[str] | None:
     """A pattern for the target figure of a metric ("under 2.5%" → 2.5%, 2.5 percent, …)."""
-    match = re.search(r"(\d+(?:\.\d+)?)\s*%", target)
+    match = re.search(r"(?<!\d)(\d+(?:\.\d+)?)\s*%", target)  # (?<!\d): linear on digits
     if match is None:
         return None
     value = match.group(1)

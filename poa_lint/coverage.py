@@ -261,13 +261,24 @@ def _label(letter: Letter, item: Item, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+MAX_CAUSES = 100
+MAX_ACTIONS = 200
+"""The matrix is causes x actions, in time and in the report (a label per link): 1,600
+causes and 3,200 actions (a 370 KB text) took 1.8 GB. A letter names a handful of each;
+past these counts the rest are not matched (issue 11)."""
+
+
 def link_causes(letter: Letter) -> list[CauseLink]:
-    """The cause → corrective → preventive matrix."""
-    groups = cause_groups(letter)
+    """The cause → corrective → preventive matrix (at most MAX_CAUSES x MAX_ACTIONS)."""
+    groups = cause_groups(letter)[:MAX_CAUSES]
     if not groups:
         return []
-    corrective = [(i, item_keys(letter, i)) for i in _action_items(letter, "corrective")]
-    preventive = [(i, item_keys(letter, i)) for i in _action_items(letter, "preventive")]
+    corrective = [
+        (i, item_keys(letter, i)) for i in _action_items(letter, "corrective")[:MAX_ACTIONS]
+    ]
+    preventive = [
+        (i, item_keys(letter, i)) for i in _action_items(letter, "preventive")[:MAX_ACTIONS]
+    ]
     all_keys = [group_keys(letter, g) for g in groups]
     containment = {i.start for i, _ in corrective if _contains_product(letter, i)}
     links = []

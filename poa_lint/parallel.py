@@ -36,6 +36,11 @@ MIN_PARALLEL = 16
 #: Chunks per worker: enough for an even finish, few enough to keep batches efficient.
 CHUNKS_PER_WORKER = 4
 MIN_CHUNK = 8
+#: A chunk's letters hold at most about this many words and punctuation marks (spaCy's
+#: tokens, see :func:`poa_lint.readers.count_words`), unless one letter alone has more: all
+#: of a chunk is parsed before it is checked, so this bounds the memory of a chunk (about
+#: 300 MB here) whatever the letters' sizes. Sixty letters of a thousand words fit.
+CHUNK_WORDS = 60_000
 
 
 def default_jobs() -> int:
@@ -46,12 +51,16 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def plan_chunks(count: int, workers: int) -> list[tuple[int, int]]:
+def plan_chunks(
+    count: int, workers: int, sizes: Sequence[int] | None = None
+) -> list[tuple[int, int]]:
     """Consecutive ``(start, end)`` ranges covering ``count`` letters.
 
     In one process: batches of :data:`BATCH`. With workers: about
     :data:`CHUNKS_PER_WORKER` chunks each (so no worker sits idle while another finishes a
-    big last chunk), between :data:`MIN_CHUNK` and :data:`BATCH` letters.
+    big last chunk), between :data:`MIN_CHUNK` and :data:`BATCH` letters. With ``sizes``
+    (each letter's words, :func:`poa_lint.readers.count_words`), a chunk is also cut before
+    its letters add up to more than :data:`CHUNK_WORDS`.
     """
     if count <= 0:
         return []
@@ -59,7 +68,19 @@ def plan_chunks(count: int, workers: int) -> list[tuple[int, int]]:
         size = BATCH
     else:
         size = max(MIN_CHUNK, min(BATCH, math.ceil(count / (workers * CHUNKS_PER_WORKER))))
-    return [(start, min(start + size, count)) for start in range(0, count, size)]
+    chunks = [(start, min(start + size, count)) for start in range(0, count, size)]
+    if sizes is None:
+        return chunks
+    bounded: list[tuple[int, int]] = []
+    for start, end in chunks:
+        begin, words = start, 0
+        for i in range(start, end):
+            if i > begin and words + sizes[i] > CHUNK_WORDS:
+                bounded.append((begin, i))
+                begin, words = i, 0
+            words += sizes[i]
+        bounded.append((begin, end))
+    return bounded
 
 
 def lint_chunk(
@@ -86,15 +107,18 @@ def lint_chunks(
     debug: bool = False,
 ) -> Iterator[tuple[int, int, list[Report] | str]]:
     """Check ``jobs``, yielding ``(start, end, outcome)`` per chunk, in order."""
+    from .readers import count_words
+
+    sizes = [count_words(job.source.text) for job in jobs]
     if workers <= 1 or len(jobs) < MIN_PARALLEL:
-        for start, end in plan_chunks(len(jobs), 1):
+        for start, end in plan_chunks(len(jobs), 1, sizes):
             yield start, end, lint_chunk(jobs[start:end], reason, notice, debug)
         return
 
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    chunks = plan_chunks(len(jobs), workers)
+    chunks = plan_chunks(len(jobs), workers, sizes)
     pool = ProcessPoolExecutor(
         max_workers=min(workers, len(chunks)), mp_context=multiprocessing.get_context("spawn")
     )

@@ -38,10 +38,13 @@ __all__ = [
     "STDIN_NAME",
     "SUPPORTED_SUFFIXES",
     "ReadLimits",
+    "count_lines",
+    "count_words",
     "decode_bytes",
     "parse_plain_text",
     "read_path",
     "read_stdin",
+    "size_problem",
     "too_long_problem",
 ]
 
@@ -66,6 +69,14 @@ class ReadLimits:
     max_chars: int = 1_000_000
     """Extracted text longer than this many characters is refused. It is spaCy's own
     ``max_length``: longer text makes the parser fail, and takes minutes and gigabytes."""
+    max_lines: int = 20_000
+    """Text with more lines than this is refused (a Plan of Action has a few hundred). Each
+    line is a paragraph to structure and match; 200,000 two-letter lines, well inside
+    ``max_chars``, took 5.9 GB before letters were parsed in bounded pieces."""
+    max_words: int = 50_000
+    """Text with more words and punctuation marks than this (spaCy's tokens, counted
+    without spaCy) is refused: parsing and checking cost time and memory per token, about
+    ten seconds and 300 MB at this cap. A long letter has 2,000-5,000."""
     max_xml_tags: int = 1_000_000
     """A .docx whose XML parts hold more tags than this (counted as ``<`` bytes, before
     parsing) is refused: lxml keeps about 120 bytes per element, so the 98 KB zip of seven
@@ -143,9 +154,52 @@ def too_long_problem(chars: int, cap: int, *, at_least: bool = False) -> str:
     )
 
 
-def _require_length(text: str, path: str, limits: ReadLimits) -> None:
+_WORD_OR_MARK = re.compile(r"\w+|[^\w\s]")
+_LONG_RUN = re.compile(r"\S{201,}")  # nlp.LONG_RUN + 1: such a run is one token
+
+
+def count_lines(text: str) -> int:
+    """Lines as an editor counts them (``\r\n``, ``\r`` and ``\n`` end one; a final
+    line break starts no new line)."""
+    return _LINE_BREAK.subn("", text)[1] + (0 if text.endswith(("\n", "\r")) else 1)
+
+
+def count_words(text: str) -> int:
+    """About how many tokens spaCy will make of ``text``, without spaCy: each run of word
+    characters and each other non-space character, plus each line break, with a run of
+    more than 200 non-space characters counted once (``poa_lint.nlp`` keeps it whole).
+    Counted with ``subn`` (no match objects, no list), linear in the text."""
+    count = _WORD_OR_MARK.subn("", text)[1] + text.count("\n") + text.count("\r")
+    for run in _LONG_RUN.finditer(text):
+        count -= _WORD_OR_MARK.subn("", run.group())[1] - 1
+    return count
+
+
+def size_problem(text: str, limits: ReadLimits = DEFAULT_LIMITS) -> str | None:
+    """Why ``text`` is too big to check (characters, lines, words), or None. Shared by the
+    readers and ``api.lint``, so a file and a string meet the same caps."""
     if len(text) > limits.max_chars:
-        raise InputError(path, too_long_problem(len(text), limits.max_chars))
+        return too_long_problem(len(text), limits.max_chars)
+    lines = count_lines(text)
+    if lines > limits.max_lines:
+        return (
+            f"has {lines:,} lines, more than the {limits.max_lines:,} poa-lint can check "
+            "(a Plan of Action usually has under 300); is it the right file?"
+        )
+    words = count_words(text)
+    if words > limits.max_words:
+        return (
+            f"has about {words:,} words and punctuation marks, more than the "
+            f"{limits.max_words:,} poa-lint can check (a Plan of Action usually has under "
+            "5,000); is it the right file?"
+        )
+    return None
+
+
+def _require_length(text: str, path: str, limits: ReadLimits) -> None:
+    problem = size_problem(text, limits)
+    if problem is not None:
+        raise InputError(path, problem)
 
 
 def _require_paragraphs(source: SourceText, path: str) -> SourceText:

@@ -43,12 +43,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
-from .nlp import DEFAULT_MODELS
+from .pipelines import DEFAULT_MODELS, is_path, package_folder, pipeline_problem
 
 if TYPE_CHECKING:
     from .config import Config
@@ -104,29 +103,21 @@ def model_identity(model: str | None) -> str | None:
     A pipeline folder, and an installed model package (found with ``find_spec``, which
     imports nothing), are identified by the hash of their ``meta.json`` (name, version,
     components, sources): cheaper than reading the installed distributions' metadata, and
-    more exact.
+    more exact. A name that is not a loadable pipeline (:mod:`poa_lint.pipelines`) is
+    skipped, as the loader skips it; a dotted name is never looked up (that would import
+    its parent package).
     """
     for name in (model,) if model else DEFAULT_MODELS:
-        folder = Path(name)
-        if os.sep in name or "/" in name or name.startswith("."):
-            meta = folder / "meta.json"
-            if not meta.is_file():
-                continue
-            try:
-                return f"path:{folder.resolve()}:{_sha256(meta.read_bytes())}"
-            except OSError:
-                return None
-        try:
-            spec = find_spec(name)
-        except (ImportError, ValueError):  # a dotted or malformed name
-            spec = None
-        if spec is None or not spec.submodule_search_locations:
+        if pipeline_problem(name) is not None:
+            continue
+        folder = Path(name) if is_path(name) else package_folder(name)
+        if folder is None:
             continue
         try:
-            package = Path(next(iter(spec.submodule_search_locations)))
-            return f"{name}:{_sha256((package / 'meta.json').read_bytes())}"
-        except (OSError, StopIteration):  # no meta.json: do not cache rather than guess
+            meta = _sha256((folder / "meta.json").read_bytes())
+        except OSError:  # gone since it was checked: do not cache rather than guess
             return None
+        return f"path:{folder.resolve()}:{meta}" if is_path(name) else f"{name}:{meta}"
     return None
 
 

@@ -248,6 +248,12 @@ def _cwd_config(resolver: ConfigResolver) -> Config | None:
     metavar="N",
     help="Worker processes for large runs [default: number of CPUs].",
 )
+@click.option(
+    "--model",
+    metavar="NAME",
+    help="spaCy pipeline to use (package name or folder); confirms a `model` set in a "
+    "config file next to the letters.",
+)
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
 @click.option(
     "--cache-dir",
@@ -273,6 +279,7 @@ def check(
     color: bool | None,
     debug: bool,
     jobs: int | None,
+    model: str | None,
     no_cache: bool,
     cache_dir: str | None,
 ) -> None:
@@ -289,6 +296,8 @@ def check(
         "min_severity": min_severity,
         "fail_on": fail_on,
     }
+    if model:  # only when given: the settings snapshots of other runs keep their names
+        overrides["model"] = model
     fmt = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if (
         not no_cache
@@ -318,6 +327,12 @@ def check(
     from .reporters import get_reporter
 
     try:
+        if model:
+            from .pipelines import pipeline_problem
+
+            problem = pipeline_problem(model)
+            if problem is not None:
+                raise PoaLintError(f"--model {model}: {problem}")
         resolver = ConfigResolver(config_path, overrides)
         if config_path:  # one config for every letter: report a problem once, up front
             resolver.for_path(None).validate_against(_catalog())

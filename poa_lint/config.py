@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import ConfigError
+from .pipelines import check_model_setting
 from .severity import Severity
 
 if TYPE_CHECKING:
@@ -376,6 +377,8 @@ class ConfigResolver:
     ) -> None:
         self._explicit = load_config_file(explicit) if explicit else None
         self._overrides = dict(overrides or {})
+        if self._explicit is not None:
+            check_model_setting(self._explicit, discovered=False, overrides=self._overrides)
         self._cache: dict[Path, Config] = {}
         self._sources: dict[Path, tuple[Path | None, bytes]] = {}
         self._merged_explicit: Config | None = None
@@ -404,6 +407,7 @@ class ConfigResolver:
             # The bytes parsed are the bytes recorded (see source_for), read once.
             raw = read_config_bytes(found) if found else b""
             base = config_from_bytes(found, raw) if found else Config()
+            check_model_setting(base, discovered=True, overrides=self._overrides)
             cached = base.merged(**self._overrides)
             self._cache[folder] = cached
             self._sources[folder] = (found, raw)

@@ -15,7 +15,7 @@ import sys
 import traceback
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from .catalog import Catalog, Rule
     from .config import Config, ConfigResolver
     from .models import Report
+    from .output import OutputFile, OutputGuard
     from .reporters.base import Reporter
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -165,23 +166,6 @@ def _walk(top: Path, excluded: Sequence[str]) -> Iterator[tuple[str, str | None]
     yield from report_unlistable()
 
 
-def _would_overwrite_a_letter(output_path: str, paths: Sequence[str]) -> bool:
-    """True when ``--output`` names a letter of this run: one named on the command line, or
-    an existing .txt/.md/.docx inside a folder being checked. Opening it for writing would
-    destroy the letter, so the run stops before anything is written."""
-    target = os.path.realpath(output_path)
-    existing_letter = os.path.isfile(target) and target.lower().endswith(SUFFIXES)
-    for given in paths:
-        if given == "-":
-            continue
-        real = os.path.realpath(given)
-        if real == target:
-            return True
-        if existing_letter and os.path.isdir(real) and _is_within(real, target):
-            return True
-    return False
-
-
 def _exclusions(resolver: ConfigResolver, paths: Sequence[str]) -> list[str]:
     excluded: list[str] = []
     for given in paths:
@@ -299,11 +283,13 @@ def check(
     if model:  # only when given: the settings snapshots of other runs keep their names
         overrides["model"] = model
     fmt = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    # --output must be none of the run's files (compared by inode too; the letters and
+    # configs found in folders are checked as they are found) and is written atomically.
+    output, guard = _output_file(output_path, paths, notice_path, config_path)
     if (
         not no_cache
         and fmt in ("text", "json", "github")
         and not (config_path or notice_path or show_coverage)
-        and not (output_path and _would_overwrite_a_letter(output_path, paths))
     ):
         # Unchanged letters: answer from the cache before importing pydantic (fastpath.py).
         from .fastpath import cached_run
@@ -351,15 +337,11 @@ def check(
         _fail(str(exc))
         return
 
-    report_file = os.path.realpath(output_path) if output_path else None
-    if output_path and _would_overwrite_a_letter(output_path, paths):
-        _fail(
-            f"--output {output_path} is one of the letters being checked; "
-            "write the report to another file"
-        )
+    try:
+        stream = output.open() if output is not None else sys.stdout
+    except PoaLintError as exc:
+        _fail(str(exc))
         return
-    stream: IO[str]
-    stream = open(output_path, "w", encoding="utf-8") if output_path else sys.stdout  # noqa: SIM115
     use_color = (
         color if color is not None else (fmt == "text" and not output_path and sys.stdout.isatty())
     )
@@ -405,8 +387,9 @@ def check(
         _fail(str(exc))
         return
     for path, problem in discover(paths, excluded):
-        if report_file is not None and os.path.realpath(path) == report_file:
-            continue  # the report being written, found in a folder: not a letter
+        clash = guard.found(path) if guard is not None else None
+        if clash is not None:
+            _fail(clash)  # nothing written: the report's temporary file is removed on close
         if problem:
             run.error(path, problem)
             continue
@@ -448,13 +431,35 @@ def check(
         debug=debug,
     )
     reporter.finish()
-    if output_path:
-        stream.close()
+    if output is not None:
+        try:
+            output.commit()
+        except PoaLintError as exc:
+            _fail(str(exc))
     if had_error:
         sys.exit(EXIT_ERROR)
     if failing and not exit_zero:
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
+
+
+def _output_file(
+    output_path: str | None, paths: Sequence[str], notice: str | None, config: str | None
+) -> tuple[OutputFile | None, OutputGuard | None]:
+    """The ``--output`` file and its guard; fails at once when it is one of the letters
+    named, the notice or the config file. Its temporary file is removed when the command
+    ends without having written the report (an error, a refusal, an exception)."""
+    if not output_path:
+        return None, None
+    from .output import OutputFile, OutputGuard
+
+    output = OutputFile(output_path)
+    guard = OutputGuard(output)
+    clash = guard.fixed(paths, notice, config)
+    if clash is not None:
+        _fail(clash)
+    click.get_current_context().call_on_close(output.discard)
+    return output, guard
 
 
 def _snapshot_settings(

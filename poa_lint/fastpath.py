@@ -19,16 +19,16 @@ the full path (``tests/test_fastpath.py``).
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from .cache import CACHE_DIR_NAME, ReportCache
 from .config_files import config_folder, config_table, find_config_file, read_config_file
 from .errors import PoaLintError
+from .output import OutputFile, OutputGuard
 from .severity import Severity
 
 if TYPE_CHECKING:
@@ -171,12 +171,12 @@ def cached_run(
         for given in paths:
             if Path(given).is_dir():
                 excluded.extend(settings.for_path(str(Path(given) / "x"))["exclude"])
-        report_file = os.path.realpath(output_path) if output_path else None
+        guard = OutputGuard(OutputFile(output_path)) if output_path else None
         views: list[_ReportView] = []
         failing = False
         for path, problem in discover(paths, excluded):
-            if report_file is not None and os.path.realpath(path) == report_file:
-                continue
+            if guard is not None and guard.found(path) is not None:
+                raise _Bail  # the output is one of the run's files: the full path refuses it
             if problem:
                 raise _Bail
             found = settings.for_path(path)
@@ -190,15 +190,26 @@ def cached_run(
             fail_on = Severity(found["fail_on"])
             failing = failing or any(f.severity >= fail_on for f in view.findings)
             views.append(view)
+        output = OutputFile(output_path) if output_path else None
+        stream = output.open() if output is not None else sys.stdout
     except (_Bail, PoaLintError, OSError, ValueError, KeyError, TypeError, AttributeError):
         return None  # the full path answers (and reports a bad config as an error)
-    _print(views, output_format, output_path=output_path, quiet=quiet, color=color)
+    try:
+        _print(views, output_format, stream, output_path=output_path, quiet=quiet, color=color)
+        if output is not None:
+            output.commit()  # atomically, as the full path does (poa_lint/output.py)
+    except PoaLintError:
+        return None  # only --output can fail here, and nothing was printed: full path
+    finally:
+        if output is not None:
+            output.discard()
     return EXIT_FINDINGS if failing and not exit_zero else EXIT_OK
 
 
 def _print(
     views: Sequence[_ReportView],
     output_format: str,
+    stream: TextIO,
     *,
     output_path: str | None,
     quiet: bool,
@@ -207,8 +218,6 @@ def _print(
     from .reporters import get_reporter
     from .reporters.json_format import JsonReporter
 
-    stream: IO[str]
-    stream = open(output_path, "w", encoding="utf-8") if output_path else sys.stdout  # noqa: SIM115
     use_color = (
         color
         if color is not None
@@ -224,5 +233,3 @@ def _print(
         else:
             reporter.handle(report)
     reporter.finish()
-    if output_path:
-        stream.close()

@@ -36,6 +36,7 @@ import contextlib
 import hashlib
 import json
 import os
+import shutil
 import stat
 import sys
 import tempfile
@@ -178,6 +179,7 @@ class ReportCache:
         # Configs are shared per folder, so their fingerprints are computed once each.
         self._fingerprints: dict[int, tuple[Config, bytes]] = {}
         self._prepared = False
+        self._real = ""
         self._writable = True
         self.hits = 0
         self.misses = 0
@@ -300,7 +302,7 @@ class ReportCache:
         }
         try:
             self._prepare()
-            target.parent.mkdir(parents=True, exist_ok=True)
+            self._make_folder(target.parent)
             _atomic_write(target, json.dumps(snapshot, sort_keys=True).encode("utf-8"))
         except OSError:
             return  # a snapshot only speeds the next run up; put() warns about the cache
@@ -321,7 +323,7 @@ class ReportCache:
         payload = key.full.encode("ascii") + b"\n" + report.model_dump_json().encode("utf-8")
         try:
             self._prepare()
-            target.parent.mkdir(parents=True, exist_ok=True)
+            self._make_folder(target.parent)
             _atomic_write(target, payload)
         except OSError as exc:
             self._writable = False
@@ -332,14 +334,76 @@ class ReportCache:
             )
 
     def _prepare(self) -> None:
+        """Make sure the cache folder is poa-lint's before the first write: create it with
+        its markers in one step (a temporary folder renamed into place, so two runs racing
+        to create it cannot see it half made), or adopt an empty folder; a folder with
+        other content and no poa-lint ``CACHEDIR.TAG`` is never written to."""
         if self._prepared:
             return
-        self.directory.mkdir(parents=True, exist_ok=True)
-        for name, text in (("CACHEDIR.TAG", CACHEDIR_TAG), (".gitignore", GITIGNORE)):
-            marker = self.directory / name
-            if not marker.exists():
-                _atomic_write(marker, text.encode("utf-8"))
+        directory = self.directory
+        if not os.path.lexists(directory):
+            _create_owned(directory)
+        if not owns(directory) and (not directory.is_dir() or any(directory.iterdir())):
+            raise _NotOurs(directory)
+        _write_markers(directory)  # those missing: ours, or empty (nobody else's)
+        self._real = os.path.realpath(directory)
         self._prepared = True
+
+    def _make_folder(self, folder: Path) -> None:
+        """Create an entry's folder inside the cache, refusing one that a symbolic link
+        leads out of the cache (a planted ``v1/ab -> /somewhere``)."""
+        folder.mkdir(parents=True, exist_ok=True)
+        if not _within(os.path.realpath(folder), self._real):
+            raise _NotOurs(folder)
+
+
+class _NotOurs(OSError):
+    """A folder poa-lint must not write its cache into (reported like any OSError)."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(f"{folder} is not a poa-lint cache folder")
+        self.strerror = f"{folder} is not a poa-lint cache folder"
+
+
+def owns(directory: Path) -> bool:
+    """True when ``directory`` carries poa-lint's ``CACHEDIR.TAG`` (any poa-lint version's:
+    the signature line and "created by poa-lint")."""
+    try:
+        with (directory / "CACHEDIR.TAG").open("rb") as handle:
+            head = handle.read(512)
+    except OSError:
+        return False
+    return head.startswith(CACHEDIR_TAG.split("\n", 1)[0].encode()) and b"poa-lint" in head
+
+
+def _write_markers(directory: Path) -> None:
+    for name, text in (("CACHEDIR.TAG", CACHEDIR_TAG), (".gitignore", GITIGNORE)):
+        marker = directory / name
+        if not marker.exists():
+            _atomic_write(marker, text.encode("utf-8"))
+
+
+def _create_owned(directory: Path) -> None:
+    """Create ``directory`` already holding its markers: they are written into a hidden
+    temporary folder beside it, which is then renamed. If another run made the folder
+    first, the rename fails and that folder is used."""
+    parent = directory.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    temporary = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", suffix=".tmp", dir=parent))
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o777 & ~umask)  # mkdtemp's folder is private; a cache is not
+        _write_markers(temporary)
+        os.rename(temporary, directory)
+    except OSError:
+        shutil.rmtree(temporary, ignore_errors=True)
+        if not os.path.lexists(directory):
+            raise
+
+
+def _within(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def _atomic_write(target: Path, payload: bytes) -> None:
@@ -363,9 +427,72 @@ def _size_limit(config: Config) -> int:
 def resolve_cache_dir(option: str | None, config: Config | None) -> Path:
     """``--cache-dir`` (or ``POA_LINT_CACHE_DIR``), then ``cache-dir`` from the config (relative
     to the config file's folder), then ``.poa-lint-cache`` in the current directory."""
+    return cache_location(
+        option,
+        config.cache_dir if config is not None else None,
+        config.root if config is not None else None,
+        config.source if config is not None else None,
+    )[0]
+
+
+def cache_location(
+    option: str | None, value: str | None, root: str | None, source: str | None
+) -> tuple[Path, str | None]:
+    """Where the cache is, and why poa-lint must not use it (None when it may).
+
+    ``option`` is ``--cache-dir``/``POA_LINT_CACHE_DIR``; ``value``, ``root`` and
+    ``source`` are ``cache-dir``, the folder and the name of the config file in the current
+    folder (the full path reads them from the validated config, the fast path from the raw
+    table: both decide here). The rules (issue 11, item 7):
+
+    * a ``cache-dir`` from a config file must resolve (links followed) inside that config
+      file's folder tree: a config cannot send writes to ``/etc`` or another project;
+    * the folder must be poa-lint's: missing (it will be created with its markers), empty,
+      or carrying poa-lint's ``CACHEDIR.TAG``. A folder with other content is never
+      written to (``cache-dir = "."`` wrote a ``.gitignore`` of ``*`` into a repository, so
+      git ignored every letter).
+    """
     if option:
-        return Path(option)
-    if config is not None and config.cache_dir:
-        base = Path(config.root) if config.root else Path.cwd()
-        return base / config.cache_dir
-    return Path(CACHE_DIR_NAME)
+        directory, where = Path(option), f"--cache-dir {option}"
+    elif value:
+        base = Path(root) if root else Path.cwd()
+        directory, where = base / value, f"{source}: cache-dir {value!r}"
+        real, top = os.path.realpath(directory), os.path.realpath(base)
+        if not _within(real, top) or real == top:
+            return directory, (
+                f"{where} is not below this config file's folder ({top}); a config file "
+                "may keep its cache only in a folder of its own below it, e.g. "
+                'cache-dir = ".poa-lint-cache"'
+            )
+    else:
+        directory, where = Path(CACHE_DIR_NAME), str(Path(CACHE_DIR_NAME).absolute())
+    if not os.path.lexists(directory) or owns(directory):
+        return directory, None
+    if not directory.is_dir():
+        return directory, f"{where} is not a folder; name a folder for the cache"
+    try:
+        empty = not any(directory.iterdir())
+    except OSError:
+        return directory, None  # unreadable: writing fails later, with a warning
+    if empty:
+        return directory, None
+    return directory, (
+        f"{where} is a folder with other files and no poa-lint CACHEDIR.TAG; poa-lint "
+        "keeps its cache only in a folder of its own: name a new folder, or use --no-cache"
+    )
+
+
+def open_cache(
+    option: str | None, config: Config | None, *, reason: str | None, notice: str | None
+) -> tuple[ReportCache | None, str | None]:
+    """The run's cache, or None and the one-line problem that keeps poa-lint from using
+    it (the run then goes on without the cache)."""
+    directory, problem = cache_location(
+        option,
+        config.cache_dir if config is not None else None,
+        config.root if config is not None else None,
+        config.source if config is not None else None,
+    )
+    if problem is not None:
+        return None, problem
+    return ReportCache(directory, reason=reason, notice=notice), None

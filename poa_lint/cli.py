@@ -376,13 +376,16 @@ def check(
         excluded = _exclusions(resolver, paths)
         cache = None
         if not no_cache:
-            from .cache import ReportCache, resolve_cache_dir
+            from .cache import open_cache
 
-            cache = ReportCache(
-                resolve_cache_dir(cache_dir, _cwd_config(resolver)),
-                reason=reason,
-                notice=notice_text,
+            # A cache folder that is not poa-lint's (or a config's cache-dir outside its
+            # folder) is an error, but the letters are still checked, without the cache.
+            cache, unusable = open_cache(
+                cache_dir, _cwd_config(resolver), reason=reason, notice=notice_text
             )
+            if unusable is not None:
+                click.echo(f"poa-lint: error: {unusable}; checked without the cache", err=True)
+                had_error = True
     except PoaLintError as exc:
         _fail(str(exc))
         return

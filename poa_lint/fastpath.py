@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
-from .cache import CACHE_DIR_NAME, ReportCache
+from .cache import ReportCache, cache_location
 from .config_files import config_folder, config_table, find_config_file, read_config_file
 from .errors import PoaLintError
 from .output import OutputFile, OutputGuard
@@ -101,22 +101,25 @@ class _Bail(Exception):
 
 
 def _cache_dir(option: str | None) -> Path:
-    """Where the cache is, as :func:`poa_lint.cache.resolve_cache_dir` would say: the
-    option, else ``cache-dir`` of the config in the current folder, else the default."""
-    if option:
-        return Path(option)
-    found = find_config_file(Path.cwd())
-    if found is None:
-        return Path(CACHE_DIR_NAME)
-    table = config_table(found, read_config_file(found))
-    if not isinstance(table, dict):
+    """Where the cache is, as :func:`poa_lint.cache.open_cache` would say: the option, else
+    ``cache-dir`` of the config in the current folder, else the default; a folder the cache
+    may not use (:func:`poa_lint.cache.cache_location`) sends the run to the full path,
+    which reports it."""
+    found = None if option else find_config_file(Path.cwd())
+    value = None
+    if found is not None:
+        table = config_table(found, read_config_file(found))
+        if not isinstance(table, dict):
+            raise _Bail
+        value = table.get("cache-dir", table.get("cache_dir"))
+        if value is not None and not isinstance(value, str):
+            raise _Bail  # an invalid setting: the full path reports it
+    directory, problem = cache_location(
+        option, value, str(found.parent) if found else None, str(found) if found else None
+    )
+    if problem is not None:
         raise _Bail
-    value = table.get("cache-dir", table.get("cache_dir"))
-    if not value:
-        return Path(CACHE_DIR_NAME)
-    if not isinstance(value, str):
-        raise _Bail  # an invalid setting: the full path reports it
-    return found.parent / value  # relative to the config file, as the config model has it
+    return directory
 
 
 class _Settings:

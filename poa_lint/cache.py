@@ -48,6 +48,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
+from .entries import rule_table, valid_entry
 from .pipelines import DEFAULT_MODELS, is_path, package_folder, pipeline_problem
 
 if TYPE_CHECKING:
@@ -73,16 +74,24 @@ def _sha256(*parts: bytes) -> str:
     return digest.hexdigest()
 
 
-def rules_hash() -> str:
-    """A hash of every shipped catalogue file (``rules/*.yaml``), by name and content.
+def rule_files() -> list[tuple[str, bytes]]:
+    """Every shipped catalogue file (``rules/*.yaml``): name and bytes, by name."""
+    root = resources.files("poa_lint.rules")
+    return [
+        (entry.name, entry.read_bytes())
+        for entry in sorted(root.iterdir(), key=lambda e: e.name)
+        if entry.name.endswith(".yaml")
+    ]
+
+
+def rules_hash(files: list[tuple[str, bytes]] | None = None) -> str:
+    """A hash of every shipped catalogue file, by name and content.
 
     Computed afresh by each :class:`ReportCache` (a millisecond or two), so even a
     long-lived process notices an edited rule file."""
-    root = resources.files("poa_lint.rules")
     parts: list[bytes] = []
-    for entry in sorted(root.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".yaml"):
-            parts += [entry.name.encode(), entry.read_bytes()]
+    for name, data in rule_files() if files is None else files:
+        parts += [name.encode(), data]
     return _sha256(*parts)
 
 
@@ -159,10 +168,12 @@ def file_digest(path: str, limit: int) -> str | None:
 
 @dataclass(frozen=True)
 class CacheKey:
-    """Where an entry lives (``name``) and what it must match (``full``)."""
+    """Where an entry lives (``name``), what it must match (``full``), and the letter it is
+    for (``path``: an entry that names another file is a miss; None: not checked)."""
 
     name: str
     full: str
+    path: str | None = None
 
 
 class ReportCache:
@@ -180,6 +191,8 @@ class ReportCache:
         self._fingerprints: dict[int, tuple[Config, bytes]] = {}
         self._prepared = False
         self._real = ""
+        self._rules: list[tuple[str, bytes]] | None = None  # read once per run
+        self._rule_table: dict[str, tuple[str, str]] | None = None
         self._writable = True
         self.hits = 0
         self.misses = 0
@@ -194,7 +207,7 @@ class ReportCache:
                     FORMAT.encode(),
                     __version__.encode(),
                     code_hash().encode(),
-                    rules_hash().encode(),
+                    rules_hash(self._rule_files()).encode(),
                     identity.encode(),
                 )
             )
@@ -224,7 +237,8 @@ class ReportCache:
             fingerprint,
             self._run.encode(),
         )
-        return CacheKey(name=name, full=_sha256(name.encode(), digest.encode(), context.encode()))
+        full = _sha256(name.encode(), digest.encode(), context.encode())
+        return CacheKey(name=name, full=full, path=path)
 
     def _fingerprint(self, config: Config) -> bytes:
         known = self._fingerprints.get(id(config))
@@ -237,22 +251,44 @@ class ReportCache:
         return self.directory / FORMAT / key.name[:2] / f"{key.name}.json"
 
     def get(self, key: CacheKey) -> Report | None:
-        """The cached report, or None (missing, stale, corrupt: all just a miss)."""
+        """The cached report, or None (missing, stale, corrupt, tampered: all a miss)."""
         from .models import Report
 
-        body = self._body(key)
+        data = self._data(key)
         report = None
-        if body is not None:
+        if data is not None:
             with contextlib.suppress(ValueError):  # pydantic's ValidationError is a ValueError
-                report = Report.model_validate_json(body)
+                report = Report.model_validate(data)
         self._count(report is not None)
         return report
 
-    def get_body(self, key: CacheKey) -> bytes | None:
-        """The cached report as JSON bytes when the entry's key matches, else None."""
+    def get_entry(self, key: CacheKey) -> dict[str, Any] | None:
+        """The cached report as its JSON data (the JSON reporter's file entry) when the key
+        matches and the entry passes :func:`poa_lint.entries.valid_entry`, else None."""
+        data = self._data(key)
+        self._count(data is not None)
+        return data
+
+    def _data(self, key: CacheKey) -> dict[str, Any] | None:
+        """An entry is believed only when it is a report of the schema, for the letter of
+        the key, whose findings name real rules: an entry edited below an intact key line
+        (another file's path, an unknown code, escape sequences in a rule's place) is a
+        miss, and the letter is checked again."""
         body = self._body(key)
-        self._count(body is not None)
-        return body
+        if body is None:
+            return None
+        try:
+            data = json.loads(body)
+        except ValueError:
+            return None
+        if self._rule_table is None:
+            self._rule_table = rule_table(self._rule_files())
+        return data if valid_entry(data, key.path, self._rule_table) else None
+
+    def _rule_files(self) -> list[tuple[str, bytes]]:
+        if self._rules is None:
+            self._rules = rule_files()
+        return self._rules
 
     def _body(self, key: CacheKey) -> bytes | None:
         try:

@@ -42,7 +42,9 @@ SEVERITIES = ("info", "warning", "error")
 
 
 def _fail(message: str) -> None:
-    click.echo(f"poa-lint: error: {message}", err=True)
+    from .terminal import safe  # a path or file name may hold control characters
+
+    click.echo(f"poa-lint: error: {safe(message)}", err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -377,6 +379,7 @@ def check(
         cache = None
         if not no_cache:
             from .cache import open_cache
+            from .terminal import safe
 
             # A cache folder that is not poa-lint's (or a config's cache-dir outside its
             # folder) is an error, but the letters are still checked, without the cache.
@@ -384,7 +387,9 @@ def check(
                 cache_dir, _cwd_config(resolver), reason=reason, notice=notice_text
             )
             if unusable is not None:
-                click.echo(f"poa-lint: error: {unusable}; checked without the cache", err=True)
+                click.echo(
+                    f"poa-lint: error: {safe(unusable)}; checked without the cache", err=True
+                )
                 had_error = True
     except PoaLintError as exc:
         _fail(str(exc))

@@ -18,7 +18,6 @@ the full path (``tests/test_fastpath.py``).
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -70,8 +69,8 @@ class _ReportView:
     coverage: tuple[()] = ()
 
 
-def _view(body: bytes) -> _ReportView:
-    data = json.loads(body)
+def _view(data: dict[str, Any]) -> _ReportView:
+    """A checked cache entry (:meth:`~poa_lint.cache.ReportCache.get_entry`) as a view."""
     reason = data.get("reason")
     return _ReportView(
         path=data["path"],
@@ -186,10 +185,10 @@ def cached_run(
             key = cache.key_for(
                 path, found["fingerprint"].encode("utf-8"), found["model"], found["limit"]
             )
-            body = cache.get_body(key) if key is not None else None
-            if body is None:
+            entry = cache.get_entry(key) if key is not None else None
+            if entry is None:
                 raise _Bail
-            view = _view(body)
+            view = _view(entry)
             fail_on = Severity(found["fail_on"])
             failing = failing or any(f.severity >= fail_on for f in view.findings)
             views.append(view)

@@ -131,7 +131,7 @@ def test_changed_rules_miss(tmp_path: Path, letter: Path, monkeypatch: pytest.Mo
     key = store.key(str(letter), Config())
     assert key is not None
     store.put(key, _report(str(letter)))
-    monkeypatch.setattr(cache_module, "rules_hash", lambda: "another catalogue")
+    monkeypatch.setattr(cache_module, "rules_hash", lambda files=None: "another catalogue")
     fresh = ReportCache(tmp_path / "c", reason=None, notice=None)
     changed = fresh.key(str(letter), Config())
     assert changed is not None and changed.full != key.full

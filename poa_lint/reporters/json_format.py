@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from .._version import __version__
 from ..severity import JSON_SCHEMA_VERSION
+from ..terminal import safe_json
 from .base import SEVERITY_ORDER, Reporter
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ class JsonReporter(Reporter):
                 "by_severity": {s.value: self.by_severity[s] for s in SEVERITY_ORDER},
             },
         }
-        self.stream.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        self.stream.write(safe_json(json.dumps(document, indent=2, ensure_ascii=False)) + "\n")
 
 
 def file_entry(report: Report) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..severity import Severity
+from ..terminal import safe
 from .base import Reporter, display_path
 
 if TYPE_CHECKING:
@@ -37,15 +38,17 @@ class TextReporter(Reporter):
         self.stream.write(line + "\n")
 
     def handle(self, report: Report) -> None:
+        # Everything that comes from a letter, a file name or the cache goes through
+        # safe(): control characters are printed as escapes, never sent to the terminal.
         self.count(report)
-        path = display_path(report.path)
+        path = safe(display_path(report.path))
         for finding in report.findings:
             self._write_finding(path, finding)
         if report.reason is not None and report.reason.source == "detected" and not self.quiet:
             # The reason shapes several rules (POA503, POA703): say when it was a guess.
             self._write(
-                f"{path}: note: checked against the reason {report.reason.id!r} "
-                f"({report.reason.name}), detected from the letter; set it with --reason "
+                f"{path}: note: checked against the reason {safe(report.reason.id)!r} "
+                f"({safe(report.reason.name)}), detected from the letter; set it with --reason "
                 "or --notice"
             )
         if self.show_coverage:
@@ -54,11 +57,11 @@ class TextReporter(Reporter):
 
     def _write_finding(self, path: str, finding: Finding) -> None:
         location = self._style(f"{path}:{finding.line}:{finding.column}:", _BOLD)
-        code = self._style(finding.code, _BOLD)
+        code = self._style(safe(finding.code), _BOLD)
         severity = self._style(f"[{finding.severity.value}]", _SEVERITY_COLORS[finding.severity])
-        self._write(f"{location} {code} {severity} {finding.message}")
+        self._write(f"{location} {code} {severity} {safe(finding.message)}")
         if finding.suggestion:
-            self._write(f"    suggestion: {finding.suggestion}")
+            self._write(f"    suggestion: {safe(finding.suggestion)}")
 
     def _write_sections(self, path: str, sections: tuple[SectionInfo, ...]) -> None:
         self._write(self._style(f"{path}: sections", _BOLD))
@@ -74,7 +77,7 @@ class TextReporter(Reporter):
             )
             how = f"found by {section.found_by}"
             if section.heading:
-                how += f' "{section.heading}"'
+                how += f' "{safe(section.heading)}"'
             self._write(f"    {section.kind:<{width}}  {lines}  ({how})")
 
     def _write_coverage(self, path: str, rows: tuple[CoverageRow, ...]) -> None:
@@ -83,15 +86,15 @@ class TextReporter(Reporter):
             self._write(f"    {_NONE}")
             return
         for row in rows:
-            self._write(f"    line {row.line}: {row.cause}")
-            self._write(f"        corrective: {'; '.join(row.corrective) or _NONE}")
-            self._write(f"        preventive: {'; '.join(row.preventive) or _NONE}")
+            self._write(f"    line {row.line}: {safe(row.cause)}")
+            self._write(f"        corrective: {safe('; '.join(row.corrective)) or _NONE}")
+            self._write(f"        preventive: {safe('; '.join(row.preventive)) or _NONE}")
 
     def error(self, path: str, message: str) -> None:
         super().error(path, message)
         # Same stream as findings: a reader of the output must see that a file was skipped.
         label = self._style("error:", _SEVERITY_COLORS[Severity.ERROR])
-        self._write(f"{self._style(path + ':', _BOLD)} {label} {message}")
+        self._write(f"{self._style(safe(path) + ':', _BOLD)} {label} {safe(message)}")
 
     def finish(self) -> None:
         if self.should_print_summary():

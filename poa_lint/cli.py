@@ -8,6 +8,7 @@ PyYAML) are imported inside the commands too, so ``--version`` and ``--help`` sk
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import stat
@@ -172,7 +173,9 @@ def _exclusions(resolver: ConfigResolver, paths: Sequence[str]) -> list[str]:
     excluded: list[str] = []
     for given in paths:
         if given != "-" and Path(given).is_dir():
-            excluded.extend(resolver.for_path(str(Path(given) / "x")).exclude)
+            # A broken config stops nothing here: each letter under it reports it.
+            with contextlib.suppress(PoaLintError):
+                excluded.extend(resolver.for_path(str(Path(given) / "x")).exclude)
     return excluded
 
 

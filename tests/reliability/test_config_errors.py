@@ -217,3 +217,26 @@ def test_deeply_nested_config_in_current_folder_with_cache(
     assert result.code == 2 and result.exception is None, result.output
     lines = [line for line in result.output.splitlines() if str(path) in line]
     assert len(lines) == 1 and "nested too deeply" in lines[0], result.output
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["x = " + "[" * 5000 + "]" * 5000 + "\n", "select = [\n", 'model = "pip"\n'],
+    ids=["deeply-nested", "bad-toml", "model"],
+)
+def test_broken_config_in_a_folder_stops_nothing_else(content: str, tmp_path: Path) -> None:
+    """A folder given on the command line whose config is broken: each of its letters
+    reports the config (one line), and the run's other letters are still checked. (The
+    folder's excludes could not be read, which used to stop the whole run.)"""
+    folder = tmp_path / "client"
+    folder.mkdir()
+    path = _write(folder, content)
+    (folder / "a.txt").write_text(GOOD_LETTER, encoding="utf-8")
+    other = tmp_path / "other.txt"
+    other.write_text(GOOD_LETTER, encoding="utf-8")
+    for _ in range(2):  # and again, when the other letter is in the cache
+        result = run_cli(str(folder), str(other))
+        assert result.code == 2 and result.exception is None, result.output
+        naming = [line for line in result.output.splitlines() if str(path) in line]
+        assert len(naming) == 1 and naming[0].startswith(f"{folder / 'a.txt'}: error: ")
+        assert f"{other}:1:1: POA405" in result.stdout

@@ -85,17 +85,37 @@ def plan_chunks(
 
 def lint_chunk(
     jobs: Sequence[Job], reason: str | None, notice: str | None, debug: bool
-) -> list[Report] | str:
+) -> list[Report | str] | str:
     """Check one chunk (in this process or a worker): the reports, or the message of the
-    :class:`PoaLintError` that stopped the chunk (a plain string pickles safely)."""
+    :class:`PoaLintError` that stopped the chunk (a plain string pickles safely).
+
+    Should a chunk run out of memory (the caps make that unexpected), its letters are
+    checked again one by one, so only a letter that cannot be checked alone is lost, as
+    one line: it must not take the run's other letters with it (issue 11)."""
     from .api import lint_jobs
 
     try:
-        return lint_jobs(jobs, reason=reason, notice=notice)
+        return list(lint_jobs(jobs, reason=reason, notice=notice))
     except PoaLintError as exc:
         if debug:
             traceback.print_exc()
         return str(exc)
+    except MemoryError:
+        if debug:
+            traceback.print_exc()
+        if len(jobs) == 1:
+            return OUT_OF_MEMORY
+    outcomes: list[Report | str] = []
+    for job in jobs:
+        alone = lint_chunk([job], reason, notice, debug)
+        outcomes.append(alone if isinstance(alone, str) else alone[0])
+    return outcomes
+
+
+OUT_OF_MEMORY = (
+    "ran out of memory while it was checked; is it the right file? "
+    "(check it alone, or with fewer letters at a time)"
+)
 
 
 def lint_chunks(
@@ -105,7 +125,7 @@ def lint_chunks(
     notice: str | None,
     workers: int,
     debug: bool = False,
-) -> Iterator[tuple[int, int, list[Report] | str]]:
+) -> Iterator[tuple[int, int, list[Report | str] | str]]:
     """Check ``jobs``, yielding ``(start, end, outcome)`` per chunk, in order."""
     from .readers import count_words
 
@@ -198,10 +218,11 @@ class OrderedRun:
         ):
             for offset, index in enumerate(range(start, end)):
                 slot = self._slots[self._job_slots[index]]
-                if isinstance(outcome, str):
-                    slot.error = outcome.removeprefix(f"{jobs[index].source.path}: ")
+                single = outcome if isinstance(outcome, str) else outcome[offset]
+                if isinstance(single, str):
+                    slot.error = single.removeprefix(f"{jobs[index].source.path}: ")
                     continue
-                slot.report = outcome[offset]
+                slot.report = single
                 if cache is not None and slot.key is not None:
                     cache.put(slot.key, slot.report)
             self._emit()

@@ -26,7 +26,7 @@ from poa_lint.readers import DEFAULT_LIMITS, count_lines, count_words, size_prob
 
 from . import hostile
 from .hostile import GOOD_LETTER
-from .support import run_measured
+from .support import run_cli, run_measured
 
 PEAK_MB = 600
 
@@ -160,3 +160,30 @@ def test_chunks_are_bounded_by_words() -> None:
         assert end - start == 1 or sum(sizes[start:end]) <= CHUNK_WORDS
     assert sorted(i for s, e in chunks for i in range(s, e)) == list(range(len(sizes)))
     assert plan_chunks(10, 1, [100] * 10) == plan_chunks(10, 1)  # small letters: as before
+
+
+def test_a_letter_that_runs_out_of_memory_takes_no_other_letter_with_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should a chunk still run out of memory, its letters are checked again one by one:
+    only the letter that cannot be checked alone is lost, as one line (the numpy memory
+    error used to take the whole run down)."""
+    import poa_lint.api
+
+    real = poa_lint.api.lint_jobs
+
+    def exploding(jobs: list[object], **kwargs: object) -> object:
+        if any("EXPLODE" in job.source.text for job in jobs):  # type: ignore[attr-defined]
+            raise MemoryError
+        return real(jobs, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(poa_lint.api, "lint_jobs", exploding)
+    letters = []
+    for name, text in (("a", GOOD_LETTER), ("b", GOOD_LETTER + "EXPLODE\n"), ("c", GOOD_LETTER)):
+        letters.append(tmp_path / f"{name}.txt")
+        letters[-1].write_text(text, encoding="utf-8")
+    result = run_cli(*map(str, letters), "--no-cache", "-j", "1")
+    assert result.code == 2 and result.exception is None, result.output
+    assert f"{letters[0]}:1:1: POA405" in result.stdout
+    assert f"{letters[2]}:1:1: POA405" in result.stdout
+    assert f"{letters[1]}: error: ran out of memory while it was checked" in result.stdout

@@ -113,11 +113,16 @@ class OutputGuard:
 
     def fixed(self, paths: Sequence[str], notice: str | None, config: str | None) -> str | None:
         """The problem with what is known before the run: letters named on the command
-        line, the notice, the config file given with ``--config``."""
+        line, the notice, the config file given with ``--config`` and the one of the
+        current folder (it says where the cache goes)."""
+        from .config_files import find_config_file
+
         if notice and self.output.is_file(notice):
             return clash_problem(self.output.path, "the notice file", notice)
-        if config and self.output.is_file(config):
-            return clash_problem(self.output.path, "the config file", config)
+        here = find_config_file(os.getcwd())
+        for candidate in (config, str(here) if here else None):
+            if candidate and self.output.is_file(candidate):
+                return clash_problem(self.output.path, "the config file", candidate)
         for given in paths:
             if given != "-" and not os.path.isdir(given) and self.output.is_file(given):
                 return clash_problem(self.output.path, _LETTER, given)

@@ -128,3 +128,10 @@ def test_unwritable_output_is_one_line(work: Path) -> None:
         f"poa-lint: error: --output {work / 'missing' / 'report.txt'}: cannot be written "
         "(No such file or directory); check the path\n"
     )
+
+
+def test_the_config_of_the_current_folder(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """It says where the cache goes, so it is an input of the run too."""
+    (work / ".poa-lint.toml").write_text('cache-dir = ".poa-lint-cache"\n', encoding="utf-8")
+    monkeypatch.chdir(work)
+    _refused(work, ["letter.txt", "-o", ".poa-lint.toml"], "is the config file")

@@ -32,7 +32,7 @@ from .letter import build_letters
 from .models import ReasonInfo, Report
 from .nlp import load_pipeline, skipped_components
 from .notice import Notice, find_reasons, parse_notice
-from .readers import DEFAULT_LIMITS, ReadLimits, parse_plain_text, read_path, too_long_problem
+from .readers import DEFAULT_LIMITS, ReadLimits, parse_plain_text, read_path, size_problem
 from .reasons import Reason, load_taxonomy, resolve_reason
 from .source import SourceText
 
@@ -222,14 +222,15 @@ def lint(
 
     Any ``str`` is accepted. Lone surrogates (``"\\ud800"``, which no file can contain but a
     Python string can) are replaced by U+FFFD before checking, one for one, so offsets still
-    point into ``text``; findings' excerpts show U+FFFD there. Text longer than
-    1,000,000 characters raises :class:`InputError`.
+    point into ``text``; findings' excerpts show U+FFFD there. Text over the size caps
+    (1,000,000 characters, 20,000 lines, 50,000 words and punctuation marks; see
+    :class:`~poa_lint.readers.ReadLimits`) raises :class:`InputError`.
     """
     chosen = _config(config)
     notice = _notice_text(notice, notice_file)
     text = _without_surrogates(text)
-    if len(text) > DEFAULT_LIMITS.max_chars:
-        problem = too_long_problem(len(text), DEFAULT_LIMITS.max_chars)
+    problem = size_problem(text, DEFAULT_LIMITS)
+    if problem is not None:
         raise InputError(path, problem if path else f"the letter {problem}")
     source = parse_plain_text(text, path=path)
     notice = _without_surrogates(notice) if notice is not None else None

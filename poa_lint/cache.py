@@ -37,6 +37,7 @@ import contextlib
 import hashlib
 import json
 import os
+import shutil
 import stat
 import sys
 import tempfile
@@ -44,12 +45,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
-from .nlp import DEFAULT_MODELS
+from .entries import rule_table, valid_entry
+from .pipelines import DEFAULT_MODELS, is_path, package_folder, pipeline_problem
 
 if TYPE_CHECKING:
     from .config import Config
@@ -74,16 +75,24 @@ def _sha256(*parts: bytes) -> str:
     return digest.hexdigest()
 
 
-def rules_hash() -> str:
-    """A hash of every shipped catalogue file (``rules/*.yaml``), by name and content.
+def rule_files() -> list[tuple[str, bytes]]:
+    """Every shipped catalogue file (``rules/*.yaml``): name and bytes, by name."""
+    root = resources.files("poa_lint.rules")
+    return [
+        (entry.name, entry.read_bytes())
+        for entry in sorted(root.iterdir(), key=lambda e: e.name)
+        if entry.name.endswith(".yaml")
+    ]
+
+
+def rules_hash(files: list[tuple[str, bytes]] | None = None) -> str:
+    """A hash of every shipped catalogue file, by name and content.
 
     Computed afresh by each :class:`ReportCache` (a millisecond or two), so even a
     long-lived process notices an edited rule file."""
-    root = resources.files("poa_lint.rules")
     parts: list[bytes] = []
-    for entry in sorted(root.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".yaml"):
-            parts += [entry.name.encode(), entry.read_bytes()]
+    for name, data in rule_files() if files is None else files:
+        parts += [name.encode(), data]
     return _sha256(*parts)
 
 
@@ -105,29 +114,21 @@ def model_identity(model: str | None) -> str | None:
     A pipeline folder, and an installed model package (found with ``find_spec``, which
     imports nothing), are identified by the hash of their ``meta.json`` (name, version,
     components, sources): cheaper than reading the installed distributions' metadata, and
-    more exact.
+    more exact. A name that is not a loadable pipeline (:mod:`poa_lint.pipelines`) is
+    skipped, as the loader skips it; a dotted name is never looked up (that would import
+    its parent package).
     """
     for name in (model,) if model else DEFAULT_MODELS:
-        folder = Path(name)
-        if os.sep in name or "/" in name or name.startswith("."):
-            meta = folder / "meta.json"
-            if not meta.is_file():
-                continue
-            try:
-                return f"path:{folder.resolve()}:{_sha256(meta.read_bytes())}"
-            except OSError:
-                return None
-        try:
-            spec = find_spec(name)
-        except (ImportError, ValueError):  # a dotted or malformed name
-            spec = None
-        if spec is None or not spec.submodule_search_locations:
+        if pipeline_problem(name) is not None:
+            continue
+        folder = Path(name) if is_path(name) else package_folder(name)
+        if folder is None:
             continue
         try:
-            package = Path(next(iter(spec.submodule_search_locations)))
-            return f"{name}:{_sha256((package / 'meta.json').read_bytes())}"
-        except (OSError, StopIteration):  # no meta.json: do not cache rather than guess
+            meta = _sha256((folder / "meta.json").read_bytes())
+        except OSError:  # gone since it was checked: do not cache rather than guess
             return None
+        return f"path:{folder.resolve()}:{meta}" if is_path(name) else f"{name}:{meta}"
     return None
 
 
@@ -172,10 +173,12 @@ def file_digest(path: str, limit: int) -> str | None:
 
 @dataclass(frozen=True)
 class CacheKey:
-    """Where an entry lives (``name``) and what it must match (``full``)."""
+    """Where an entry lives (``name``), what it must match (``full``), and the letter it is
+    for (``path``: an entry that names another file is a miss; None: not checked)."""
 
     name: str
     full: str
+    path: str | None = None
 
 
 class ReportCache:
@@ -192,6 +195,9 @@ class ReportCache:
         # Configs are shared per folder, so their fingerprints are computed once each.
         self._fingerprints: dict[int, tuple[Config, bytes]] = {}
         self._prepared = False
+        self._real = ""
+        self._rules: list[tuple[str, bytes]] | None = None  # read once per run
+        self._rule_table: dict[str, tuple[str, str]] | None = None
         self._writable = True
         self.hits = 0
         self.misses = 0
@@ -206,7 +212,7 @@ class ReportCache:
                     FORMAT.encode(),
                     __version__.encode(),
                     code_hash().encode(),
-                    rules_hash().encode(),
+                    rules_hash(self._rule_files()).encode(),
                     identity.encode(),
                 )
             )
@@ -251,7 +257,8 @@ class ReportCache:
             self._run.encode(),
             notice_digest,
         )
-        return CacheKey(name=name, full=_sha256(name.encode(), digest.encode(), context.encode()))
+        full = _sha256(name.encode(), digest.encode(), context.encode())
+        return CacheKey(name=name, full=full, path=path)
 
     def _fingerprint(self, config: Config) -> bytes:
         known = self._fingerprints.get(id(config))
@@ -264,22 +271,44 @@ class ReportCache:
         return self.directory / FORMAT / key.name[:2] / f"{key.name}.json"
 
     def get(self, key: CacheKey) -> Report | None:
-        """The cached report, or None (missing, stale, corrupt: all just a miss)."""
+        """The cached report, or None (missing, stale, corrupt, tampered: all a miss)."""
         from .models import Report
 
-        body = self._body(key)
+        data = self._data(key)
         report = None
-        if body is not None:
+        if data is not None:
             with contextlib.suppress(ValueError):  # pydantic's ValidationError is a ValueError
-                report = Report.model_validate_json(body)
+                report = Report.model_validate(data)
         self._count(report is not None)
         return report
 
-    def get_body(self, key: CacheKey) -> bytes | None:
-        """The cached report as JSON bytes when the entry's key matches, else None."""
+    def get_entry(self, key: CacheKey) -> dict[str, Any] | None:
+        """The cached report as its JSON data (the JSON reporter's file entry) when the key
+        matches and the entry passes :func:`poa_lint.entries.valid_entry`, else None."""
+        data = self._data(key)
+        self._count(data is not None)
+        return data
+
+    def _data(self, key: CacheKey) -> dict[str, Any] | None:
+        """An entry is believed only when it is a report of the schema, for the letter of
+        the key, whose findings name real rules: an entry edited below an intact key line
+        (another file's path, an unknown code, escape sequences in a rule's place) is a
+        miss, and the letter is checked again."""
         body = self._body(key)
-        self._count(body is not None)
-        return body
+        if body is None:
+            return None
+        try:
+            data = json.loads(body)
+        except ValueError:
+            return None
+        if self._rule_table is None:
+            self._rule_table = rule_table(self._rule_files())
+        return data if valid_entry(data, key.path, self._rule_table) else None
+
+    def _rule_files(self) -> list[tuple[str, bytes]]:
+        if self._rules is None:
+            self._rules = rule_files()
+        return self._rules
 
     def _body(self, key: CacheKey) -> bytes | None:
         try:
@@ -331,7 +360,7 @@ class ReportCache:
         }
         try:
             self._prepare()
-            target.parent.mkdir(parents=True, exist_ok=True)
+            self._make_folder(target.parent)
             _atomic_write(target, json.dumps(snapshot, sort_keys=True).encode("utf-8"))
         except OSError:
             return  # a snapshot only speeds the next run up; put() warns about the cache
@@ -352,7 +381,7 @@ class ReportCache:
         payload = key.full.encode("ascii") + b"\n" + report.model_dump_json().encode("utf-8")
         try:
             self._prepare()
-            target.parent.mkdir(parents=True, exist_ok=True)
+            self._make_folder(target.parent)
             _atomic_write(target, payload)
         except OSError as exc:
             self._writable = False
@@ -363,14 +392,76 @@ class ReportCache:
             )
 
     def _prepare(self) -> None:
+        """Make sure the cache folder is poa-lint's before the first write: create it with
+        its markers in one step (a temporary folder renamed into place, so two runs racing
+        to create it cannot see it half made), or adopt an empty folder; a folder with
+        other content and no poa-lint ``CACHEDIR.TAG`` is never written to."""
         if self._prepared:
             return
-        self.directory.mkdir(parents=True, exist_ok=True)
-        for name, text in (("CACHEDIR.TAG", CACHEDIR_TAG), (".gitignore", GITIGNORE)):
-            marker = self.directory / name
-            if not marker.exists():
-                _atomic_write(marker, text.encode("utf-8"))
+        directory = self.directory
+        if not os.path.lexists(directory):
+            _create_owned(directory)
+        if not owns(directory) and (not directory.is_dir() or any(directory.iterdir())):
+            raise _NotOurs(directory)
+        _write_markers(directory)  # those missing: ours, or empty (nobody else's)
+        self._real = os.path.realpath(directory)
         self._prepared = True
+
+    def _make_folder(self, folder: Path) -> None:
+        """Create an entry's folder inside the cache, refusing one that a symbolic link
+        leads out of the cache (a planted ``v1/ab -> /somewhere``)."""
+        folder.mkdir(parents=True, exist_ok=True)
+        if not _within(os.path.realpath(folder), self._real):
+            raise _NotOurs(folder)
+
+
+class _NotOurs(OSError):
+    """A folder poa-lint must not write its cache into (reported like any OSError)."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(f"{folder} is not a poa-lint cache folder")
+        self.strerror = f"{folder} is not a poa-lint cache folder"
+
+
+def owns(directory: Path) -> bool:
+    """True when ``directory`` carries poa-lint's ``CACHEDIR.TAG`` (any poa-lint version's:
+    the signature line and "created by poa-lint")."""
+    try:
+        with (directory / "CACHEDIR.TAG").open("rb") as handle:
+            head = handle.read(512)
+    except OSError:
+        return False
+    return head.startswith(CACHEDIR_TAG.split("\n", 1)[0].encode()) and b"poa-lint" in head
+
+
+def _write_markers(directory: Path) -> None:
+    for name, text in (("CACHEDIR.TAG", CACHEDIR_TAG), (".gitignore", GITIGNORE)):
+        marker = directory / name
+        if not marker.exists():
+            _atomic_write(marker, text.encode("utf-8"))
+
+
+def _create_owned(directory: Path) -> None:
+    """Create ``directory`` already holding its markers: they are written into a hidden
+    temporary folder beside it, which is then renamed. If another run made the folder
+    first, the rename fails and that folder is used."""
+    parent = directory.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    temporary = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", suffix=".tmp", dir=parent))
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o777 & ~umask)  # mkdtemp's folder is private; a cache is not
+        _write_markers(temporary)
+        os.rename(temporary, directory)
+    except OSError:
+        shutil.rmtree(temporary, ignore_errors=True)
+        if not os.path.lexists(directory):
+            raise
+
+
+def _within(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def _atomic_write(target: Path, payload: bytes) -> None:
@@ -394,9 +485,72 @@ def _size_limit(config: Config) -> int:
 def resolve_cache_dir(option: str | None, config: Config | None) -> Path:
     """``--cache-dir`` (or ``POA_LINT_CACHE_DIR``), then ``cache-dir`` from the config (relative
     to the config file's folder), then ``.poa-lint-cache`` in the current directory."""
+    return cache_location(
+        option,
+        config.cache_dir if config is not None else None,
+        config.root if config is not None else None,
+        config.source if config is not None else None,
+    )[0]
+
+
+def cache_location(
+    option: str | None, value: str | None, root: str | None, source: str | None
+) -> tuple[Path, str | None]:
+    """Where the cache is, and why poa-lint must not use it (None when it may).
+
+    ``option`` is ``--cache-dir``/``POA_LINT_CACHE_DIR``; ``value``, ``root`` and
+    ``source`` are ``cache-dir``, the folder and the name of the config file in the current
+    folder (the full path reads them from the validated config, the fast path from the raw
+    table: both decide here). The rules (issue 11, item 7):
+
+    * a ``cache-dir`` from a config file must resolve (links followed) inside that config
+      file's folder tree: a config cannot send writes to ``/etc`` or another project;
+    * the folder must be poa-lint's: missing (it will be created with its markers), empty,
+      or carrying poa-lint's ``CACHEDIR.TAG``. A folder with other content is never
+      written to (``cache-dir = "."`` wrote a ``.gitignore`` of ``*`` into a repository, so
+      git ignored every letter).
+    """
     if option:
-        return Path(option)
-    if config is not None and config.cache_dir:
-        base = Path(config.root) if config.root else Path.cwd()
-        return base / config.cache_dir
-    return Path(CACHE_DIR_NAME)
+        directory, where = Path(option), f"--cache-dir {option}"
+    elif value:
+        base = Path(root) if root else Path.cwd()
+        directory, where = base / value, f"{source}: cache-dir {value!r}"
+        real, top = os.path.realpath(directory), os.path.realpath(base)
+        if not _within(real, top) or real == top:
+            return directory, (
+                f"{where} is not below this config file's folder ({top}); a config file "
+                "may keep its cache only in a folder of its own below it, e.g. "
+                'cache-dir = ".poa-lint-cache"'
+            )
+    else:
+        directory, where = Path(CACHE_DIR_NAME), str(Path(CACHE_DIR_NAME).absolute())
+    if not os.path.lexists(directory) or owns(directory):
+        return directory, None
+    if not directory.is_dir():
+        return directory, f"{where} is not a folder; name a folder for the cache"
+    try:
+        empty = not any(directory.iterdir())
+    except OSError:
+        return directory, None  # unreadable: writing fails later, with a warning
+    if empty:
+        return directory, None
+    return directory, (
+        f"{where} is a folder with other files and no poa-lint CACHEDIR.TAG; poa-lint "
+        "keeps its cache only in a folder of its own: name a new folder, or use --no-cache"
+    )
+
+
+def open_cache(
+    option: str | None, config: Config | None, *, reason: str | None, notice: str | None
+) -> tuple[ReportCache | None, str | None]:
+    """The run's cache, or None and the one-line problem that keeps poa-lint from using
+    it (the run then goes on without the cache)."""
+    directory, problem = cache_location(
+        option,
+        config.cache_dir if config is not None else None,
+        config.root if config is not None else None,
+        config.source if config is not None else None,
+    )
+    if problem is not None:
+        return None, problem
+    return ReportCache(directory, reason=reason, notice=notice), None

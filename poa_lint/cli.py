@@ -14,12 +14,12 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ._version import __version__
-from .discovery import SUFFIXES, ExcludeRules, Notices, discover, is_notice_name, is_within
+from .discovery import ExcludeRules, Notices, discover, is_notice_name
 from .errors import ConfigError, InputError, PoaLintError
 
 if TYPE_CHECKING:
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from .catalog import Catalog, Rule
     from .config import Config, ConfigResolver
     from .models import Report
+    from .output import OutputFile, OutputGuard
     from .parallel import OrderedRun
     from .reporters.base import Reporter
     from .terminal import Progress
@@ -42,7 +43,9 @@ SEVERITIES = ("info", "warning", "error")
 
 
 def _fail(message: str) -> None:
-    click.echo(f"poa-lint: error: {message}", err=True)
+    from .safe_text import safe  # a path or file name may hold control characters
+
+    click.echo(f"poa-lint: error: {safe(message)}", err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -50,23 +53,6 @@ def _fail(message: str) -> None:
 @click.version_option(__version__, "-V", "--version", prog_name="poa-lint")
 def main() -> None:
     """Check Amazon Plan of Action (POA) appeal letters before you send them."""
-
-
-def _would_overwrite_a_letter(output_path: str, paths: Sequence[str]) -> bool:
-    """True when ``--output`` names a letter of this run: one named on the command line, or
-    an existing .txt/.md/.docx inside a folder being checked. Opening it for writing would
-    destroy the letter, so the run stops before anything is written."""
-    target = os.path.realpath(output_path)
-    existing_letter = os.path.isfile(target) and target.lower().endswith(SUFFIXES)
-    for given in paths:
-        if given == "-":
-            continue
-        real = os.path.realpath(given)
-        if real == target:
-            return True
-        if existing_letter and os.path.isdir(real) and is_within(real, target):
-            return True
-    return False
 
 
 def _cwd_config(resolver: ConfigResolver) -> Config | None:
@@ -132,6 +118,12 @@ def _cwd_config(resolver: ConfigResolver) -> Config | None:
     metavar="N",
     help="Worker processes [default: one per CPU for runs with enough letters to pay off].",
 )
+@click.option(
+    "--model",
+    metavar="NAME",
+    help="spaCy pipeline to use (package name or folder); confirms a `model` set in a "
+    "config file next to the letters.",
+)
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
 @click.option(
     "--cache-dir",
@@ -184,6 +176,7 @@ def check(
     color: bool | None,
     debug: bool,
     jobs: int | None,
+    model: str | None,
     no_cache: bool,
     cache_dir: str | None,
     force_exclude: bool | None,
@@ -212,16 +205,20 @@ def check(
         "min_severity": min_severity,
         "fail_on": fail_on,
     }
+    if model:  # only when given: the settings snapshots of other runs keep their names
+        overrides["model"] = model
     if show_settings:
         _show_settings(paths[0] if paths[0] != "-" else stdin_filename, config_path, overrides)
         return
     fmt = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    # --output must be none of the run's files (compared by inode too; the letters and
+    # configs found in folders are checked as they are found) and is written atomically.
+    output, guard = _output_file(output_path, paths, notice_path, config_path)
     if (
         not no_cache
         and fmt in ("text", "json", "github")
         and not (config_path or notice_path or show_coverage or show_files or debug)
         and not (baseline_path or write_baseline_path)
-        and not (output_path and _would_overwrite_a_letter(output_path, paths))
     ):
         # Unchanged letters: answer from the cache before importing pydantic (fastpath.py).
         from .fastpath import cached_run
@@ -248,6 +245,12 @@ def check(
     from .severity import fails
 
     try:
+        if model:
+            from .pipelines import pipeline_problem
+
+            problem = pipeline_problem(model)
+            if problem is not None:
+                raise PoaLintError(f"--model {model}: {problem}")
         resolver = ConfigResolver(config_path, overrides)
         _check_flags(overrides)
         if config_path:  # one config for every letter: report a problem once, up front
@@ -287,15 +290,11 @@ def check(
     if show_files:
         sys.exit(_show_files(found, notices, stdin_filename, notice_path is not None))
 
-    report_file = os.path.realpath(output_path) if output_path else None
-    if output_path and _would_overwrite_a_letter(output_path, paths):
-        _fail(
-            f"--output {output_path} is one of the letters being checked; "
-            "write the report to another file"
-        )
+    try:
+        stream = output.open() if output is not None else sys.stdout
+    except PoaLintError as exc:
+        _fail(str(exc))
         return
-    stream: IO[str]
-    stream = open(output_path, "w", encoding="utf-8") if output_path else sys.stdout  # noqa: SIM115
     use_colour = use_color(color, output_format=fmt, output_path=output_path, stdout=sys.stdout)
     reporter: Reporter
     if statistics:
@@ -354,19 +353,26 @@ def check(
     try:
         cache = None
         if not no_cache:
-            from .cache import ReportCache, resolve_cache_dir
+            from .cache import open_cache
+            from .safe_text import safe
 
-            cache = ReportCache(
-                resolve_cache_dir(cache_dir, _cwd_config(resolver)),
-                reason=reason,
-                notice=notice_text,
+            # A cache folder that is not poa-lint's (or a config's cache-dir outside its
+            # folder) is an error, but the letters are still checked, without the cache.
+            cache, unusable = open_cache(
+                cache_dir, _cwd_config(resolver), reason=reason, notice=notice_text
             )
+            if unusable is not None:
+                click.echo(
+                    f"poa-lint: error: {safe(unusable)}; checked without the cache", err=True
+                )
+                had_error = True
     except PoaLintError as exc:
         _fail(str(exc))
         return
     for path, problem in found:
-        if report_file is not None and os.path.realpath(path) == report_file:
-            continue  # the report being written, found in a folder: not a letter
+        clash = guard.found(path) if guard is not None else None
+        if clash is not None:
+            _fail(clash)  # nothing written: the report's temporary file is removed on close
         if problem:
             run.error(path, problem)
             continue
@@ -454,8 +460,11 @@ def check(
     if progress is not None:
         progress.close()
     reporter.finish()
-    if output_path:
-        stream.close()
+    if output is not None:
+        try:
+            output.commit()
+        except PoaLintError as exc:
+            _fail(str(exc))
     if writer is not None:
         _write_baseline(writer)
     elif baseline is not None and baseline.matched and not quiet:
@@ -536,15 +545,17 @@ def _show_files(
 ) -> int:
     """``--show-files``: each letter that would be checked, with its notice; problems go to
     standard error (exit 2)."""
+    from .safe_text import safe  # file names may hold control characters
+
     status = EXIT_OK
     for path, problem in found:
         if problem:
-            click.echo(f"poa-lint: error: {path}: {problem}", err=True)
+            click.echo(f"poa-lint: error: {safe(path)}: {problem}", err=True)
             status = EXIT_ERROR
             continue
         name = source_name(path, stdin_filename)
         paired = None if explicit_notice else notices.for_letter(name)
-        click.echo(f"{name}  (notice: {paired})" if paired else name)
+        click.echo(safe(f"{name}  (notice: {paired})" if paired else name))
     return status
 
 
@@ -561,6 +572,25 @@ def _show_settings(path: str | None, config_path: str | None, overrides: dict[st
         _fail(str(exc))
         return
     click.echo(settings_text(target, config, explicit=config_path is not None), nl=False)
+
+
+def _output_file(
+    output_path: str | None, paths: Sequence[str], notice: str | None, config: str | None
+) -> tuple[OutputFile | None, OutputGuard | None]:
+    """The ``--output`` file and its guard; fails at once when it is one of the letters
+    named, the notice or the config file. Its temporary file is removed when the command
+    ends without having written the report (an error, a refusal, an exception)."""
+    if not output_path:
+        return None, None
+    from .output import OutputFile, OutputGuard
+
+    output = OutputFile(output_path)
+    guard = OutputGuard(output)
+    clash = guard.fixed(paths, notice, config)
+    if clash is not None:
+        _fail(clash)
+    click.get_current_context().call_on_close(output.discard)
+    return output, guard
 
 
 def _snapshot_settings(

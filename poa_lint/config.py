@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import ConfigError
+from .pipelines import check_model_setting
 from .severity import Severity
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ from .config_files import (
     extend_target,
     find_config_file,
     glob_match,
+    read_config_file,
     resolved_path,
     settings_bytes,
     tomllib,
@@ -467,7 +469,7 @@ def load_config_file(path: str | Path) -> Config:
 
 def read_config_bytes(p: Path) -> bytes:
     try:
-        return p.read_bytes()
+        return read_config_file(p)  # bounded: MAX_CONFIG_BYTES
     except OSError as exc:
         raise ConfigError(
             str(p), f"cannot read the config file ({exc.strerror or exc}); check the path"
@@ -512,7 +514,7 @@ def _extended(p: Path, own: Config, seen: frozenset[Path]) -> Config:
             f"extend: more than {MAX_EXTEND_CHAIN} files extend each other; use fewer levels",
         )
     try:
-        raw = target.read_bytes()
+        raw = read_config_file(target)
     except OSError as exc:
         raise ConfigError(
             own.source,
@@ -576,6 +578,8 @@ class ConfigResolver:
     ) -> None:
         self._explicit = load_config_file(explicit) if explicit else None
         self._overrides = dict(overrides or {})
+        if self._explicit is not None:
+            check_model_setting(self._explicit, discovered=False, overrides=self._overrides)
         self._cache: dict[Path, Config] = {}
         self._sources: dict[Path, tuple[Path | None, bytes]] = {}
         self._merged_explicit: Config | None = None
@@ -604,6 +608,7 @@ class ConfigResolver:
             # The bytes parsed are the bytes recorded (see source_for), read once.
             raw = read_config_bytes(found) if found else b""
             base = config_from_bytes(found, raw) if found else Config()
+            check_model_setting(base, discovered=True, overrides=self._overrides)
             cached = base.merged(**self._overrides)
             self._cache[folder] = cached
             if found is not None and base.extend is not None:

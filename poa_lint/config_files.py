@@ -13,6 +13,9 @@ import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
+from typing import Any
+
+from .errors import ConfigError
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -22,6 +25,9 @@ else:  # pragma: no cover - exercised on 3.10 only
 CONFIG_FILE = ".poa-lint.toml"
 PYPROJECT = "pyproject.toml"
 TOOL_TABLE = "poa-lint"
+MAX_CONFIG_BYTES = 1_000_000
+"""A config file larger than this is refused unread: a real one is a few hundred bytes, and
+reading a 2 GB file (or a link to one) named ``.poa-lint.toml`` would exhaust memory."""
 
 
 def glob_match(candidate: str, pattern: str) -> bool:
@@ -64,17 +70,49 @@ def find_config_file(start: str | Path) -> Path | None:
 
 
 def _has_tool_table(pyproject: Path) -> bool:
+    """Whether a ``pyproject.toml`` has a [tool.poa-lint] table. One that cannot be read or
+    parsed (too big, not UTF-8, bad or too deeply nested TOML) is not poa-lint's: skipped."""
     try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data = _parse_toml(pyproject, read_config_file(pyproject).decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ConfigError):
         return False
     return isinstance(data.get("tool"), dict) and TOOL_TABLE in data["tool"]
 
 
+def read_config_file(path: Path) -> bytes:
+    """A config file's bytes, refused with :class:`ConfigError` above
+    :data:`MAX_CONFIG_BYTES` (read with a bound, so a file that grows meanwhile is capped
+    too); an ``OSError`` is the caller's to word."""
+    with path.open("rb") as handle:
+        raw = handle.read(MAX_CONFIG_BYTES + 1)
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise ConfigError(
+            str(path),
+            f"is larger than the {MAX_CONFIG_BYTES // 1_000_000} MB a config file may be; "
+            "is it the right file?",
+        )
+    return raw
+
+
+def _parse_toml(path: Path, text: str) -> dict[str, Any]:
+    """``tomllib.loads``, with nesting too deep for its recursive parser turned into a
+    :class:`ConfigError` naming the file: ``x = [[[[...]]]]`` 5,000 levels deep raised
+    RecursionError, a traceback that stopped the whole run."""
+    try:
+        data: dict[str, Any] = tomllib.loads(text)
+    except RecursionError:
+        raise ConfigError(
+            str(path),
+            "invalid TOML: arrays or tables are nested too deeply to read; fix the syntax",
+        ) from None
+    return data
+
+
 def config_table(path: Path, raw: bytes) -> object:
     """The poa-lint settings table of a config file's bytes: the whole ``.poa-lint.toml``,
-    or ``[tool.poa-lint]`` of a ``pyproject.toml``; raises what tomllib and decoding raise."""
-    data = tomllib.loads(raw.decode("utf-8-sig"))
+    or ``[tool.poa-lint]`` of a ``pyproject.toml``; raises what tomllib and decoding raise,
+    and :class:`ConfigError` for nesting too deep to parse."""
+    data = _parse_toml(path, raw.decode("utf-8-sig"))
     if path.name == PYPROJECT:
         tool = data.get("tool", {})
         return tool.get(TOOL_TABLE, {}) if isinstance(tool, dict) else {}
@@ -107,7 +145,7 @@ def settings_bytes(path: Path, raw: bytes) -> bytes:
         if target in seen:
             break
         seen.add(target)
-        data = target.read_bytes()
+        data = read_config_file(target)
         parts += [b"\0extend\0", os.fsencode(target), b"\0", data]
         current = target
     return b"".join(parts)
@@ -125,6 +163,7 @@ def as_selector_tuple(values: Iterable[str] | None) -> tuple[str, ...] | None:
 
 __all__ = [
     "CONFIG_FILE",
+    "MAX_CONFIG_BYTES",
     "MAX_EXTEND_CHAIN",
     "PYPROJECT",
     "TOOL_TABLE",
@@ -134,6 +173,7 @@ __all__ = [
     "extend_target",
     "find_config_file",
     "glob_match",
+    "read_config_file",
     "resolved_path",
     "settings_bytes",
     "tomllib",

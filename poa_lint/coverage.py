@@ -273,6 +273,13 @@ def _label(letter: Letter, item: Item, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+MAX_CAUSES = 100
+MAX_ACTIONS = 200
+"""The matrix is causes x actions, in time and in the report (a label per link): 1,600
+causes and 3,200 actions (a 370 KB text) took 1.8 GB. A letter names a handful of each;
+past these counts the rest are not matched (issue 11)."""
+
+
 _CROSS_REFERENCE = re.compile(
     r"\bcauses?\s+(?:no\.?\s*)?((?:\d{1,2}|[a-h]\b|[ivx]{1,4}\b)"
     r"(?:\s*(?:,|and|&|to|-)\s*(?:\d{1,2}|[a-h]\b|[ivx]{1,4}\b))*)",
@@ -318,12 +325,17 @@ def link_causes(letter: Letter) -> list[CauseLink]:
     """The cause → corrective → preventive matrix.
 
     An action answers a cause when they share a distinctive word, or when the action (or
-    its heading) refers to the cause by number ("Actions for causes 1 and 3: …")."""
-    groups = cause_groups(letter)
+    its heading) refers to the cause by number ("Actions for causes 1 and 3: …"). At most
+    MAX_CAUSES x MAX_ACTIONS are matched."""
+    groups = cause_groups(letter)[:MAX_CAUSES]
     if not groups:
         return []
-    corrective = [(i, item_keys(letter, i)) for i in _action_items(letter, "corrective")]
-    preventive = [(i, item_keys(letter, i)) for i in _action_items(letter, "preventive")]
+    corrective = [
+        (i, item_keys(letter, i)) for i in _action_items(letter, "corrective")[:MAX_ACTIONS]
+    ]
+    preventive = [
+        (i, item_keys(letter, i)) for i in _action_items(letter, "preventive")[:MAX_ACTIONS]
+    ]
     all_keys = [group_keys(letter, g) for g in groups]
     containment = {i.start for i, _ in corrective if _contains_product(letter, i)}
     referenced = {i.start: _cross_references(letter, i) for i, _ in [*corrective, *preventive]}

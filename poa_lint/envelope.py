@@ -45,10 +45,10 @@ _TO_AMAZON = re.compile(
     re.IGNORECASE,
 )
 _SIGN_OFF = re.compile(
-    r"^\s*(?:(?:with\s+)?(?:kind|best|warm|warmest|many|sincere)?\s*(?:regards|wishes|thanks)|"
+    r"^\s*+(?:(?:with\s++)?(?:kind|best|warm|warmest|many|sincere)?\s*+(?:regards|wishes|thanks)|"
     r"sincerely(?:\s+yours)?|yours\s+(?:sincerely|faithfully|truly|respectfully)|"
     r"respectfully(?:\s+yours)?|thank\s+you(?:\s+(?:very\s+much|again|kindly))?|"
-    r"best|cheers|cordially|thanks(?:\s+again)?|此致敬礼|此致)\s*[,.!，。]?\s*$",
+    r"best|cheers|cordially|thanks(?:\s+again)?|此致敬礼|此致)\s*+[,.!，。]?\s*$",
     re.IGNORECASE,
 )
 #: A mail client's forwarded/original-message marker; shared with the pasted-debris check.

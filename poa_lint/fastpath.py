@@ -18,17 +18,23 @@ the full path (``tests/test_fastpath.py``).
 
 from __future__ import annotations
 
-import json
-import os
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
-from .cache import CACHE_DIR_NAME, ReportCache
-from .config_files import config_folder, config_table, find_config_file, settings_bytes
+from .cache import ReportCache, cache_location
+from .config_files import (
+    config_folder,
+    config_table,
+    find_config_file,
+    read_config_file,
+    settings_bytes,
+)
 from .discovery import ExcludeRules, Notices, discover
+from .errors import PoaLintError
+from .output import OutputFile, OutputGuard
 from .severity import Severity, fails
 from .terminal import use_color
 
@@ -87,8 +93,8 @@ class _ReportView:
     coverage: tuple[()] = ()
 
 
-def _view(body: bytes) -> _ReportView:
-    data = json.loads(body)
+def _view(data: dict[str, Any]) -> _ReportView:
+    """A checked cache entry (:meth:`~poa_lint.cache.ReportCache.get_entry`) as a view."""
     reason = data.get("reason")
     verdict = data["verdict"]
     return _ReportView(
@@ -130,22 +136,25 @@ class _Bail(Exception):
 
 
 def _cache_dir(option: str | None) -> Path:
-    """Where the cache is, as :func:`poa_lint.cache.resolve_cache_dir` would say: the
-    option, else ``cache-dir`` of the config in the current folder, else the default."""
-    if option:
-        return Path(option)
-    found = find_config_file(Path.cwd())
-    if found is None:
-        return Path(CACHE_DIR_NAME)
-    table = config_table(found, found.read_bytes())
-    if not isinstance(table, dict):
+    """Where the cache is, as :func:`poa_lint.cache.open_cache` would say: the option, else
+    ``cache-dir`` of the config in the current folder, else the default; a folder the cache
+    may not use (:func:`poa_lint.cache.cache_location`) sends the run to the full path,
+    which reports it."""
+    found = None if option else find_config_file(Path.cwd())
+    value = None
+    if found is not None:
+        table = config_table(found, read_config_file(found))
+        if not isinstance(table, dict):
+            raise _Bail
+        value = table.get("cache-dir", table.get("cache_dir"))
+        if value is not None and not isinstance(value, str):
+            raise _Bail  # an invalid setting: the full path reports it
+    directory, problem = cache_location(
+        option, value, str(found.parent) if found else None, str(found) if found else None
+    )
+    if problem is not None:
         raise _Bail
-    value = table.get("cache-dir", table.get("cache_dir"))
-    if not value:
-        return Path(CACHE_DIR_NAME)
-    if not isinstance(value, str):
-        raise _Bail  # an invalid setting: the full path reports it
-    return found.parent / value  # relative to the config file, as the config model has it
+    return directory
 
 
 class _Settings:
@@ -163,7 +172,7 @@ class _Settings:
         known = self._by_folder.get(folder)
         if known is None:
             found = find_config_file(folder)
-            raw = settings_bytes(found, found.read_bytes()) if found else b""
+            raw = settings_bytes(found, read_config_file(found)) if found else b""
             identity = self._cache.settings_identity(found, raw, self._overrides)
             known = self._cache.get_settings(identity)
             if known is None:
@@ -214,12 +223,12 @@ def cached_run(
         cache = ReportCache(_cache_dir(cache_dir), reason=reason, notice=None)
         settings = _Settings(cache, overrides)
         notices = Notices()
-        report_file = os.path.realpath(output_path) if output_path else None
+        guard = OutputGuard(OutputFile(output_path)) if output_path else None
         views: list[_ReportView] = []
         failing = False
         for path, problem in discover(paths, settings.exclude_rules, force_exclude=force_exclude):
-            if report_file is not None and os.path.realpath(path) == report_file:
-                continue
+            if guard is not None and guard.found(path) is not None:
+                raise _Bail  # the output is one of the run's files: the full path refuses it
             if problem:
                 raise _Bail
             found = settings.for_path(path)
@@ -230,29 +239,41 @@ def cached_run(
                 found["limit"],
                 notices.for_letter(path),
             )
-            body = cache.get_body(key) if key is not None else None
-            if body is None:
+            entry = cache.get_entry(key) if key is not None else None
+            if entry is None:
                 raise _Bail
-            view = _view(body)
+            view = _view(entry)
             v = view.verdict
             failing = failing or fails(v.errors, v.warnings, v.infos, Severity(found["fail_on"]))
             views.append(view)
-    except (_Bail, OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None
-    _print(
-        views,
-        output_format,
-        output_path=output_path,
-        quiet=quiet,
-        color=color,
-        statistics=statistics,
-    )
+        output = OutputFile(output_path) if output_path else None
+        stream = output.open() if output is not None else sys.stdout
+    except (_Bail, PoaLintError, OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None  # the full path answers (and reports a bad config as an error)
+    try:
+        _print(
+            views,
+            output_format,
+            stream,
+            output_path=output_path,
+            quiet=quiet,
+            color=color,
+            statistics=statistics,
+        )
+        if output is not None:
+            output.commit()  # atomically, as the full path does (poa_lint/output.py)
+    except PoaLintError:
+        return None  # only --output can fail here, and nothing was printed: full path
+    finally:
+        if output is not None:
+            output.discard()
     return EXIT_FINDINGS if failing and not exit_zero else EXIT_OK
 
 
 def _print(
     views: Sequence[_ReportView],
     output_format: str,
+    stream: TextIO,
     *,
     output_path: str | None,
     quiet: bool,
@@ -263,8 +284,6 @@ def _print(
     from .reporters.base import Reporter
     from .reporters.json_format import JsonReporter
 
-    stream: IO[str]
-    stream = open(output_path, "w", encoding="utf-8") if output_path else sys.stdout  # noqa: SIM115
     colour = use_color(
         color, output_format=output_format, output_path=output_path, stdout=sys.stdout
     )
@@ -286,5 +305,3 @@ def _print(
         else:
             reporter.handle(report)
     reporter.finish()
-    if output_path:
-        stream.close()

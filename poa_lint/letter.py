@@ -328,17 +328,22 @@ def build_letters(
     batch_size: int = 16,
     disable: Sequence[str] = (),
 ) -> list[Letter]:
-    """Parse many sources in one ``nlp.pipe`` call (much faster than one call each).
+    """Parse many sources in batched ``nlp.pipe`` calls (much faster than one call each).
 
-    ``disable`` names pipeline components to skip for this batch (``ner`` when no enabled
-    rule reads entities; see :func:`poa_lint.nlp.skipped_components`)."""
+    Batches are bounded by tokens, and a very long letter is parsed in pieces
+    (:mod:`poa_lint.pieces`), so memory does not grow with the size of a batch or a letter.
+    ``batch_size`` is kept for callers; the token bound decides. ``disable`` names
+    pipeline components to skip for this batch (``ner`` when no enabled rule reads
+    entities; see :func:`poa_lint.nlp.skipped_components`)."""
+    from .nlp import PARAGRAPH_STARTS_KEY
+    from .pieces import parse
+
     with _parse_lock:
-        docs = list(
-            nlp.pipe(
-                (_tokenized(nlp, s) for s in sources),
-                batch_size=batch_size,
-                disable=list(disable),
-            )
+        docs = parse(
+            nlp,
+            [_tokenized(nlp, s) for s in sources],
+            starts_key=PARAGRAPH_STARTS_KEY,
+            disable=disable,
         )
     letters = []
     for i, (source, doc) in enumerate(zip(sources, docs, strict=True)):

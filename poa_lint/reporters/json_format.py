@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from .._version import __version__
+from ..safe_text import safe_json
 from ..severity import JSON_SCHEMA_VERSION
 from .base import SEVERITY_ORDER, Reporter
 
@@ -71,7 +72,7 @@ class JsonReporter(Reporter):
                 "by_verdict": dict(self.verdicts),
             },
         }
-        self.stream.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        self.stream.write(safe_json(json.dumps(document, indent=2, ensure_ascii=False)) + "\n")
 
 
 def file_entry(report: Report) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 from .._version import __version__
 from ..models import Finding, Report, Severity
+from ..safe_text import safe_json
 from .base import Reporter
 
 if TYPE_CHECKING:
@@ -189,7 +190,7 @@ class SarifReporter(Reporter):
                 }
             ],
         }
-        self.stream.write(json.dumps(log, indent=2, ensure_ascii=False) + "\n")
+        self.stream.write(safe_json(json.dumps(log, indent=2, ensure_ascii=False)) + "\n")
 
 
 def rule_descriptor(rule: Rule) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..safe_text import safe
 from ..severity import Severity
 from .base import Reporter, display_path
 
@@ -53,8 +54,10 @@ class TextReporter(Reporter):
         self.stream.write(line + "\n")
 
     def handle(self, report: Report) -> None:
+        # Everything that comes from a letter, a file name or the cache goes through
+        # safe(): control characters are printed as escapes, never sent to the terminal.
         self.count(report)
-        path = display_path(report.path)
+        path = safe(display_path(report.path))
         for finding in report.findings:
             self._write_finding(path, finding)
         verdict = report.verdict
@@ -65,8 +68,8 @@ class TextReporter(Reporter):
         if report.reason is not None and report.reason.source == "detected" and not self.quiet:
             # The reason shapes several rules (POA503, POA703): say when it was a guess.
             self._write(
-                f"{path}: note: checked against the reason {report.reason.id!r} "
-                f"({report.reason.name}), detected from the letter; set it with --reason "
+                f"{path}: note: checked against the reason {safe(report.reason.id)!r} "
+                f"({safe(report.reason.name)}), detected from the letter; set it with --reason "
                 "or --notice"
             )
         if self.show_coverage:
@@ -77,12 +80,12 @@ class TextReporter(Reporter):
         # A finding about the whole letter has no line to jump to: "path:" alone says so.
         where = "" if finding.scope == "letter" else _where(path, finding)
         location = self._style(f"{path}:{where}", _BOLD)
-        code = self._style(finding.code, _BOLD)
+        code = self._style(safe(finding.code), _BOLD)
         severity = self._style(f"[{finding.severity.value}]", _SEVERITY_COLORS[finding.severity])
         times = f" (×{finding.count} in this paragraph or list)" if finding.count > 1 else ""
-        self._write(f"{location} {code} {severity} {finding.message}{times}")
+        self._write(f"{location} {code} {severity} {safe(finding.message)}{times}")
         if finding.suggestion:
-            self._write(f"    suggestion: {finding.suggestion}")
+            self._write(f"    suggestion: {safe(finding.suggestion)}")
 
     def _write_sections(self, path: str, sections: tuple[SectionInfo, ...]) -> None:
         self._write(self._style(f"{path}: sections", _BOLD))
@@ -98,7 +101,7 @@ class TextReporter(Reporter):
             )
             how = f"found by {section.found_by}"
             if section.heading:
-                how += f' "{section.heading}"'
+                how += f' "{safe(section.heading)}"'
             self._write(f"    {section.kind:<{width}}  {lines}  ({how})")
 
     def _write_coverage(self, path: str, rows: tuple[CoverageRow, ...]) -> None:
@@ -107,15 +110,15 @@ class TextReporter(Reporter):
             self._write(f"    {_NONE}")
             return
         for row in rows:
-            self._write(f"    line {row.line}: {row.cause}")
-            self._write(f"        corrective: {'; '.join(row.corrective) or _NONE}")
-            self._write(f"        preventive: {'; '.join(row.preventive) or _NONE}")
+            self._write(f"    line {row.line}: {safe(row.cause)}")
+            self._write(f"        corrective: {safe('; '.join(row.corrective)) or _NONE}")
+            self._write(f"        preventive: {safe('; '.join(row.preventive)) or _NONE}")
 
     def error(self, path: str, message: str) -> None:
         super().error(path, message)
         # Same stream as findings: a reader of the output must see that a file was skipped.
         label = self._style("error:", _SEVERITY_COLORS[Severity.ERROR])
-        self._write(f"{self._style(path + ':', _BOLD)} {label} {message}")
+        self._write(f"{self._style(safe(path) + ':', _BOLD)} {label} {safe(message)}")
 
     def finish(self) -> None:
         if self.should_print_summary():

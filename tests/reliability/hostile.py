@@ -351,3 +351,72 @@ def build_all(folder: Path) -> dict[str, Path]:
     """Every byte-level hostile file in ``folder`` (not the deletion/permission/loop cases)."""
     skip = {"deleted", "unreadable", "symlink-loop", "fifo"}
     return {case.key: case.build(folder) for case in CASES if case.key not in skip}
+
+
+# ------------------------------------------------------------------------------------------
+# issue 11: inputs that amplify (Word numbering, XML tags, many short lines)
+# ------------------------------------------------------------------------------------------
+
+_W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def numbering_docx(fmt: str, start: str, lvl_text: str = "%1.", items: int = 3) -> bytes:
+    """A letter whose list uses numbering.xml level 0 with format ``fmt``, ``w:start`` =
+    ``start`` (a string: it may have thousands of digits) and ``w:lvlText`` = ``lvl_text``.
+    About 36 KB, like the attack run's."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    document.add_paragraph("Dear Seller Performance Team,")
+    for i in range(items):
+        paragraph = document.add_paragraph(f"We refunded buyer {i + 1} on 3 May 2024.")
+        num_pr = OxmlElement("w:numPr")
+        for tag, value in (("w:ilvl", "0"), ("w:numId", "77")):
+            element = OxmlElement(tag)
+            element.set(qn("w:val"), value)
+            num_pr.append(element)
+        paragraph._p.get_or_add_pPr().append(num_pr)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    numbering = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering {_W_NS}>'
+        f'<w:abstractNum w:abstractNumId="9"><w:lvl w:ilvl="0"><w:start w:val="{start}"/>'
+        f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="{lvl_text}"/></w:lvl></w:abstractNum>'
+        f'<w:num w:numId="77"><w:abstractNumId w:val="9"/></w:num></w:numbering>'
+    ).encode()
+    return rewrite_zip(
+        buffer.getvalue(), lambda name, data: numbering if name == "word/numbering.xml" else data
+    )
+
+
+NUMBERING_CASES: dict[str, tuple[str, str, str]] = {
+    # the attack run: hung the run, memory past 1.5 GB (O(n) roman conversion)
+    "roman-4000-digit-start": ("lowerRoman", "1" + "0" * 3999, "%1."),
+    # a 115-million-character marker, 0.4 GB before the length cap applied
+    "letter-start-1e9": ("lowerLetter", str(10**9), "%1."),
+    # 20,000 placeholders filled with a 4,000-digit number: 240 M characters, 0.7 GB
+    "lvltext-20000-placeholders": ("decimal", "9" * 4000, "%1" * 20_000),
+    # OverflowError ("cannot fit 'int' into an index-sized integer")
+    "letter-start-1e30": ("lowerLetter", "1" + "0" * 30, "%1."),
+}
+
+
+def body_docx(body: str) -> bytes:
+    """A .docx whose ``w:body`` is ``body`` (raw WordprocessingML), e.g. seven million
+    empty paragraphs in a 98 KB file."""
+
+    def replace(name: str, data: bytes) -> bytes:
+        if name != "word/document.xml":
+            return data
+        text = data.decode("utf-8")
+        head, _, rest = text.partition("<w:body>")
+        section = rest[rest.index("<w:sectPr") : rest.index("</w:body>")]
+        return (head + "<w:body>" + body + section + "</w:body></w:document>").encode("utf-8")
+
+    return rewrite_zip(docx_bytes("Dear team,\n"), replace)
+
+
+def short_lines_text(lines: int = 200_000) -> str:
+    """The attack run's 600,000 characters: two-letter lines (5.9 GB before)."""
+    return "ab\n" * lines

@@ -1,9 +1,16 @@
-"""Helpers shared by the reliability tests: running the CLI, sample letters, positions."""
+"""Helpers shared by the reliability tests: running the CLI (in this process, or in a fresh one
+with its peak memory measured), sample letters, positions."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+import tempfile
+import threading
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from click.testing import CliRunner
@@ -99,3 +106,43 @@ def assert_positions(text: str, findings: Any) -> None:
         assert (finding.end_line, finding.end_column) == expected_position(text, finding.end), (
             finding
         )
+
+
+@dataclass(frozen=True)
+class Measured:
+    code: int
+    stdout: str
+    stderr: str
+    peak_mb: float
+    """The peak resident memory of the poa-lint process (``wait4``'s ``ru_maxrss``)."""
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+def run_measured(*args: str, cwd: Path, timeout: float = 300) -> Measured:
+    """``poa-lint check ARGS`` in a fresh process; its exit code, output and peak memory.
+
+    The peak comes from ``os.wait4`` on that very process, so nothing else the test run
+    started counts. ``timeout`` only guards against a hang (the process is killed and the
+    test fails); no test asserts on seconds.
+    """
+    code = "import sys; from poa_lint.cli import main; main(sys.argv[1:])"
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        process = subprocess.Popen(
+            [sys.executable, "-c", code, "check", *args], stdout=out, stderr=err, cwd=cwd
+        )
+        timer = threading.Timer(timeout, process.kill)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(process.pid, 0)
+        finally:
+            timer.cancel()
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode("utf-8"), err.read().decode("utf-8")
+    if process.returncode < 0:
+        raise AssertionError(f"poa-lint was killed after {timeout:.0f} s (a hang?)\n{stderr}")
+    return Measured(process.returncode, stdout, stderr, usage.ru_maxrss / 1024)

@@ -94,6 +94,26 @@ CASES = [
         "valid reasons: odr",
     ),
     ("internal-key", 'root = "/"\n', "unknown key 'root'", "valid keys are"),
+    # Issue 11, item 4: tomllib's recursive parser raised RecursionError (a traceback that
+    # stopped the run) on deeply nested arrays; and a config is read with a size bound.
+    (
+        "deeply-nested",
+        "x = " + "[" * 5000 + "]" * 5000 + "\n",
+        "invalid TOML: arrays or tables are nested too deeply",
+        "fix the syntax",
+    ),
+    (
+        "deeply-nested-inline-table",
+        "x = " + "{a = " * 3000 + "1" + "}" * 3000 + "\n",
+        "invalid TOML",
+        "fix the syntax",
+    ),
+    (
+        "too-big",
+        "# padding\n" * 110_000,
+        "is larger than the 1 MB a config file may be",
+        "is it the right file?",
+    ),
 ]
 IDS = [case[0] for case in CASES]
 
@@ -165,3 +185,58 @@ def test_missing_config_file(tmp_path: Path) -> None:
     assert result.code == 2
     assert result.stderr.startswith(f"poa-lint: error: {missing}: cannot read the config file")
     assert "check the path" in result.stderr
+
+
+def test_deeply_nested_pyproject_is_skipped_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pyproject.toml that cannot be parsed is not poa-lint's (as before for bad TOML):
+    the letter next to it is checked with the defaults, from the fast path's folder too."""
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.poa-lint]\nx = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8"
+    )
+    letter = tmp_path / "letter.txt"
+    letter.write_text(GOOD_LETTER, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for _ in range(2):  # the second run goes through the fast path for cached runs
+        result = run_cli(str(letter))
+        assert result.exception is None and "Traceback" not in result.output
+        assert result.code in (0, 1), result.output
+
+
+def test_deeply_nested_config_in_current_folder_with_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fast path reads the current folder's config first (for ``cache-dir``): a config
+    it cannot parse must reach the full path, which reports it as one line."""
+    path = _write(tmp_path, "x = " + "[" * 5000 + "]" * 5000 + "\n")
+    letter = tmp_path / "letter.txt"
+    letter.write_text(GOOD_LETTER, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("letter.txt")
+    assert result.code == 2 and result.exception is None, result.output
+    lines = [line for line in result.output.splitlines() if str(path) in line]
+    assert len(lines) == 1 and "nested too deeply" in lines[0], result.output
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["x = " + "[" * 5000 + "]" * 5000 + "\n", "select = [\n", 'model = "pip"\n'],
+    ids=["deeply-nested", "bad-toml", "model"],
+)
+def test_broken_config_in_a_folder_stops_nothing_else(content: str, tmp_path: Path) -> None:
+    """A folder given on the command line whose config is broken: each of its letters
+    reports the config (one line), and the run's other letters are still checked. (The
+    folder's excludes could not be read, which used to stop the whole run.)"""
+    folder = tmp_path / "client"
+    folder.mkdir()
+    path = _write(folder, content)
+    (folder / "a.txt").write_text(GOOD_LETTER, encoding="utf-8")
+    other = tmp_path / "other.txt"
+    other.write_text(GOOD_LETTER, encoding="utf-8")
+    for _ in range(2):  # and again, when the other letter is in the cache
+        result = run_cli(str(folder), str(other))
+        assert result.code == 2 and result.exception is None, result.output
+        naming = [line for line in result.output.splitlines() if str(path) in line]
+        assert len(naming) == 1 and naming[0].startswith(f"{path}: error: ")  # once, naming it
+        assert f"{other}: POA405" in result.stdout

@@ -62,6 +62,7 @@ HOLDOUT_NOTES = {
     "holdout5": "written last in session 2; measured once, then one general fix",
     "holdout6": "real-world forms, written blind in session 3 before any rule change",
     "holdout7": "real-world forms, written blind in session 3 after the holdout 6 fixes",
+    "holdout8": "real-world forms, written blind in session 3 after the holdout 7 fixes",
 }
 PRECISION_FILE = ROOT / "rules" / "precision.yaml"
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ConfigDict
 
 from .catalog import load_data_file
-from .sections import EVIDENCE_POINTER, Item
+from .sections import CAUSE_REFERENCE, EVIDENCE_POINTER, Item
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -280,11 +280,7 @@ causes and 3,200 actions (a 370 KB text) took 1.8 GB. A letter names a handful o
 past these counts the rest are not matched (issue 11)."""
 
 
-_CROSS_REFERENCE = re.compile(
-    r"\bcauses?\s+(?:no\.?\s*)?((?:\d{1,2}|[a-h]\b|[ivx]{1,4}\b)"
-    r"(?:\s*(?:,|and|&|to|-)\s*(?:\d{1,2}|[a-h]\b|[ivx]{1,4}\b))*)",
-    re.IGNORECASE,
-)
+_CROSS_REFERENCE = re.compile(CAUSE_REFERENCE, re.IGNORECASE)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8}
 
 

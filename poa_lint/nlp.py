@@ -75,12 +75,15 @@ PARAGRAPH_STARTS_KEY = "poa_paragraph_starts"
 
 
 _FULL_WIDTH_STOPS = ("。", "！", "？")
+#: Full-width marks that close or continue a sentence and never open one.
+_FULL_WIDTH_TRAILING = frozenset("。！？，、；：）】」』")
 
 
 def _mark_full_width_stops(doc: Doc) -> None:
     """A full-width full stop ends a sentence ("…this notice。This store is …"): writers on
-    Chinese keyboards use it, and the English model does not know it. Only letters that
-    contain one are walked."""
+    Chinese keyboards use it, and the English model does not know it. And a full-width mark
+    that closes a sentence belongs to it: left alone, the parser made "！！！" after "our
+    store" a sentence of its own. Only letters that contain one are walked."""
     if not any(stop in doc.text for stop in _FULL_WIDTH_STOPS):
         return
     for token in doc[:-1]:
@@ -88,6 +91,9 @@ def _mark_full_width_stops(doc: Doc) -> None:
             following = doc[token.i + 1]
             if not following.is_space and not following.is_punct:
                 following.is_sent_start = True
+    for token in doc[1:]:
+        if token.text in _FULL_WIDTH_TRAILING and not doc[token.i - 1].is_space:
+            token.is_sent_start = False
 
 
 def _mark_paragraph_starts(doc: Doc) -> Doc:

@@ -150,13 +150,17 @@ _SIGN_OFF = re.compile(
 )
 
 
-# "Actions for causes 1 and 3": a cross-reference names causes, but the heading is about
-# the actions that answer them.
-_CROSS_REFERENCE = re.compile(
-    r"\b(?:for|to|of|on)\s+(?:the\s+)?(?:root\s+)?causes?\s+"
-    r"(?:no\.?\s*)?(?:\d{1,2}|[a-h]\b|[ivx]{1,4}\b)(?:\s*(?:,|and|&|to|-)\s*(?:\d{1,2}|[a-h]\b|[ivx]{1,4}\b))*",
-    re.IGNORECASE,
+_CAUSE_NUMBER = r"(?:\d{1,2}|[a-h]\b|[ivx]{1,4}\b)"
+CAUSE_REFERENCE = (
+    r"\b(?:root\s+)?(?:causes?|reasons?)\s+(?:no\.?\s*)?"
+    rf"({_CAUSE_NUMBER}(?:\s*(?:,|and|&|to|-)\s*{_CAUSE_NUMBER})*)"
 )
+"""Causes referred to by number ("causes 1 and 3", "reason 2", "cause ii"); group 1 holds
+the numbers. Shared with :mod:`poa_lint.coverage`, which links actions to the causes they
+name."""
+# "Actions for causes 1 and 3", "For reason 1 and 2 we have done these things": a
+# cross-reference names causes, but the heading is about the actions that answer them.
+_CROSS_REFERENCE = re.compile(rf"\b(?:for|to|of|on)\s+(?:the\s+)?{CAUSE_REFERENCE}", re.IGNORECASE)
 
 
 def classify_heading(text: str, limit: int | None = None) -> PartKind | None:

@@ -25,7 +25,17 @@ def test_corpus_is_not_empty() -> None:
     assert len(reasons) >= 10
 
 
-FOLDERS = ["", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7"]
+FOLDERS = [
+    "",
+    "holdout",
+    "holdout2",
+    "holdout3",
+    "holdout4",
+    "holdout5",
+    "holdout6",
+    "holdout7",
+    "holdout8",
+]
 
 
 @pytest.mark.parametrize("folder", FOLDERS)

@@ -43,7 +43,17 @@ _CHATBOT = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 
+# A date left as the template's stand-in: "XX/XX/2025", "DD/MM/YYYY", "2025-XX-XX",
+# "XX.XX.XXXX". Letters tokenize these in too many ways for a token pattern. Capitals only:
+# "xx" is rare in a template, and a real date never holds letters in these places.
+_BLANK_DATE = re.compile(
+    r"(?<![\w/.-])(?:(?:XX|DD|MM|\d{1,2})[/.-](?:XX|MM|DD)|(?:XX|DD|MM)[/.-](?:XX|MM|DD|\d{1,2}))"
+    r"[/.-](?:\d{2}|\d{4}|XX|XXXX|YY|YYYY)(?![\w/])|"
+    r"(?<![\w/.-])(?:\d{4}|XXXX|YYYY)-(?:XX|MM|\d{2})-(?:XX|DD)(?![\w/])"
+)
+
 _MESSAGES = {
+    "date": "Unfilled template placeholder {match}: replace it with the real date before sending.",
     "file": (
         "A file name stands in the letter ({match}): it was pasted along with the text; "
         "delete it."
@@ -62,7 +72,7 @@ _MESSAGES = {
 
 def pasted_debris(letter: Letter, options: NoOptions) -> Iterator[Hit]:
     """POA701 (with its token patterns): file names, tool output, mail-client lines inside
-    the body and chatbot markers."""
+    the body, dates left as the template's "XX/XX/2025" and chatbot markers."""
     text = letter.text
     for paragraph in letter.paragraphs:
         start = paragraph.body_start
@@ -79,6 +89,9 @@ def pasted_debris(letter: Letter, options: NoOptions) -> Iterator[Hit]:
             kind = "mail"
         if kind is not None:
             yield _hit(kind, offset, offset + len(line), line)
+    for match in _BLANK_DATE.finditer(text):
+        if not letter.in_foreign(match.start()):
+            yield _hit("date", match.start(), match.end(), match.group(0))
     for match in _CHATBOT.finditer(text):
         if not letter.in_foreign(match.start()):
             found = match.group(0).strip()

@@ -99,7 +99,9 @@ _DO_BETTER = re.compile(
     r"\b(?:do|work|perform)\s+(?:much\s+|even\s+)?(?:better|harder)\b|\btry\s+(?:our|my)\s+(?:very\s+)?best\b|"
     r"\bpay\s+(?:more\s+|much\s+more\s+|closer\s+|extra\s+)?attention\b|\bbe\s+(?:more\s+|extra\s+|very\s+)?careful\b|"
     r"\bmake\s+sure\s+(?:this|it|that this|that it)\s+(?:will\s+)?never\s+happens?\s+again\b|"
-    r"\bdo\s+(?:our|my)\s+best\b",
+    r"\bdo\s+(?:our|my)\s+best\b|"
+    r"\bkeep\s+(?:a\s+)?(?:much\s+)?(?:closer|close|better|careful)\s+eye\b|"
+    r"\btake\s+(?:more|better|extra|greater)\s+care\b|\bbe\s+(?:more\s+|extra\s+)?(?:vigilant|cautious)\b",
     re.IGNORECASE,
 )
 

@@ -600,7 +600,9 @@ def _dependents(token: Token, deps: frozenset[str]) -> list[Token]:
 
 _NUM_DEPS = frozenset({"nummod", "quantmod"})
 _HISTORY = frozenset({"experience", "history"})
-_FOUNDING_VERBS = frozenset({"found", "establish", "start", "open", "launch", "register"})
+_FOUNDING_VERBS = frozenset(
+    {"found", "establish", "start", "begin", "open", "launch", "register"}
+)
 
 
 def _tenure(sent: Span, tokens: Sequence[Token], options: IrrelevantContentOptions) -> bool:
@@ -811,6 +813,8 @@ def _case_reference(
     Amazon asks that each plan of action stand on its own. "In this case", "in case of
     damage" and a phone case are not support cases: a case needs an ID or a support or
     earlier-time modifier."""
+    if _checked_with_support(tokens):
+        return False
     if _mentions(support, sent) and _told_before(tokens):
         return True
     for token in tokens:
@@ -821,7 +825,9 @@ def _case_reference(
             if _is(token, options.saying_verbs) and _is_self(_subject(token), options):
                 if _said_before(token, options):
                     return True
-            elif _lemma(token) in _APPEAL_VERBS and _repeated(token):
+            elif _lemma(token) in _APPEAL_VERBS and (
+                _repeated(token) or _sent_before(token, options)
+            ):
                 return True
             elif _lemma(token) == "appeal" and token.tag_ in ("VBD", "VBN"):
                 return True  # "we appealed on 6 February and 19 February": earlier appeals
@@ -838,6 +844,27 @@ _CONTACT_VERBS = frozenset(
         "answer", "respond", "send", "submit",
     }
 )  # fmt: skip
+
+
+#: Why a seller asks Seller Support about a fix: to have it checked.
+_VERIFYING = frozenset({"confirm", "verify", "check", "clarify", "ensure", "validate", "approve"})
+
+
+def _checked_with_support(tokens: Sequence[Token]) -> bool:
+    """ "We opened a case with Seller Support (case 17704419268) to confirm the new
+    wording": a contact made to have the fix checked is a step of the plan and its
+    evidence, not the history of the case."""
+    return any(
+        _lemma(token) in _CONTACT_VERBS
+        and token.pos_ == "VERB"
+        and any(
+            c.dep_ in ("advcl", "xcomp")
+            and _lemma(c) in _VERIFYING
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in token.children
+        )
+        for token in tokens
+    )
 
 
 def _told_before(tokens: Sequence[Token]) -> bool:
@@ -899,6 +926,21 @@ def _said_before(verb: Token, options: IrrelevantContentOptions) -> bool:
         and any(_is(m, earlier) for m in obj.children)
         for prep in _dependents(verb, frozenset({"prep"}))
         for obj in _dependents(prep, frozenset({"pobj"}))
+    )
+
+
+_EARLIER_APPEALS = frozenset({"appeal", "poa", "submission"})
+
+
+def _sent_before(verb: Token, options: IrrelevantContentOptions) -> bool:
+    """ "We sent a shorter appeal on 5 March, which was not accepted": an appeal the seller
+    sent in the past is an earlier appeal ("this appeal" is the letter itself)."""
+    if verb.tag_ != "VBD" or not _is_self(_subject(verb), options):
+        return False
+    return any(
+        _lemma(obj) in _EARLIER_APPEALS
+        and not any(c.lower_ in ("this", "these") for c in obj.children)
+        for obj in _dependents(verb, frozenset({"dobj"}))
     )
 
 

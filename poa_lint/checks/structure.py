@@ -59,21 +59,27 @@ def corrective_not_done(letter: Letter, options: NoOptions) -> Iterator[Hit]:
     until the account is reinstated ("once the account is reactivated we will fix the
     titles"), wherever it stands."""
     structure = letter.structure
-    for item in structure.deferred_fixes():
+    deferred = structure.deferred_fixes()
+    for item in deferred:
         yield Hit(start=item.start, end=item.end, message=_DEFERRED_MESSAGE)
-    if structure.deferred_fixes():
-        return
+    flagged = {item.start for item in deferred}
     for section in structure.parts("corrective"):
         if section.found_by == "content":
             continue
         # the corrective part itself does nothing: every item in it is a promise (a fix told
-        # early in the introduction does not make its promises any less so)
+        # early in the introduction does not make its promises any less so). Under a
+        # corrective heading each promise is a fix the reviewer will look for as done, so
+        # each is reported; under a heading for the whole plan ("What we will do:") most
+        # promises are routines for the future, so only the first stands for the part.
         if any(i.role == "corrective" or i.reports_fix or i.done for i in section.items):
             continue
-        promises = [i for i in section.items if i.promise]
-        if promises:
-            yield Hit(start=promises[0].start, end=promises[0].end)
-            return
+        plan = any(
+            p.start < section.end and section.start < p.end and p.found_by != "content"
+            for p in structure.parts("preventive")
+        )
+        promises = [i for i in section.items if i.promise and i.start not in flagged]
+        for item in promises[:1] if plan else promises:
+            yield Hit(start=item.start, end=item.end)
 
 
 def missing_preventive(letter: Letter, options: NoOptions) -> Iterator[Hit]:

@@ -132,6 +132,10 @@ class CriticizesAmazonOptions(_WordListOptions):
     superior_nouns: frozenset[str] = frozenset()
     executive_names: frozenset[str] = frozenset()
     executive_mailboxes: frozenset[str] = frozenset()
+    template_modifiers: frozenset[str] = frozenset()
+    victim_verbs: frozenset[str] = frozenset()
+    institution_nouns: frozenset[str] = frozenset()
+    seller_nouns: frozenset[str] = frozenset()
 
     @cached_property
     def seeds(self) -> frozenset[str]:
@@ -255,6 +259,10 @@ class DeniesViolationOptions(_WordListOptions):
     buyer_nouns: frozenset[str]
     complainant_nouns: frozenset[str] = frozenset()
     granted_objects: frozenset[str] = frozenset()
+    refusing_verbs: frozenset[str] = frozenset()
+    verdict_nouns: frozenset[str] = frozenset()
+    copying_verbs: frozenset[str] = frozenset()
+    copied_works: frozenset[str] = frozenset()
 
     @cached_property
     def verb_triggers(self) -> frozenset[str]:
@@ -265,6 +273,8 @@ class DeniesViolationOptions(_WordListOptions):
             | self.accusation_verbs
             | self.rejecting_verbs
             | self.compliance_verbs
+            | self.refusing_verbs
+            | self.copying_verbs
             | frozenset({"do", "commit"})
         )
 
@@ -332,6 +342,8 @@ def _subject(verb: Token) -> Token | None:
             if child.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
                 if current.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS:
                     return current.head
+                if current.dep_ == "relcl" and _resumes(child, current.head):
+                    return current.head  # "Some buyer they choose the wrong size"
                 return child
         participle = current.dep_ == "acl" and current.tag_ in ("VBG", "VBN")
         if (current.dep_ == "relcl" or participle) and current.head.pos_ in (
@@ -345,6 +357,16 @@ def _subject(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+_RESUMPTIVE = frozenset({"they", "he", "she"})
+
+
+def _resumes(pronoun: Token, noun: Token) -> bool:
+    """A pronoun right after the noun it repeats, as non-native writers put it ("Some buyer
+    they choose the wrong size", "the customer he opened a claim"): the parser reads a
+    relative clause whose subject is the pronoun, but the doer is the noun."""
+    return pronoun.lower_ in _RESUMPTIVE and pronoun.i == noun.i + 1 and noun.pos_ == "NOUN"
 
 
 def _governing_subject(verb: Token) -> Token | None:
@@ -806,13 +828,16 @@ def _buyer_as_subject(buyer: Token, options: BlamesBuyerOptions) -> Iterator[_Fo
             return
         head = heads[0]
         if head.dep_ == "relcl" and not any(
-            c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in head.children
+            c.dep_ == "nsubj" and (c.lower_ in RELATIVE_PRONOUNS or _resumes(c, buyer))
+            for c in head.children
         ):
             return
     chain = _predicate_chain(head)
     if _distanced(head) or _hypothetical(head) or _cause_is_ours(head):
         return
-    wants = any(_is(p, options.wanting_verbs) for p in chain)
+    # What the buyer wanted, or did something for: "tried to get", "reported us (only) to
+    # get a free refund" (a purpose infinitive states the motive too)
+    wants = any(_is(p, options.wanting_verbs) or _purpose_infinitive(p) for p in chain)
     if wants and _refund_and_keep(chain, options):
         # "was trying to get a refund and keep the item": return fraud, told as a motive
         yield _Found((buyer, *chain), _BLAME_SUGGESTION)
@@ -828,6 +853,16 @@ def _buyer_as_subject(buyer: Token, options: BlamesBuyerOptions) -> Iterator[_Fo
             # "the buyer did not try to cheat": the negation covers the whole chain
             negated = not negated
         yield from _accusing_predicate(buyer, predicate, negated, wants, options)
+
+
+def _purpose_infinitive(verb: Token) -> bool:
+    """ "(reported us) only to get", "(returned it) to get": an infinitive of purpose."""
+    return (
+        verb.dep_ in ("xcomp", "advcl")
+        and verb.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and _lemma(verb.head) not in ("want", "need", "have", "ask", "like", "try")
+    )
 
 
 def _refund_and_keep(chain: list[Token], options: BlamesBuyerOptions) -> bool:
@@ -1094,6 +1129,9 @@ def criticizes_amazon(letter: Letter, options: CriticizesAmazonOptions) -> Itera
     found: list[_Found] = []
     for token in letter.tokens_with(options.response_nouns):
         found.extend(_no_answer(token, options))
+        found.extend(_template_reply(token, options))
+    for token in letter.tokens_with(options.victim_verbs):
+        found.extend(_punishes_sellers(token, options))
     for token in letter.tokens_with(options.escalation_verbs):
         found.extend(_over_their_heads(token, options))
     found.extend(_to_executives(letter, options))
@@ -1135,6 +1173,47 @@ def _no_answer(noun: Token, options: CriticizesAmazonOptions) -> Iterator[_Found
     if _wrote_to_someone_else(noun, options):
         return  # "We wrote to the rights owner on 6 April. We have had no reply."
     yield _Found((_subject(verb) or verb, verb, *noun.subtree), _CRITICISM_SUGGESTION)
+
+
+def _template_reply(noun: Token, options: CriticizesAmazonOptions) -> Iterator[_Found]:
+    """ "Every answer was the same pasted paragraph", "each reply is the same form text": the
+    answers the seller got called boilerplate. The seller's own or a buyer's message ("our
+    reply", "the buyer's message") is not Amazon's."""
+    verb = noun.head
+    if not _is(noun, options.response_nouns) or noun.dep_ != "nsubj" or _lemma(verb) != "be":
+        return
+    if _negated(verb) or _hypothetical(verb):
+        return
+    if any(c.dep_ == "poss" for c in noun.children):
+        return  # "our reply", "the buyer's message", "Amazon's answer" (the referent path)
+    for attr in _children(verb, "attr"):
+        marks = [c for c in attr.children if c.dep_ in ("amod", "compound")]
+        if any(_is(m, options.template_modifiers) for m in marks):
+            yield _Found((noun, verb, *marks, attr), _CRITICISM_SUGGESTION)
+            return
+
+
+def _punishes_sellers(verb: Token, options: CriticizesAmazonOptions) -> Iterator[_Found]:
+    """ "The valid tracking rate punishes small sellers", "this policy discriminates against
+    sellers like us": Amazon's metric, policy or system said to victimise sellers. Not when
+    people do it ("some buyers target small sellers" is POA201's question)."""
+    if not _is(verb, options.victim_verbs) or verb.pos_ != "VERB":
+        return
+    if _negated(verb) or _hypothetical(verb):
+        return
+    subject = _subject(verb)
+    if subject is None or _is_first_person(subject):
+        return
+    if not (_is(subject, options.institution_nouns) or _is_amazon(subject, options)):
+        return
+    victims = [
+        o
+        for c in verb.children
+        for o in ([c] if c.dep_ == "dobj" else _children(c, "pobj") if c.dep_ == "prep" else [])
+        if _is(o, options.seller_nouns) or _is_first_person(o)
+    ]
+    if victims:
+        yield _Found((subject, verb, victims[0]), _CRITICISM_SUGGESTION)
 
 
 _WRITING = frozenset({"write", "email", "e-mail", "contact", "ask", "call", "message", "send"})
@@ -2041,9 +2120,30 @@ def _denying_verb(verb: Token, options: DeniesViolationOptions) -> Iterator[_Fou
         # "we were not selling counterfeits, but we did not have permission to sell them as
         # new": the seller narrows the violation and admits what it was
         return
-    # "we did not violate any policy", "we have never infringed"
-    if _is(verb, options.violation_verbs) and negated and not hedged:
+    # "we did not violate any policy", "we have never infringed", "our account has broken
+    # no rule", "we infringed nothing"
+    none = [o for o in objects if o.lower_ == "nothing" or _has_det(o, "no")]
+    if _is(verb, options.violation_verbs) and (negated or none) and not hedged:
         yield _Found((subject, *neg, verb, *objects), _DENIAL_SUGGESTION)
+        return
+    # "we have never copied anyone's photographs", "we did not copy any of her designs"
+    if _is(verb, options.copying_verbs) and negated and not hedged:
+        works = [
+            o
+            for o in objects
+            if _is(o, options.copied_works)
+            and (
+                any(c.lower_ not in FIRST_POSSESSIVE for c in _children(o, "poss"))
+                or _has_det(o, "any")
+            )
+        ]
+        if works:
+            yield _Found((subject, *neg, verb, *works), _DENIAL_SUGGESTION)
+            return
+    # "we do not accept that we infringed anything", "we do not accept the finding that we
+    # violated the policy": refusing the finding is denying the violation
+    if _is(verb, options.refusing_verbs) and negated and _refuses_finding(verb, options):
+        yield _Found((subject, *neg, verb), _DENIAL_SUGGESTION)
         return
     # "we did nothing wrong", "we have done nothing against the rules"
     if _lemma(verb) in ("do", "commit") and not negated:
@@ -2154,12 +2254,44 @@ def _owned_by_other(noun: Token) -> bool:
 
 def _qualified(noun: Token) -> bool:
     """A "claim" is a complaint against the seller only when marked as one: "the infringement
-    claim", "this A-to-z claim", "the claim against us". A bare "the claims were wrong" is as
-    likely the seller's own marketing claims, and admitting those is good."""
-    return any(
-        c.dep_ in ("compound", "nmod") or (c.dep_ == "det" and c.lower_ in ("this", "that"))
-        for c in noun.children
-    ) or any(p.lower_ == "against" for p in _children(noun, "prep"))
+    claim", "this A-to-z claim", "the claim against us", someone else's claim ("Ms Lee's
+    claim"), a claim about us ("the claim that we copied her photos"). A bare "the claims
+    were wrong" is as likely the seller's own marketing claims, and admitting those is good."""
+    return (
+        any(
+            c.dep_ in ("compound", "nmod") or (c.dep_ == "det" and c.lower_ in ("this", "that"))
+            for c in noun.children
+        )
+        or any(p.lower_ == "against" for p in _children(noun, "prep"))
+        or any(c.lower_ not in FIRST_POSSESSIVE for c in _children(noun, "poss"))
+        or any(
+            _is_first_person(_subject(clause)) for clause in _children(noun, "acl", "relcl")
+        )
+    )
+
+
+def _has_det(noun: Token, word: str) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == word for c in noun.children)
+
+
+def _refuses_finding(verb: Token, options: DeniesViolationOptions) -> bool:
+    """ "(we do not accept) that we infringed anything" or "the finding that we violated
+    the policy": what is refused is a violation by the seller, in a clause of its own or
+    in a finding. "We do not accept returns of opened items" refuses nothing of the kind."""
+
+    def violation_by_us(clause: Token) -> bool:
+        return _is(clause, options.violation_verbs) and _is_first_person(_subject(clause))
+
+    if any(violation_by_us(c) for c in _children(verb, "ccomp")):
+        return True
+    for obj in _children(verb, "dobj"):
+        if not (_is(obj, options.verdict_nouns) or _is(obj, options.complaint_nouns)):
+            continue
+        if _is(obj, options.verdict_nouns) and not _children(obj, "acl", "relcl"):
+            continue  # "we did not accept the decision" alone may be about anything
+        if any(violation_by_us(c) for c in _children(obj, "acl", "relcl")):
+            return True
+    return False
 
 
 def _rejected_complaint(noun: Token, options: DeniesViolationOptions) -> Iterator[_Found]:

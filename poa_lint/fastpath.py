@@ -28,6 +28,7 @@ from typing import IO, TYPE_CHECKING, Any, cast
 
 from .cache import CACHE_DIR_NAME, ReportCache
 from .config_files import config_folder, config_table, find_config_file
+from .reporters.json_format import public_entry
 from .severity import Severity, fails
 
 if TYPE_CHECKING:
@@ -115,7 +116,7 @@ def _view(body: bytes) -> _ReportView:
         reason=None
         if reason is None
         else _ReasonView(reason["id"], reason["name"], reason["source"]),
-        entry=data,
+        entry=public_entry(data),
     )
 
 

@@ -60,6 +60,16 @@ class Taxonomy(BaseModel):
         return [r.id for r in self.reasons]
 
 
+def inline_name(name: str) -> str:
+    """A reason's name as it reads inside a sentence: "Intellectual property - trademark"
+    becomes "intellectual property (trademark)", "Order defect rate" "order defect rate"
+    (acronyms keep their capitals). Both forms are message ids (see docs/translating.md)."""
+    if " - " in name:
+        head, tail = name.split(" - ", 1)
+        name = f"{head} ({tail})"
+    return name[0].lower() + name[1:] if name[:2] != name[:2].upper() else name
+
+
 def _key(name: str) -> str:
     return "".join(ch for ch in name.lower() if ch.isalnum())
 

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..texts import N_
 from .base import Hit, NoOptions
 
 if TYPE_CHECKING:
@@ -43,16 +44,16 @@ _CHATBOT = re.compile(
 )
 
 _MESSAGES = {
-    "file": (
+    "file": N_(
         "A file name stands in the letter ({match}): it was pasted along with the text; "
         "delete it."
     ),
-    "tool": "Editor or tool output left in the letter ({match}): delete it before sending.",
-    "mail": (
+    "tool": N_("Editor or tool output left in the letter ({match}): delete it before sending."),
+    "mail": N_(
         "E-mail client text in the middle of the letter ({match}): it was pasted along with "
         "the letter; delete it and anything it brought with it."
     ),
-    "chatbot": (
+    "chatbot": N_(
         "Text left by a writing assistant ({match}): delete it, and read the letter once more "
         "as the reviewer will."
     ),

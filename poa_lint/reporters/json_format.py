@@ -74,16 +74,39 @@ class JsonReporter(Reporter):
         self.stream.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
 
 
+#: The message templates a report carries for other languages (``poa_lint.texts``): internal,
+#: not part of schema 1 (the words themselves are in ``message``, ``suggestion``, ``reason``).
+TEMPLATE_FIELDS = frozenset({"message_template", "suggestion_template", "reason_template"})
+
+
+def public_entry(stored: dict[str, Any]) -> dict[str, Any]:
+    """A report as stored in the cache (all of its fields), as :func:`file_entry` writes it."""
+    entry = dict(stored)
+    verdict = entry.get("verdict")
+    if isinstance(verdict, dict):
+        entry["verdict"] = {k: v for k, v in verdict.items() if k not in TEMPLATE_FIELDS}
+    entry["findings"] = [
+        {k: v for k, v in finding.items() if k not in TEMPLATE_FIELDS}
+        for finding in entry.get("findings", ())
+    ]
+    return entry
+
+
 def file_entry(report: Report) -> dict[str, Any]:
     """One element of ``files``: the report's fields, in model order, as plain JSON values.
 
     ``Report.model_dump`` is not used wholesale so that the keys of a file entry stay an
     explicit, reviewed list: a new field on ``Report`` does not leak into schema 1 unnoticed.
     """
+    internal = set(TEMPLATE_FIELDS)
     return {
         "path": report.path,
-        "verdict": report.verdict.model_dump(mode="json") if report.verdict else None,
-        "findings": [f.model_dump(mode="json") for f in report.findings],
+        "verdict": (
+            report.verdict.model_dump(mode="json", exclude=internal)
+            if report.verdict
+            else None
+        ),
+        "findings": [f.model_dump(mode="json", exclude=internal) for f in report.findings],
         "sections": [s.model_dump(mode="json") for s in report.sections],
         "coverage": [c.model_dump(mode="json") for c in report.coverage],
         "reason": report.reason.model_dump(mode="json") if report.reason else None,

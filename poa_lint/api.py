@@ -30,6 +30,7 @@ from .notice import Notice, find_reasons, parse_notice
 from .readers import DEFAULT_LIMITS, ReadLimits, parse_plain_text, read_path, too_long_problem
 from .reasons import Reason, load_taxonomy, resolve_reason
 from .source import SourceText
+from .texts import N_, message
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,9 @@ def lint_jobs(
         prepared.append((rules, chosen, info))
     models = {job.config.model for job in jobs}
     if len(models) > 1:
-        raise PoaLintError("letters in one run must use the same `model`; run them separately")
+        raise PoaLintError(
+            N_("letters in one run must use the same `model`; run them separately")
+        )
     nlp = load_pipeline(models.pop())
     entities = needs_entities(active for p in prepared for active in p[0])
     letters = build_letters(
@@ -131,7 +134,9 @@ def lint(
     text = _without_surrogates(text)
     if len(text) > DEFAULT_LIMITS.max_chars:
         problem = too_long_problem(len(text), DEFAULT_LIMITS.max_chars)
-        raise InputError(path, problem if path else f"the letter {problem}")
+        if path:
+            raise InputError(path, problem)
+        raise InputError(None, message(N_("the letter {problem}"), problem=problem))
     source = parse_plain_text(text, path=path)
     notice = _without_surrogates(notice) if notice is not None else None
     return lint_jobs([Job(source, config or Config())], reason=reason, notice=notice)[0]

@@ -21,6 +21,8 @@ import click
 
 from ._version import __version__
 from .errors import InputError, PoaLintError
+from .i18n import DEFAULT, ENV, Translator, normalize, translator
+from .texts import N_, Template, message
 
 if TYPE_CHECKING:
     from .cache import ReportCache
@@ -40,9 +42,58 @@ FORMATS = ("text", "json", "sarif", "github")
 SEVERITIES = ("info", "warning", "error")
 
 
-def _fail(message: str) -> None:
-    click.echo(f"poa-lint: error: {message}", err=True)
+def _fail(problem: str | Template, tr: Translator | None = None) -> None:
+    """Print one line, ``poa-lint: error: …``, in the reader's language, and exit 2."""
+    tr = tr or translator(DEFAULT)
+    click.echo(tr(N_("poa-lint: error: {message}"), message=tr.text(problem)), err=True)
     sys.exit(EXIT_ERROR)
+
+
+def _lang_option(function: Any) -> Any:
+    return click.option(
+        "--lang",
+        "lang",
+        metavar="LANG",
+        default=None,
+        help=f"Language of the messages: en or zh [default: ${ENV}, then `lang` in the "
+        "config, then en].",
+    )(function)
+
+
+def _language(option: str | None) -> Translator:
+    """The reader's language: ``--lang``, then ``POA_LINT_LANG``, then ``lang`` in the config
+    of the current folder (read without pydantic, as the fast path reads ``cache-dir``), then
+    English. An unknown language is an error (exit 2) that names where it was set."""
+    if option is not None:
+        return _known(option, "--lang")
+    env = os.environ.get(ENV)
+    if env:
+        return _known(env, ENV)
+    from .config_files import config_table, find_config_file
+
+    try:
+        found = find_config_file(Path.cwd())
+        table = config_table(found, found.read_bytes()) if found else None
+    except (OSError, ValueError):  # a broken config is reported where it matters
+        table = None
+    value = table.get("lang") if isinstance(table, dict) else None
+    if isinstance(value, str) and found is not None:
+        return _known(value, f"{found}: lang")
+    return translator(DEFAULT)
+
+
+def _known(value: str, where: str) -> Translator:
+    lang = normalize(value)
+    if lang is None:
+        _fail(
+            message(
+                N_("{where}: unknown language {value}; choose en or zh"),
+                where=where,
+                value=repr(value),
+            )
+        )
+        raise AssertionError  # _fail exits
+    return translator(lang)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -53,7 +104,7 @@ def main() -> None:
 
 def discover(
     paths: Sequence[str], excluded: Sequence[str] = ()
-) -> Iterator[tuple[str, str | None]]:
+) -> Iterator[tuple[str, str | Template | None]]:
     """Yield (path, problem) for every letter under ``paths``; problem is None when readable.
 
     Directories are walked recursively for .txt/.md/.docx, following symlinked folders. A
@@ -75,11 +126,11 @@ def discover(
         elif p.exists() or p.is_symlink():
             yield given, None
         else:
-            yield given, "does not exist"
+            yield given, N_("does not exist")
 
 
-_BAD_NAME = "has a name that is not valid UTF-8; rename the file and check it again"
-_NOT_REGULAR = (
+_BAD_NAME = N_("has a name that is not valid UTF-8; rename the file and check it again")
+_NOT_REGULAR = N_(
     "is not a regular file (a named pipe, socket or device); skipped it, "
     "pass a .txt, .md or .docx file"
 )
@@ -107,21 +158,24 @@ def _is_within(folder: str, path: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
-def _walk(top: Path, excluded: Sequence[str]) -> Iterator[tuple[str, str | None]]:
+def _walk(top: Path, excluded: Sequence[str]) -> Iterator[tuple[str, str | Template | None]]:
     from .config_files import glob_match
 
     unlistable: list[OSError] = []
 
-    def report_unlistable() -> Iterator[tuple[str, str | None]]:
+    def report_unlistable() -> Iterator[tuple[str, str | Template | None]]:
         for exc in unlistable:
-            reason = (
-                "permission denied"
+            reason: str | Template = (
+                Template(N_("permission denied"))
                 if isinstance(exc, PermissionError)
                 else exc.strerror or type(exc).__name__
             )
             yield (
                 _display_name(str(exc.filename or top)),
-                f"is a folder that cannot be listed ({reason}); check its permissions",
+                message(
+                    N_("is a folder that cannot be listed ({reason}); check its permissions"),
+                    reason=reason,
+                ),
             )
         unlistable.clear()
 
@@ -140,8 +194,13 @@ def _walk(top: Path, excluded: Sequence[str]) -> Iterator[tuple[str, str | None]
             if os.path.islink(root) and _is_within(target, os.path.realpath(os.path.dirname(root))):
                 yield (
                     _display_name(root),
-                    f"is a symbolic link loop (it leads back to {_display_name(target)}, "
-                    "which is already being checked); skipped it, remove the link",
+                    message(
+                        N_(
+                            "is a symbolic link loop (it leads back to {target}, which is "
+                            "already being checked); skipped it, remove the link"
+                        ),
+                        target=_display_name(target),
+                    ),
                 )
             continue
         seen.add(key)
@@ -258,6 +317,7 @@ def _cwd_config(resolver: ConfigResolver) -> Config | None:
     envvar="POA_LINT_CACHE_DIR",
     help="Where to cache results [default: .poa-lint-cache in the current folder].",
 )
+@_lang_option
 def check(
     paths: tuple[str, ...],
     reason: str | None,
@@ -278,6 +338,7 @@ def check(
     jobs: int | None,
     no_cache: bool,
     cache_dir: str | None,
+    lang: str | None,
 ) -> None:
     """Check letters (.txt, .md, .docx; folders recursively; - for stdin)."""
     # spaCy, the engine and the API are imported only when a letter misses the cache, and
@@ -293,8 +354,10 @@ def check(
         "fail_on": fail_on,
     }
     fmt = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    tr = _language(lang)
     if (
-        not no_cache
+        tr.lang == DEFAULT  # another language takes the full path (which reads the cache too)
+        and not no_cache
         and fmt in ("text", "json", "github")
         and not (config_path or notice_path or show_coverage)
         and not (output_path and _would_overwrite_a_letter(output_path, paths))
@@ -337,14 +400,20 @@ def check(
     except PoaLintError as exc:
         if debug:
             traceback.print_exc()
-        _fail(str(exc))
+        _fail(exc.template, tr)
         return
 
     report_file = os.path.realpath(output_path) if output_path else None
     if output_path and _would_overwrite_a_letter(output_path, paths):
         _fail(
-            f"--output {output_path} is one of the letters being checked; "
-            "write the report to another file"
+            message(
+                N_(
+                    "--output {path} is one of the letters being checked; write the report "
+                    "to another file"
+                ),
+                path=output_path,
+            ),
+            tr,
         )
         return
     stream: IO[str]
@@ -359,6 +428,7 @@ def check(
         show_coverage=show_coverage,
         quiet=quiet,
         color=use_color,
+        lang=tr.lang,
     )
     reporter.start()
     had_error = False
@@ -373,9 +443,9 @@ def check(
         ):
             failing = True
 
-    def on_error(path: str, message: str) -> None:
+    def on_error(path: str, problem: str | Template) -> None:
         nonlocal had_error
-        reporter.error(path, message)
+        reporter.error(path, tr.text(problem))
         had_error = True
 
     # Every outcome goes through `run`, which hands them on in discovery order.
@@ -394,7 +464,7 @@ def check(
                 notice=notice_text,
             )
     except PoaLintError as exc:
-        _fail(str(exc))
+        _fail(exc.template, tr)
         return
     for path, problem in discover(paths, excluded):
         if report_file is not None and os.path.realpath(path) == report_file:
@@ -428,8 +498,8 @@ def check(
         except PoaLintError as exc:
             if debug:
                 traceback.print_exc()
-            message = exc.problem if isinstance(exc, InputError) else str(exc)
-            run.error(path if path != "-" else "<stdin>", message)
+            problem_text = exc.problem_template if isinstance(exc, InputError) else exc.template
+            run.error(path if path != "-" else "<stdin>", problem_text)
             continue
         run.job(Job(source, config), key)
     run.run(
@@ -469,29 +539,49 @@ def _catalog() -> Catalog:
     return load_catalog()
 
 
-def _summary(rule: Rule) -> str:
-    text = " ".join(rule.rationale.split())
-    end = text.find(". ")
-    return text if end == -1 else text[: end + 1]
+def _summary(rule: Rule, tr: Translator) -> str:
+    """The first sentence of a rule's rationale, in the reader's language."""
+    text = " ".join(tr.gettext(rule.rationale).split())
+    ends = [i for i in (text.find(". "), text.find("。")) if i != -1]
+    return text[: min(ends) + 1] if ends else text
+
+
+def _pad(text: str, width: int) -> str:
+    """``text`` padded to ``width`` terminal columns (a Chinese character takes two)."""
+    import unicodedata
+
+    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text + " " * max(0, width - used)
+
+
+def _wrap(text: str, tr: Translator, *, indent: str = "", rest: str = "") -> str:
+    """Wrap a paragraph at 88 columns; Chinese, without spaces to break at, at 44 characters."""
+    width = 88 if tr.lang == DEFAULT else 44 + len(indent)
+    return click.wrap_text(text, width=width, initial_indent=indent, subsequent_indent=rest)
 
 
 @main.command("rules")
 @click.option(
     "--format", "-f", "output_format", type=click.Choice(["text", "json"]), default="text"
 )
-def rules_command(output_format: str) -> None:
+@_lang_option
+def rules_command(output_format: str, lang: str | None) -> None:
     """List every rule: code, name, category, default severity."""
     from .catalog import load_catalog
+    from .i18n import CATEGORY_WORDS, SEVERITY_WORDS
+    from .verdict import rule_title
 
+    tr = _language(lang)
     catalog = load_catalog()
     if output_format == "json":
+        # codes, names and values stay English (they are identifiers); the summary is prose
         data = [
             {
                 "code": r.code,
                 "name": r.name,
                 "category": r.category.value,
                 "severity": r.severity.value,
-                "summary": _summary(r),
+                "summary": _summary(r, tr),
                 "link": r.link,
             }
             for r in catalog.rules
@@ -499,40 +589,73 @@ def rules_command(output_format: str) -> None:
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     width = max((len(r.name) for r in catalog.rules), default=10)
-    click.echo(f"{'CODE':<7} {'NAME':<{width}} {'CATEGORY':<12} {'SEVERITY':<8}")
+    if tr.lang == DEFAULT:
+        click.echo(f"{'CODE':<7} {'NAME':<{width}} {'CATEGORY':<12} {'SEVERITY':<8}")
+        for r in catalog.rules:
+            click.echo(
+                f"{r.code:<7} {r.name:<{width}} {r.category.value:<12} {r.severity.value:<8}"
+            )
+        return
+    heads = [tr.gettext(h) for h in (N_("CODE"), N_("NAME"), N_("CATEGORY"), N_("SEVERITY"))]
+    click.echo(
+        f"{_pad(heads[0], 7)} {_pad(heads[1], width)} {_pad(heads[2], 12)} "
+        f"{_pad(heads[3], 8)} {tr.gettext(N_('WHAT IT FINDS'))}"
+    )
     for r in catalog.rules:
-        click.echo(f"{r.code:<7} {r.name:<{width}} {r.category.value:<12} {r.severity.value:<8}")
+        click.echo(
+            f"{r.code:<7} {r.name:<{width}} "
+            f"{_pad(tr.word(CATEGORY_WORDS, r.category.value), 12)} "
+            f"{_pad(tr.word(SEVERITY_WORDS, r.severity.value), 8)} "
+            f"{tr.gettext(rule_title(r.name))}"
+        )
 
 
 @main.command()
 @click.argument("code_or_name")
-def explain(code_or_name: str) -> None:
+@_lang_option
+def explain(code_or_name: str, lang: str | None) -> None:
     """Explain a rule: why it exists, how to fix it, examples."""
     from .catalog import load_catalog
+    from .i18n import CATEGORY_WORDS, SEVERITY_WORDS
 
+    tr = _language(lang)
     rule = load_catalog().find(code_or_name)
     if rule is None:
-        _fail(f"no rule called {code_or_name!r}; `poa-lint rules` lists them")
+        _fail(
+            message(
+                N_("no rule called {name}; `poa-lint rules` lists them"), name=repr(code_or_name)
+            ),
+            tr,
+        )
         return
     from .precision import measured_precision
 
     click.echo(
-        f"{rule.code} {rule.name} ({rule.category.value}, default severity {rule.severity.value})"
+        tr(
+            N_("{code} {name} ({category}, default severity {severity})"),
+            code=rule.code,
+            name=rule.name,
+            category=tr.word(CATEGORY_WORDS, rule.category.value),
+            severity=tr.word(SEVERITY_WORDS, rule.severity.value),
+        )
     )
     measured = measured_precision().get(rule.code)
     click.echo(
-        "Measured precision on letters it was not tuned on: "
-        + (measured.describe() if measured else "not measured")
+        tr(
+            N_("Measured precision on letters it was not tuned on: {precision}"),
+            precision=tr.render(measured.template()) if measured else tr.gettext("not measured"),
+        )
     )
     click.echo("")
-    click.echo(click.wrap_text(" ".join(rule.rationale.split()), width=88))
+    click.echo(_wrap(" ".join(tr.gettext(rule.rationale).split()), tr))
     if rule.options:
         click.echo("")
-        click.echo("Options (set under [tool.poa-lint.rules." + rule.name + "]):")
+        click.echo(tr(N_("Options (set under [tool.poa-lint.rules.{name}]):"), name=rule.name))
         for key, value in rule.options.items():
             click.echo(f"  {key} = {json.dumps(value)}")
     click.echo("")
-    click.echo("Flagged:")
+    # The examples are letters, and letters are written in English: never translated.
+    click.echo(tr.gettext("Flagged:"))
     for example in rule.examples.bad:
         click.echo(
             click.wrap_text(
@@ -542,7 +665,7 @@ def explain(code_or_name: str) -> None:
                 subsequent_indent="    ",
             )
         )
-    click.echo("Fine:")
+    click.echo(tr.gettext("Fine:"))
     for example in rule.examples.good:
         click.echo(
             click.wrap_text(
@@ -553,14 +676,17 @@ def explain(code_or_name: str) -> None:
             )
         )
     click.echo("")
-    click.echo(f"More: {rule.link}")
+    click.echo(tr(N_("More: {link}"), link=rule.link))
 
 
 @main.command()
-def reasons() -> None:
+@_lang_option
+def reasons(lang: str | None) -> None:
     """List the suspension reasons that --reason accepts."""
     from .reasons import load_taxonomy
 
+    tr = _language(lang)
     for reason in load_taxonomy().reasons:
+        # metric names and targets stay English: the letter must name them in English
         metric = f" — {reason.metric.names[0]} {reason.metric.target}" if reason.metric else ""
-        click.echo(f"{reason.id:<17} {reason.name}{metric}")
+        click.echo(f"{_pad(reason.id, 17)} {tr.gettext(reason.name)}{metric}")

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .errors import ConfigError
 from .severity import Severity
+from .texts import N_, Template, message
 
 if TYPE_CHECKING:
     from .catalog import Catalog, Rule
@@ -71,10 +72,21 @@ class Config(BaseModel):
     max_docx_size: int = Field(default=50_000_000, gt=0)
     # Where results are cached (relative to the config file's folder); see poa_lint/cache.py.
     cache_dir: str | None = None
+    # The language people read poa-lint in ("en", "zh"); read from the config of the current
+    # folder, like cache-dir, below --lang and POA_LINT_LANG. It changes no result.
+    lang: Literal["en", "zh"] | None = None
     rules: dict[str, RuleSettings] = Field(default_factory=dict)
     # Where the file-based settings came from; per-file-ignores globs are relative to it.
     root: str | None = Field(default=None, exclude=True)
     source: str | None = Field(default=None, exclude=True)
+
+    @field_validator("lang", mode="before")
+    @classmethod
+    def _language(cls, value: Any) -> Any:
+        from .i18n import normalize
+
+        # "zh-CN", "zh_Hans", "EN" are spellings of the two languages, not other languages
+        return (normalize(value) or value) if isinstance(value, str) else value
 
     @field_validator("select", "extend_select", "ignore", mode="before")
     @classmethod
@@ -91,9 +103,15 @@ class Config(BaseModel):
                 if not _matching_rules(selector, catalog.rules):
                     raise ConfigError(
                         where,
-                        f"{_kebab(key)}: {selector!r} matches no rule; "
-                        "use a code (POA201), a prefix (POA2) or a name (blames-buyer). "
-                        "`poa-lint rules` lists them.",
+                        message(
+                            N_(
+                                "{key}: {selector} matches no rule; use a code (POA201), a "
+                                "prefix (POA2) or a name (blames-buyer). `poa-lint rules` "
+                                "lists them."
+                            ),
+                            key=_kebab(key),
+                            selector=repr(selector),
+                        ),
                     )
         _check_globs(self)
         for pattern, selectors in self.per_file_ignores.items():
@@ -101,15 +119,23 @@ class Config(BaseModel):
                 if not _matching_rules(selector, catalog.rules):
                     raise ConfigError(
                         where,
-                        f"per-file-ignores.{pattern!r}: {selector!r} matches no rule; use a "
-                        "code (POA701), a prefix (POA7) or a name. `poa-lint rules` lists them.",
+                        message(
+                            N_(
+                                "{key}: {selector} matches no rule; use a code (POA701), a "
+                                "prefix (POA7) or a name. `poa-lint rules` lists them."
+                            ),
+                            key=f"per-file-ignores.{pattern!r}",
+                            selector=repr(selector),
+                        ),
                     )
         for key in self.rules:
             if catalog.find(key) is None:
                 raise ConfigError(
                     where,
-                    f"rules.{_key_path([key])}: no such rule; "
-                    "`poa-lint rules` lists codes and names",
+                    message(
+                        N_("{key}: no such rule; `poa-lint rules` lists codes and names"),
+                        key=f"rules.{_key_path([key])}",
+                    ),
                 )
         if self.reason:
             from .reasons import resolve_reason
@@ -117,7 +143,9 @@ class Config(BaseModel):
             try:
                 resolve_reason(self.reason)
             except ConfigError as exc:
-                raise ConfigError(where, f"reason: {exc.problem}") from exc
+                raise ConfigError(
+                    where, message(_KEY_PROBLEM, key="reason", problem=exc.problem_template)
+                ) from exc
         # Rule options are checked here too (not only when the letters are parsed), so that
         # a bad option fails the letters under this config alone, at the start of the run.
         # Without [rules.*] tables or shared settings the catalogue's defaults apply, and
@@ -176,7 +204,7 @@ class Config(BaseModel):
         try:
             return Config.model_validate(data)
         except ValidationError as exc:
-            raise ConfigError("command line", _first_error(exc)) from exc
+            raise ConfigError(Template(N_("command line")), _first_error(exc)) from exc
 
 
 def _relative_forms(path: str, root: str | None) -> list[str]:
@@ -188,13 +216,19 @@ def _relative_forms(path: str, root: str | None) -> list[str]:
     return forms
 
 
-def _glob_problem(pattern: str) -> str | None:
+#: A problem with one setting: ``exclude: the glob '[' has an unclosed '[' …``.
+_KEY_PROBLEM = N_("{key}: {problem}")
+
+
+def _glob_problem(pattern: str) -> str | Template | None:
     """Why ``pattern`` is not a usable glob, or None. fnmatch would silently read an
     unclosed '[' as a literal character, so a typo would quietly match nothing."""
     if not pattern.strip():
-        return "an empty glob pattern is not allowed; write e.g. 'drafts/*.txt'"
+        return N_("an empty glob pattern is not allowed; write e.g. 'drafts/*.txt'")
     if "\x00" in pattern:
-        return f"the glob {pattern!r} contains a NUL character; remove it"
+        return message(
+            N_("the glob {pattern} contains a NUL character; remove it"), pattern=repr(pattern)
+        )
     i, n = 0, len(pattern)
     while i < n:
         if pattern[i] == "[":
@@ -206,9 +240,12 @@ def _glob_problem(pattern: str) -> str | None:
             while j < n and pattern[j] != "]":
                 j += 1
             if j >= n:
-                return (
-                    f"the glob {pattern!r} has an unclosed '['; close the set (e.g. "
-                    "'draft[0-9].txt') or write a literal bracket as '[[]'"
+                return message(
+                    N_(
+                        "the glob {pattern} has an unclosed '['; close the set (e.g. "
+                        "'draft[0-9].txt') or write a literal bracket as '[[]'"
+                    ),
+                    pattern=repr(pattern),
                 )
             i = j
         i += 1
@@ -224,7 +261,9 @@ def _check_globs(config: Config) -> None:
         for pattern in patterns:
             problem = _glob_problem(pattern)
             if problem is not None:
-                raise ConfigError(config.source, f"{_key_path([key])}: {problem}")
+                raise ConfigError(
+                    config.source, message(_KEY_PROBLEM, key=_key_path([key]), problem=problem)
+                )
 
 
 _HINTS = {
@@ -241,14 +280,14 @@ _HINTS = {
     "max-file-size": "max-file-size = 10000000 (bytes)",
     "max-docx-size": "max-docx-size = 100000000 (bytes)",
     "cache-dir": 'cache-dir = ".poa-lint-cache"',
+    "lang": 'lang = "zh" (or "en")',
     "rules": '[rules.placeholder-left] severity = "warning"',
 }
 
 
-def _hint(loc: tuple[Any, ...]) -> str:
-    """'; write it like: ...' for a setting, so a type error says what a fix looks like."""
-    example = _HINTS.get(str(loc[0])) if loc else None
-    return f"; write it like: {example}" if example else ""
+def _hint(loc: tuple[Any, ...]) -> str | None:
+    """How a setting is written, so a type error says what a fix looks like."""
+    return _HINTS.get(str(loc[0])) if loc else None
 
 
 def _specificity(selector: str, rule: Rule) -> int:
@@ -273,10 +312,10 @@ def _key_path(loc: Sequence[Any]) -> str:
     return ".".join(str(p) if str(p).isprintable() else repr(p) for p in loc)
 
 
-def _first_error(exc: ValidationError) -> str:
+def _first_error(exc: ValidationError) -> Template:
     err = exc.errors()[0]
     loc = _key_path(err["loc"]) or "(top level)"
-    return f"{loc}: {err['msg']}"
+    return message(_KEY_PROBLEM, key=loc, problem=err["msg"])
 
 
 def parse_config(data: Mapping[str, Any], source: str | None, root: str | None) -> Config:
@@ -284,21 +323,36 @@ def parse_config(data: Mapping[str, Any], source: str | None, root: str | None) 
     valid = ", ".join(sorted(_kebab(n) for n in Config.model_fields if n not in _INTERNAL))
     for key in data:
         if key in _INTERNAL:  # set by poa-lint itself, never from a file
-            raise ConfigError(source, f"unknown key {key!r}; valid keys are: {valid}")
+            raise ConfigError(source, _unknown_key(key, valid))
     try:
         config = Config.model_validate({**data, "root": root, "source": source})
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = _key_path(err["loc"])
         if err["type"] == "extra_forbidden":
-            raise ConfigError(source, f"unknown key {loc!r}; valid keys are: {valid}") from exc
+            raise ConfigError(source, _unknown_key(loc, valid)) from exc
         got = _short_repr(err.get("input"))
-        message = _plain(err["msg"])
-        raise ConfigError(
-            source, f"{loc}: {message} (got {got}){_hint(tuple(err['loc']))}"
-        ) from exc
+        problem = _plain(err["msg"])
+        example = _hint(tuple(err["loc"]))
+        if example:
+            wrong = message(
+                N_("{key}: {problem} (got {value}); write it like: {example}"),
+                key=loc,
+                problem=problem,
+                value=got,
+                example=example,
+            )
+        else:
+            wrong = message(
+                N_("{key}: {problem} (got {value})"), key=loc, problem=problem, value=got
+            )
+        raise ConfigError(source, wrong) from exc
     _check_globs(config)
     return config
+
+
+def _unknown_key(key: str, valid: str) -> Template:
+    return message(N_("unknown key {key}; valid keys are: {valid}"), key=repr(key), valid=valid)
 
 
 _INTERNAL = frozenset({"root", "source"})
@@ -315,6 +369,7 @@ _SHARED_OPTIONS = frozenset(Config.model_fields) - {
     "max_file_size",
     "max_docx_size",
     "cache_dir",
+    "lang",
     "rules",
     "root",
     "source",
@@ -347,7 +402,11 @@ def read_config_bytes(p: Path) -> bytes:
         return p.read_bytes()
     except OSError as exc:
         raise ConfigError(
-            str(p), f"cannot read the config file ({exc.strerror or exc}); check the path"
+            str(p),
+            message(
+                N_("cannot read the config file ({reason}); check the path"),
+                reason=exc.strerror or exc,
+            ),
         ) from exc
 
 
@@ -357,13 +416,19 @@ def config_from_bytes(p: Path, raw: bytes) -> Config:
         table = config_table(p, raw)
     except UnicodeDecodeError as exc:
         raise ConfigError(
-            str(p), f"is not UTF-8 text (bad byte at offset {exc.start}); save it as UTF-8"
+            str(p),
+            message(
+                N_("is not UTF-8 text (bad byte at offset {offset}); save it as UTF-8"),
+                offset=exc.start,
+            ),
         ) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(str(p), f"invalid TOML: {exc}; fix the syntax") from exc
+        raise ConfigError(
+            str(p), message(N_("invalid TOML: {error}; fix the syntax"), error=exc)
+        ) from exc
     source = f"{p} [tool.{TOOL_TABLE}]" if p.name == PYPROJECT else str(p)
     if not isinstance(table, dict):
-        raise ConfigError(source, "expected a table of settings")
+        raise ConfigError(source, N_("expected a table of settings"))
     return parse_config(table, source, str(p.parent))
 
 

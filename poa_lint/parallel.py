@@ -21,7 +21,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .errors import PoaLintError
+from .errors import PoaLintError, without_path
+from .texts import Template
 
 if TYPE_CHECKING:
     from .api import Job
@@ -64,9 +65,10 @@ def plan_chunks(count: int, workers: int) -> list[tuple[int, int]]:
 
 def lint_chunk(
     jobs: Sequence[Job], reason: str | None, notice: str | None, debug: bool
-) -> list[Report] | str:
+) -> list[Report] | Template:
     """Check one chunk (in this process or a worker): the reports, or the message of the
-    :class:`PoaLintError` that stopped the chunk (a plain string pickles safely)."""
+    :class:`PoaLintError` that stopped the chunk (a template pickles safely; the reader's
+    language is chosen where it is shown)."""
     from .api import lint_jobs
 
     try:
@@ -74,7 +76,7 @@ def lint_chunk(
     except PoaLintError as exc:
         if debug:
             traceback.print_exc()
-        return str(exc)
+        return exc.template
 
 
 def lint_chunks(
@@ -84,7 +86,7 @@ def lint_chunks(
     notice: str | None,
     workers: int,
     debug: bool = False,
-) -> Iterator[tuple[int, int, list[Report] | str]]:
+) -> Iterator[tuple[int, int, list[Report] | Template]]:
     """Check ``jobs``, yielding ``(start, end, outcome)`` per chunk, in order."""
     if workers <= 1 or len(jobs) < MIN_PARALLEL:
         for start, end in plan_chunks(len(jobs), 1):
@@ -114,7 +116,7 @@ class _Slot:
     path: str
     config: Config | None = None
     report: Report | None = None
-    error: str | None = None
+    error: str | Template | None = None
     key: CacheKey | None = None
 
 
@@ -131,7 +133,7 @@ class OrderedRun:
     def __init__(
         self,
         on_report: Callable[[Report, Config], None],
-        on_error: Callable[[str, str], None],
+        on_error: Callable[[str, str | Template], None],
     ) -> None:
         self._on_report = on_report
         self._on_error = on_error
@@ -145,7 +147,7 @@ class OrderedRun:
         """Letters recorded that still need checking."""
         return len(self._jobs)
 
-    def error(self, path: str, message: str) -> None:
+    def error(self, path: str, message: str | Template) -> None:
         self._slots.append(_Slot(path=path, error=message))
         self._emit()
 
@@ -174,8 +176,8 @@ class OrderedRun:
         ):
             for offset, index in enumerate(range(start, end)):
                 slot = self._slots[self._job_slots[index]]
-                if isinstance(outcome, str):
-                    slot.error = outcome.removeprefix(f"{jobs[index].source.path}: ")
+                if isinstance(outcome, Template):
+                    slot.error = without_path(outcome, jobs[index].source.path)
                     continue
                 slot.report = outcome[offset]
                 if cache is not None and slot.key is not None:

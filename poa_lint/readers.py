@@ -32,6 +32,7 @@ from typing import Any, BinaryIO, Literal
 
 from .errors import InputError
 from .source import Paragraph, ParagraphKind, SourceText
+from .texts import N_, Template, message
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -75,30 +76,30 @@ DEFAULT_LIMITS = ReadLimits()
 # --------------------------------------------------------------------------------------------
 
 
-def _size(n: int) -> str:
+def _size(n: int) -> str | Template:
     """Human size for messages: '5 MB', '6.2 MB', '120 KB', '900 bytes'."""
     if n >= 1_000_000:
         return f"{n / 1_000_000:.3g} MB"
     if n >= 1_000:
         return f"{n / 1_000:.3g} KB"
-    return f"{n} bytes"
+    return message(N_("{count} bytes"), count=n)
 
 
-def _os_problem(exc: OSError) -> str:
+def _os_problem(exc: OSError) -> str | Template:
     """Translate an OSError into a one-line problem that says what to do."""
     if isinstance(exc, FileNotFoundError):
-        return "does not exist (it may have been moved or deleted); check the path"
+        return N_("does not exist (it may have been moved or deleted); check the path")
     if isinstance(exc, PermissionError):
-        return "cannot be read: permission denied; check the file's permissions"
+        return N_("cannot be read: permission denied; check the file's permissions")
     if isinstance(exc, IsADirectoryError):
         return _DIRECTORY_PROBLEM
     if isinstance(exc, NotADirectoryError):
-        return "does not exist (part of the path is a file, not a folder); check the path"
+        return N_("does not exist (part of the path is a file, not a folder); check the path")
     reason = exc.strerror or str(exc) or type(exc).__name__
-    return f"cannot be read ({reason}); check the path and try again"
+    return message(N_("cannot be read ({reason}); check the path and try again"), reason=reason)
 
 
-_DIRECTORY_PROBLEM = "is a directory, not a letter; pass a .txt, .md or .docx file"
+_DIRECTORY_PROBLEM = N_("is a directory, not a letter; pass a .txt, .md or .docx file")
 
 
 def _read_bounded(stream: BinaryIO, limit: int) -> bytes:
@@ -120,16 +121,22 @@ def _read_bounded(stream: BinaryIO, limit: int) -> bytes:
 def _require_text(text: str, path: str) -> None:
     """Refuse input with nothing to lint, so the CLI does not report a clean pass on it."""
     if text == "":
-        raise InputError(path, "is empty; nothing to check (is it the right file?)")
+        raise InputError(path, N_("is empty; nothing to check (is it the right file?)"))
     if text.strip() == "":
-        raise InputError(path, "contains only whitespace; nothing to check (is it the right file?)")
+        raise InputError(
+            path, N_("contains only whitespace; nothing to check (is it the right file?)")
+        )
 
 
-def too_long_problem(chars: int, cap: int) -> str:
+def too_long_problem(chars: int, cap: int) -> Template:
     """The problem for text over the character limit (shared with ``api.lint``)."""
-    return (
-        f"is {chars:,} characters long, more than the {cap:,} poa-lint can check "
-        "(a Plan of Action is usually under 20,000); is it the right file?"
+    return message(
+        N_(
+            "is {chars} characters long, more than the {limit} poa-lint can check "
+            "(a Plan of Action is usually under 20,000); is it the right file?"
+        ),
+        chars=f"{chars:,}",
+        limit=f"{cap:,}",
     )
 
 
@@ -140,7 +147,7 @@ def _require_length(text: str, path: str, limits: ReadLimits) -> None:
 
 def _require_paragraphs(source: SourceText, path: str) -> SourceText:
     if not source.paragraphs:
-        raise InputError(path, "has no text; nothing to check (is it the right file?)")
+        raise InputError(path, N_("has no text; nothing to check (is it the right file?)"))
     return source
 
 
@@ -163,25 +170,25 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
     (
         b"%PDF",
-        "is a PDF file, not text; copy the letter's text into a .txt file or save it as .docx",
+        N_("is a PDF file, not text; copy the letter's text into a .txt file or save it as .docx"),
     ),
     (
         b"\x89PNG",
-        "is a PNG image, not text; type or paste the letter's text into a .txt file",
+        N_("is a PNG image, not text; type or paste the letter's text into a .txt file"),
     ),
     (
         b"\xff\xd8\xff",
-        "is a JPEG image, not text; type or paste the letter's text into a .txt file",
+        N_("is a JPEG image, not text; type or paste the letter's text into a .txt file"),
     ),
-    (b"GIF87a", "is a GIF image, not text; type or paste the letter's text into a .txt file"),
-    (b"GIF89a", "is a GIF image, not text; type or paste the letter's text into a .txt file"),
+    (b"GIF87a", N_("is a GIF image, not text; type or paste the letter's text into a .txt file")),
+    (b"GIF89a", N_("is a GIF image, not text; type or paste the letter's text into a .txt file")),
     (
         _ZIP_MAGIC,
-        "is a zip/Office file, not plain text; rename it to .docx if it is a Word document",
+        N_("is a zip/Office file, not plain text; rename it to .docx if it is a Word document"),
     ),
     (
         _OLE_MAGIC,
-        "is an old Word .doc or encrypted Office file; save it as .docx or .txt",
+        N_("is an old Word .doc or encrypted Office file; save it as .docx or .txt"),
     ),
 )
 
@@ -252,17 +259,25 @@ def decode_bytes(data: bytes, *, path: str | None) -> str:
             except UnicodeDecodeError as exc:
                 raise InputError(
                     path,
-                    f"starts with a {label} byte-order mark but is not valid {label} "
-                    f"(bad data at offset {exc.start}); save the file as UTF-8",
+                    message(
+                        N_(
+                            "starts with a {encoding} byte-order mark but is not valid "
+                            "{encoding} (bad data at offset {offset}); save the file as UTF-8"
+                        ),
+                        encoding=label,
+                        offset=exc.start,
+                    ),
                 ) from exc
     problem = _sniff_binary(data)
     if problem is not None:
         raise InputError(path, problem)
     if b"\x00" in data:
         if _looks_like_bomless_utf16(data):
-            raise InputError(path, "looks like UTF-16 without a byte-order mark; save it as UTF-8")
+            raise InputError(
+                path, N_("looks like UTF-16 without a byte-order mark; save it as UTF-8")
+            )
         raise InputError(
-            path, "is a binary file, not text; save the letter as .txt (UTF-8) or .docx"
+            path, N_("is a binary file, not text; save the letter as .txt (UTF-8) or .docx")
         )
     try:
         return data.decode("utf-8")
@@ -277,8 +292,14 @@ def decode_bytes(data: bytes, *, path: str | None) -> str:
     bad = data[utf8_error.start]
     raise InputError(
         path,
-        f"is not valid UTF-8 (invalid byte 0x{bad:02X} at offset {utf8_error.start}); "
-        "save the file as UTF-8",
+        message(
+            N_(
+                "is not valid UTF-8 (invalid byte {byte} at offset {offset}); save the file "
+                "as UTF-8"
+            ),
+            byte=f"0x{bad:02X}",
+            offset=utf8_error.start,
+        ),
     )
 
 
@@ -704,7 +725,9 @@ def read_path(path: str | os.PathLike[str], *, limits: ReadLimits = DEFAULT_LIMI
         return read_stdin(limits=limits)
     fmt = _format_for(name)
     if "\x00" in name:
-        raise InputError(name, "is not a valid file name (it contains a NUL byte); check the path")
+        raise InputError(
+            name, N_("is not a valid file name (it contains a NUL byte); check the path")
+        )
     try:
         info = os.stat(name)
     except OSError as exc:
@@ -747,16 +770,24 @@ def _read_fifo(name: str, cap: int) -> bytes:
         return _read_bounded(handle, cap)
 
 
-def _too_big(size: int, cap: int, fmt: str, *, at_least: bool = False) -> str:
-    amount = f"more than {_size(cap)}" if at_least else _size(size)
+def _too_big(size: int, cap: int, fmt: str, *, at_least: bool = False) -> Template:
+    amount = message(N_("more than {size}"), size=_size(cap)) if at_least else _size(size)
     if fmt == "docx":
-        return (
-            f"is {amount}, larger than the {_size(cap)} limit for a .docx letter; is it the "
-            "right file? (raise it with max-docx-size in config)"
+        return message(
+            N_(
+                "is {size}, larger than the {limit} limit for a .docx letter; is it the "
+                "right file? (raise it with max-docx-size in config)"
+            ),
+            size=amount,
+            limit=_size(cap),
         )
-    return (
-        f"is {amount}, larger than the {_size(cap)} limit for a letter; is it the right file? "
-        "(raise it with max-file-size in config)"
+    return message(
+        N_(
+            "is {size}, larger than the {limit} limit for a letter; is it the right file? "
+            "(raise it with max-file-size in config)"
+        ),
+        size=amount,
+        limit=_size(cap),
     )
 
 
@@ -769,19 +800,29 @@ def read_stdin(
     """
     if stream is None:
         if sys.stdin is None:
-            raise InputError(STDIN_NAME, "is not available; pass the letter's file path instead")
+            raise InputError(
+                STDIN_NAME, N_("is not available; pass the letter's file path instead")
+            )
         stream = sys.stdin.buffer
     try:
         data = _read_bounded(stream, limits.max_bytes)
     except (OSError, ValueError) as exc:
         raise InputError(
-            STDIN_NAME, f"cannot be read ({exc}); pass the letter's file path instead"
+            STDIN_NAME,
+            message(
+                N_("cannot be read ({reason}); pass the letter's file path instead"), reason=exc
+            ),
         ) from exc
     if len(data) > limits.max_bytes:
         raise InputError(
             STDIN_NAME,
-            f"is more than {_size(limits.max_bytes)}, larger than the limit for a letter; "
-            "is it the right input? (raise it with max-file-size in config)",
+            message(
+                N_(
+                    "is more than {limit}, larger than the limit for a letter; is it the right "
+                    "input? (raise it with max-file-size in config)"
+                ),
+                limit=_size(limits.max_bytes),
+            ),
         )
     if data.startswith(_ZIP_MAGIC):
         return _read_docx(data, STDIN_NAME, limits)
@@ -805,7 +846,7 @@ _ZIP_ERRORS: tuple[type[BaseException], ...] = (
     RuntimeError,  # encrypted zip entry
     NotImplementedError,  # unsupported compression method
 )
-_DAMAGED = "is not a valid .docx (the file is damaged or truncated); re-save it from Word"
+_DAMAGED = N_("is not a valid .docx (the file is damaged or truncated); re-save it from Word")
 _MAIN_PART_RE = re.compile(r"word/document\d*\.xml")
 _DTD_MARKERS: tuple[bytes, ...] = tuple(
     marker.encode(codec)
@@ -816,7 +857,7 @@ _DTD_MARKERS: tuple[bytes, ...] = tuple(
 
 def _not_a_zip_problem(data: bytes) -> str:
     if data.startswith(_OLE_MAGIC):
-        return (
+        return N_(
             "is encrypted or password-protected (or an old .doc saved with a .docx name); "
             "remove the password or save a copy as .docx"
         )
@@ -829,7 +870,7 @@ def _not_a_zip_problem(data: bytes) -> str:
         except InputError:
             return _DAMAGED
         if text.strip():
-            return "is a plain-text file with a .docx name; rename it to .txt"
+            return N_("is a plain-text file with a .docx name; rename it to .txt")
     return _DAMAGED
 
 
@@ -849,16 +890,24 @@ def _read_docx(data: bytes, name: str, limits: ReadLimits) -> SourceText:
         if not any(_MAIN_PART_RE.fullmatch(entry.filename) for entry in entries):
             raise InputError(
                 name,
-                "is a zip file but not a Word document (no word/document.xml); "
-                "open the letter in Word and save it as .docx",
+                N_(
+                    "is a zip file but not a Word document (no word/document.xml); "
+                    "open the letter in Word and save it as .docx"
+                ),
             )
         total = sum(entry.file_size for entry in entries)
         if total > limits.max_docx_uncompressed:
             raise InputError(
                 name,
-                f"expands to {_size(total)}, over the {_size(limits.max_docx_uncompressed)} "
-                "limit (possible zip bomb); if it really is your letter, remove large images "
-                "or raise max-docx-size in config",
+                message(
+                    N_(
+                        "expands to {size}, over the {limit} limit (possible zip bomb); if it "
+                        "really is your letter, remove large images or raise max-docx-size in "
+                        "config"
+                    ),
+                    size=_size(total),
+                    limit=_size(limits.max_docx_uncompressed),
+                ),
             )
         for entry in entries:
             if not entry.filename.endswith((".xml", ".rels")):
@@ -871,8 +920,13 @@ def _read_docx(data: bytes, name: str, limits: ReadLimits) -> SourceText:
             if any(marker in raw for marker in _DTD_MARKERS):
                 raise InputError(
                     name,
-                    f"contains XML entity declarations ({entry.filename}), which poa-lint "
-                    "refuses for safety; re-save it from Word",
+                    message(
+                        N_(
+                            "contains XML entity declarations ({part}), which poa-lint "
+                            "refuses for safety; re-save it from Word"
+                        ),
+                        part=entry.filename,
+                    ),
                 )
     try:
         import docx  # lazy: only .docx letters pay for python-docx and lxml
@@ -884,8 +938,13 @@ def _read_docx(data: bytes, name: str, limits: ReadLimits) -> SourceText:
     except Exception as exc:
         raise InputError(
             name,
-            f"could not be read as a Word document ({_short_reason(exc)}); "
-            "re-save it from Word as .docx",
+            message(
+                N_(
+                    "could not be read as a Word document ({reason}); re-save it from Word "
+                    "as .docx"
+                ),
+                reason=_short_reason(exc),
+            ),
         ) from exc
     source = _docx_source(lines, name)
     _require_length(source.text, name, limits)

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .catalog import load_data_file
 from .errors import CatalogError, ConfigError
+from .texts import N_, message
 
 
 class Metric(BaseModel):
@@ -89,6 +90,11 @@ def resolve_reason(reason_id: str) -> Reason:
     reason = taxonomy.get(reason_id)
     if reason is None:
         raise ConfigError(
-            None, f"unknown reason {reason_id!r}; valid reasons: {', '.join(taxonomy.ids())}"
+            None,
+            message(
+                N_("unknown reason {reason}; valid reasons: {reasons}"),
+                reason=repr(reason_id),
+                reasons=", ".join(taxonomy.ids()),
+            ),
         )
     return reason

@@ -96,11 +96,11 @@ def message(msgid: str, **values: object) -> Template:
     return Template(msgid, _arguments(values))
 
 
-def plural(singular: str, plural_form: str, count: int, **values: object) -> Template:
-    """A message with an English singular and plural, chosen by ``count`` (also ``{count}``)."""
-    return Template(
-        singular, _arguments({"count": count, **values}), plural=plural_form, count=count
-    )
+def counted(singular: str, plural: str, count: int, **values: object) -> Template:
+    """A message with an English singular and plural form, chosen by ``count`` (which also
+    fills ``{count}``). Not wrapped in :func:`N_`: ``pybabel extract -k counted:1,2`` reads
+    both forms into one plural entry (see ``poa_lint/translations.py``)."""
+    return Template(singular, _arguments({"count": count, **values}), plural=plural, count=count)
 
 
 def join(items: Sequence[str | Template]) -> str | Template:
@@ -142,10 +142,10 @@ __all__ = [
     "Lookup",
     "Template",
     "as_template",
+    "counted",
     "join",
     "listing",
     "message",
-    "plural",
     "render",
     "sentences",
 ]

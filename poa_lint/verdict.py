@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .models import Finding, Severity, Verdict
-from .texts import N_, Template, listing, message, plural
+from .texts import N_, Template, counted, listing, message
 
 #: How many deciding rules the one-line reason names before "and N more".
 _NAMED = 4
@@ -33,9 +33,9 @@ def decide(findings: Sequence[Finding]) -> Verdict:
         why = message(N_("Fix before sending: {findings}."), findings=named)
         return Verdict(status="revise", codes=codes, **_worded(why), **counts)
     if infos:
-        why = plural(
-            N_("No errors or warnings; {count} optional suggestion."),
-            N_("No errors or warnings; {count} optional suggestions."),
+        why = counted(
+            "No errors or warnings; {count} optional suggestion.",
+            "No errors or warnings; {count} optional suggestions.",
             infos,
         )
     else:

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
 
-from ..texts import N_, Template, plural
+from ..texts import N_, Template, counted
 from .base import Hit, Options
 
 if TYPE_CHECKING:
@@ -196,15 +196,11 @@ def decorative_symbols(letter: Letter, options: DecorativeSymbolsOptions) -> Ite
         yield Hit(
             start=start,
             end=first.end,
-            message=plural(
-                N_(
-                    'A list of {count} item: the house style (list-style = "prose") asks for '
-                    "paragraphs; rewrite the items as sentences."
-                ),
-                N_(
-                    'A list of {count} items: the house style (list-style = "prose") asks for '
-                    "paragraphs; rewrite the items as sentences."
-                ),
+            message=counted(
+                'A list of {count} item: the house style (list-style = "prose") asks for '
+                "paragraphs; rewrite the items as sentences.",
+                'A list of {count} items: the house style (list-style = "prose") asks for '
+                "paragraphs; rewrite the items as sentences.",
                 items,
             ),
             suggestion=N_("Write the items as a short paragraph of full sentences."),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..severity import Severity
+from ..texts import N_
 from .base import Reporter
 
 if TYPE_CHECKING:
@@ -46,6 +47,7 @@ class GithubReporter(Reporter):
 
     def handle(self, report: Report) -> None:
         self.count(report)
+        report = self.localized(report)
         for finding in report.findings:
             self._write(self._annotation(report.path, finding))
 
@@ -65,7 +67,7 @@ class GithubReporter(Reporter):
         properties["title"] = f"{finding.code} {finding.name}"
         message = finding.message
         if finding.suggestion:
-            message += f"\nSuggestion: {finding.suggestion}"
+            message += "\n" + self.tr(N_("Suggestion: {suggestion}"), suggestion=finding.suggestion)
         return command(COMMANDS[finding.severity], properties, message)
 
     def error(self, path: str, message: str) -> None:

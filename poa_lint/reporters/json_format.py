@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from .._version import __version__
+from ..i18n import DEFAULT
 from ..severity import JSON_SCHEMA_VERSION
 from .base import SEVERITY_ORDER, Reporter
 
@@ -36,14 +37,18 @@ class JsonReporter(Reporter):
         show_coverage: bool = False,
         quiet: bool = False,
         color: bool = False,
+        lang: str = DEFAULT,
     ) -> None:
-        super().__init__(stream, rules=rules, show_coverage=show_coverage, quiet=quiet, color=color)
+        super().__init__(
+            stream, rules=rules, show_coverage=show_coverage, quiet=quiet, color=color, lang=lang
+        )
         self._files: list[dict[str, Any]] = []
         self._errors: list[dict[str, str]] = []
 
     def handle(self, report: Report) -> None:
         self.count(report)
-        self._files.append(file_entry(report))
+        # Codes, names and values stay English; messages are in the reader's language.
+        self._files.append(file_entry(self.localized(report)))
 
     def handle_stored(self, report: Report, entry: dict[str, Any]) -> None:
         """A report read back from the cache, with its stored JSON: the stored JSON is the

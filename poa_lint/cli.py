@@ -690,3 +690,23 @@ def reasons(lang: str | None) -> None:
         # metric names and targets stay English: the letter must name them in English
         metric = f" — {reason.metric.names[0]} {reason.metric.target}" if reason.metric else ""
         click.echo(f"{_pad(reason.id, 17)} {tr.gettext(reason.name)}{metric}")
+
+
+@main.command()
+@click.option("--reason", "-r", metavar="ID", help="Suspension reason id (see `poa-lint reasons`).")
+@_lang_option
+def new(reason: str | None, lang: str | None) -> None:
+    """Print an outline to start a letter from: the three parts, with prompts for the reason."""
+    from .outline import outline
+
+    tr = _language(lang)
+    chosen = None
+    if reason:
+        from .reasons import resolve_reason
+
+        try:
+            chosen = resolve_reason(reason)
+        except PoaLintError as exc:
+            _fail(exc.template, tr)
+            return
+    click.echo(outline(chosen, tr), nl=False)

@@ -131,15 +131,21 @@ def lint(
     point into ``text``; findings' excerpts show U+FFFD there. Text longer than
     1,000,000 characters raises :class:`InputError`.
     """
+    source = text_source(text, path=path)
+    notice = _without_surrogates(notice) if notice is not None else None
+    return lint_jobs([Job(source, config or Config())], reason=reason, notice=notice)[0]
+
+
+def text_source(text: str, *, path: str | None = None) -> SourceText:
+    """A letter given as a string, ready to check: lone surrogates replaced (see
+    :func:`lint`), and refused with :class:`InputError` when it is too long."""
     text = _without_surrogates(text)
     if len(text) > DEFAULT_LIMITS.max_chars:
         problem = too_long_problem(len(text), DEFAULT_LIMITS.max_chars)
         if path:
             raise InputError(path, problem)
         raise InputError(None, message(N_("the letter {problem}"), problem=problem))
-    source = parse_plain_text(text, path=path)
-    notice = _without_surrogates(notice) if notice is not None else None
-    return lint_jobs([Job(source, config or Config())], reason=reason, notice=notice)[0]
+    return parse_plain_text(text, path=path)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

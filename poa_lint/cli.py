@@ -36,7 +36,7 @@ SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 SKIP_DIRS = frozenset(
     {".git", ".hg", ".svn", ".venv", "venv", "node_modules", ".poa-lint-cache", "__pycache__"}
 )
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "html")
 # The values of models.Severity, spelled out so that `--help` need not import pydantic
 # (tests/test_startup.py checks that they agree).
 SEVERITIES = ("info", "warning", "error")
@@ -270,7 +270,8 @@ def _cwd_config(resolver: ConfigResolver) -> Config | None:
     "output_format",
     type=click.Choice(FORMATS),
     default=None,
-    help="Output format [default: text; github under GitHub Actions].",
+    help="Output format [default: text; github under GitHub Actions]. html: a report to open "
+    "in a browser.",
 )
 @click.option("--output", "-o", "output_path", metavar="FILE", help="Write the report to FILE.")
 @click.option(
@@ -481,6 +482,8 @@ def check(
                 # (same settings, code and rules), so the engine need not even be imported.
                 assert cache is not None
                 _snapshot_settings(cache, resolver, path, config, snapshots)
+                if reporter.needs_text:  # the HTML report shows the letter: read it after all
+                    _hand_text(reporter, path, config)
                 run.cached(cached, config)
                 continue
             if id(config) not in validated:  # configs are shared per folder: validate once
@@ -495,6 +498,8 @@ def check(
                 if path == "-"
                 else read_path(path, limits=limits_for(config))
             )
+            if reporter.needs_text:
+                reporter.letter_text(source.path, source.text)
         except PoaLintError as exc:
             if debug:
                 traceback.print_exc()
@@ -517,6 +522,17 @@ def check(
     if failing and not exit_zero:
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
+
+
+def _hand_text(reporter: Reporter, path: str, config: Config) -> None:
+    """Give a reporter that shows letters the text of a cached one (unreadable: no text)."""
+    from .api import limits_for
+    from .readers import read_path
+
+    try:
+        reporter.letter_text(path, read_path(path, limits=limits_for(config)).text)
+    except PoaLintError:
+        return
 
 
 def _snapshot_settings(
@@ -554,10 +570,30 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - used)
 
 
-def _wrap(text: str, tr: Translator, *, indent: str = "", rest: str = "") -> str:
-    """Wrap a paragraph at 88 columns; Chinese, without spaces to break at, at 44 characters."""
-    width = 88 if tr.lang == DEFAULT else 44 + len(indent)
-    return click.wrap_text(text, width=width, initial_indent=indent, subsequent_indent=rest)
+def _wrap(text: str, tr: Translator, width: int = 88) -> str:
+    """Wrap a paragraph at ``width`` terminal columns. Chinese has no spaces to break at: it
+    breaks between any two characters (an English word stays whole), and never puts
+    closing punctuation at the start of a line."""
+    if tr.lang == DEFAULT:
+        return click.wrap_text(text, width=width)
+    import re
+    import unicodedata
+
+    def columns(piece: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in piece)
+
+    lines: list[str] = []
+    line = ""
+    for piece in re.findall(r"[A-Za-z0-9'`\-.,:;/_%]+\s*|\S\s*|\s+", text):
+        closing = piece[0] in "，。、；：！？）」』”’》…"
+        if line and columns(line + piece.rstrip()) > width and not closing:
+            lines.append(line.rstrip())
+            line = piece.lstrip()
+        else:
+            line += piece
+    if line.strip():
+        lines.append(line.rstrip())
+    return "\n".join(lines)
 
 
 @main.command("rules")
@@ -596,10 +632,13 @@ def rules_command(output_format: str, lang: str | None) -> None:
                 f"{r.code:<7} {r.name:<{width}} {r.category.value:<12} {r.severity.value:<8}"
             )
         return
-    heads = [tr.gettext(h) for h in (N_("CODE"), N_("NAME"), N_("CATEGORY"), N_("SEVERITY"))]
+    heads = [
+        tr.gettext(h)
+        for h in (N_("CODE"), N_("NAME"), N_("CATEGORY"), N_("SEVERITY"), N_("WHAT IT FINDS"))
+    ]
     click.echo(
         f"{_pad(heads[0], 7)} {_pad(heads[1], width)} {_pad(heads[2], 12)} "
-        f"{_pad(heads[3], 8)} {tr.gettext(N_('WHAT IT FINDS'))}"
+        f"{_pad(heads[3], 8)} {heads[4]}"
     )
     for r in catalog.rules:
         click.echo(
@@ -710,3 +749,121 @@ def new(reason: str | None, lang: str | None) -> None:
             _fail(exc.template, tr)
             return
     click.echo(outline(chosen, tr), nl=False)
+
+
+@main.command()
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on. Anything but this computer's own (127.0.0.1, localhost) "
+    "lets others on the network open the page.",
+)
+@click.option(
+    "--port",
+    "-p",
+    type=click.IntRange(0, 65535),
+    default=8765,
+    show_default=True,
+    help="Port to listen on (0: any free port).",
+)
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the web browser.")
+@click.option(
+    "--config", "config_path", metavar="FILE", help="Use this config file (no discovery)."
+)
+@_lang_option
+def serve(
+    host: str, port: int, open_browser: bool, config_path: str | None, lang: str | None
+) -> None:
+    """Run the local web page: paste or upload a letter, see the findings in place."""
+    tr = _language(lang)
+    try:
+        import uvicorn
+
+        from .web.app import LOOPBACK_HOSTS, Settings, create_app, warm_up
+    except ImportError:
+        _fail(N_("the web page needs the web extra: pip install 'poa-lint[web]'"), tr)
+        return
+    from .config import ConfigResolver
+
+    try:
+        config = ConfigResolver(config_path).for_path(None)
+        config.validate_against(_catalog())
+    except PoaLintError as exc:
+        _fail(exc.template, tr)
+        return
+    chosen = lang or os.environ.get(ENV) or config.lang  # else: each visitor's browser decides
+    sock, address = _listen(host, port, tr)
+    loopback = _is_loopback(address[0])
+    if not loopback:
+        click.echo(
+            tr(
+                N_(
+                    "poa-lint: warning: listening on {host}: anyone who can reach this "
+                    "computer can open the page and read the letters checked on it"
+                ),
+                host=host,
+            ),
+            err=True,
+        )
+    click.echo(tr.gettext("Loading the English model…"), err=True)
+    settings = Settings(config=config, lang=normalize(chosen) if chosen else None)
+    try:
+        warm_up(settings)
+    except PoaLintError as exc:
+        sock.close()
+        _fail(exc.template, tr)
+        return
+    shown = "127.0.0.1" if address[0] in ("0.0.0.0", "::") else address[0]
+    url = f"http://[{shown}]:{address[1]}/" if ":" in shown else f"http://{shown}:{address[1]}/"
+    click.echo(tr(N_("poa-lint is running at {url} (press Ctrl+C to stop)"), url=url))
+    sys.stdout.flush()
+    app = create_app(settings, hosts=list(LOOPBACK_HOSTS) if loopback else ["*"])
+    if open_browser:
+        import webbrowser
+
+        webbrowser.open(url)
+    server = uvicorn.Server(
+        uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
+    )
+    try:
+        server.run(sockets=[sock])
+    finally:
+        sock.close()
+
+
+def _listen(host: str, port: int, tr: Translator) -> tuple[Any, tuple[str, int]]:
+    """A listening socket on ``host:port`` (port 0: a free one) and the address it got."""
+    import socket
+
+    try:
+        family, kind, proto, _, where = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )[0]
+        sock = socket.socket(family, kind, proto)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(where)
+        sock.listen(128)
+        sock.set_inheritable(True)
+    except OSError as exc:
+        _fail(
+            message(
+                N_("cannot listen on {host}:{port} ({reason}); choose another port with --port"),
+                host=host,
+                port=port,
+                reason=exc.strerror or exc,
+            ),
+            tr,
+        )
+        raise AssertionError from exc  # _fail exits
+    bound = sock.getsockname()
+    return sock, (str(bound[0]), int(bound[1]))
+
+
+def _is_loopback(address: str) -> bool:
+    import ipaddress
+
+    try:
+        return ipaddress.ip_address(address).is_loopback
+    except ValueError:
+        return False

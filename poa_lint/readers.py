@@ -747,6 +747,22 @@ def read_path(path: str | os.PathLike[str], *, limits: ReadLimits = DEFAULT_LIMI
         raise InputError(name, _os_problem(exc)) from exc
     if len(data) > cap:
         raise InputError(name, _too_big(len(data), cap, fmt, at_least=True))
+    return _from_bytes(data, name, fmt, limits)
+
+
+def read_bytes(data: bytes, name: str, *, limits: ReadLimits = DEFAULT_LIMITS) -> SourceText:
+    """A letter that is already in memory, such as a file uploaded to the web page: its
+    name's suffix says the format, as for a file, and nothing is written to disk."""
+    fmt = _format_for(name)
+    cap = limits.max_docx_uncompressed if fmt == "docx" else limits.max_bytes
+    if len(data) > cap:
+        raise InputError(name, _too_big(len(data), cap, fmt))
+    return _from_bytes(data, name, fmt, limits)
+
+
+def _from_bytes(
+    data: bytes, name: str, fmt: Literal["txt", "md", "docx"], limits: ReadLimits
+) -> SourceText:
     if fmt == "docx":
         return _read_docx(data, name, limits)
     text = decode_bytes(data, path=name)

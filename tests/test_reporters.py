@@ -154,7 +154,7 @@ def run(
 
 
 def test_registry_names_and_lookup() -> None:
-    assert set(REPORTERS) == {"text", "json", "sarif", "github"}
+    assert set(REPORTERS) == {"text", "json", "sarif", "github", "html"}
     assert get_reporter("sarif") is SarifReporter
     for cls in REPORTERS.values():
         assert issubclass(cls, Reporter)
@@ -166,7 +166,7 @@ def test_registry_is_read_only() -> None:
 
 
 def test_unknown_format_lists_valid_names() -> None:
-    with pytest.raises(ValueError, match="github, json, sarif, text"):
+    with pytest.raises(ValueError, match="github, html, json, sarif, text"):
         get_reporter("xml")
 
 

@@ -44,6 +44,9 @@ class Reporter(abc.ABC):
     #: Whether the format lists the rule catalogue (SARIF's ``driver.rules``). The others
     #: are given no rules, so a fully cached run never reads the catalogue.
     needs_rules = False
+    #: Whether the format shows the letter itself (HTML): the CLI then hands each letter's
+    #: text to :meth:`letter_text` before its report.
+    needs_text = False
 
     def __init__(
         self,
@@ -78,6 +81,9 @@ class Reporter(abc.ABC):
     def findings(self) -> int:
         """Total findings over the whole run."""
         return sum(self.by_severity.values())
+
+    def letter_text(self, path: str | None, text: str) -> None:  # noqa: B027 - optional hook
+        """The text of the letter at ``path``, for formats that show it (``needs_text``)."""
 
     def start(self) -> None:  # noqa: B027 - an optional hook, empty on purpose
         """Called once before the first letter. Most formats have nothing to do here."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from typing import TYPE_CHECKING
 
-from ..i18n import PART_WORDS, SEVERITY_WORDS, VERDICT_WORDS
+from ..i18n import FOUND_BY_WORDS, PART_WORDS, SEVERITY_WORDS, VERDICT_WORDS
 from ..severity import Severity
 from ..texts import N_
 from .base import Reporter, display_path
@@ -57,8 +57,8 @@ class TextReporter(Reporter):
             status = self._style(
                 tr.word(VERDICT_WORDS, verdict.status), _VERDICT_COLORS[verdict.status]
             )
-            label = tr.gettext("verdict:")
-            self._write(f"{self._style(path + ':', _BOLD)} {label} {status} — {verdict.reason}")
+            line = tr(N_("verdict: {status} — {reason}"), status=status, reason=verdict.reason)
+            self._write(f"{self._style(path + ':', _BOLD)} {line}")
         if report.reason is not None and report.reason.source == "detected" and not self.quiet:
             # The reason shapes several rules (POA503, POA703): say when it was a guess.
             note = tr(
@@ -90,11 +90,13 @@ class TextReporter(Reporter):
             )
         self._write(f"{location} {code} {severity} {finding.message}{times}")
         if finding.suggestion:
-            self._write(f"    {self.tr.gettext('suggestion:')} {finding.suggestion}")
+            advice = self.tr(N_("suggestion: {suggestion}"), suggestion=finding.suggestion)
+            self._write(f"    {advice}")
 
     def _write_sections(self, path: str, sections: tuple[SectionInfo, ...]) -> None:
         tr = self.tr
-        self._write(self._style(f"{path}: {tr.gettext('sections')}", _BOLD))
+        title = tr.gettext("sections")
+        self._write(self._style(f"{path}: {title}", _BOLD))
         if not sections:
             self._write(f"    {tr.gettext(_NONE)}")
             return
@@ -109,25 +111,30 @@ class TextReporter(Reporter):
                 if section.line == section.end_line
                 else tr(N_("lines {start}-{end}"), start=section.line, end=section.end_line)
             )
-            how = tr(N_("found by {how}"), how=tr.gettext(section.found_by))
-            if section.heading:
-                how += f' "{section.heading}"'
+            found_by = tr.word(FOUND_BY_WORDS, section.found_by)
+            how = (
+                tr(N_('(found by {how} "{heading}")'), how=found_by, heading=section.heading)
+                if section.heading
+                else tr(N_("(found by {how})"), how=found_by)
+            )
             kind = kinds[section.kind]
-            self._write(f"    {kind}{' ' * (width - _width(kind))}  {lines}  ({how})")
+            self._write(f"    {kind}{' ' * (width - _width(kind))}  {lines}  {how}")
 
     def _write_coverage(self, path: str, rows: tuple[CoverageRow, ...]) -> None:
         tr = self.tr
         none = tr.gettext(_NONE)
-        self._write(self._style(f"{path}: {tr.gettext('coverage')}", _BOLD))
+        title = tr.gettext("coverage")
+        self._write(self._style(f"{path}: {title}", _BOLD))
         if not rows:
             self._write(f"    {none}")
             return
         for row in rows:
-            self._write(f"    {tr(N_('line {line}'), line=row.line)}: {row.cause}")
-            corrective = "; ".join(row.corrective) or none
-            preventive = "; ".join(row.preventive) or none
-            self._write(f"        {tr(N_('corrective: {actions}'), actions=corrective)}")
-            self._write(f"        {tr(N_('preventive: {actions}'), actions=preventive)}")
+            cause = tr(N_("line {line}: {cause}"), line=row.line, cause=row.cause)
+            corrective = tr(N_("corrective: {actions}"), actions="; ".join(row.corrective) or none)
+            preventive = tr(N_("preventive: {actions}"), actions="; ".join(row.preventive) or none)
+            self._write(f"    {cause}")
+            self._write(f"        {corrective}")
+            self._write(f"        {preventive}")
 
     def error(self, path: str, message: str) -> None:
         super().error(path, message)

@@ -255,12 +255,19 @@ def _strings(message: Any) -> tuple[str, ...]:
     return (message.string,)
 
 
-def problems(lang: str) -> list[str]:
+def problems(
+    lang: str,
+    *,
+    source: Catalog | None = None,
+    translated: Catalog | None = None,
+    compiled: bool = True,
+) -> list[str]:
     """Everything wrong with a language's catalogue, one line each, naming the msgid:
     untranslated (missing, empty or fuzzy) messages, translations whose ``{placeholders}``
-    differ from the English, and a compiled .mo that does not match the .po."""
-    source = extract()
-    translated = read_po(lang)
+    differ from the English, and (``compiled``) a .mo that does not match the .po.
+    ``source`` and ``translated`` default to the sources' messages and the language's .po."""
+    source = source if source is not None else extract()
+    translated = translated if translated is not None else read_po(lang)
     found: list[str] = []
     for message in source:
         if not message.id:
@@ -282,7 +289,8 @@ def problems(lang: str) -> list[str]:
                     f"placeholders {sorted(have)}, the English {sorted(wanted)}: "
                     f"{text!r}"
                 )
-    found.extend(_stale_mo(lang, translated))
+    if compiled:
+        found.extend(_stale_mo(lang, read_po(lang)))
     return found
 
 

@@ -116,6 +116,7 @@
         letter.value = data.text;
         letter.focus();
         letter.setSelectionRange(0, 0);
+        letter.scrollTop = 0;
         save();
         check();
       }, function () { say(strings.failed, true); });

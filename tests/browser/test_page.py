@@ -266,11 +266,12 @@ def test_the_html_report_opens_without_a_request(browser: Any, tmp_path: Path, s
 def test_screenshot_for_the_readme(watched: Watched, server: str, shots: Path) -> None:
     """The README's picture of the page, made here so it shows what the page really does."""
     page = watched.page
-    page.set_viewport_size({"width": 1280, "height": 820})
+    page.set_viewport_size({"width": 1280, "height": 1060})
     page.goto(server)
     page.select_option("#reason", "odr")
     page.fill("#letter", (CORPUS / "odr-03-blames-buyer.txt").read_text(encoding="utf-8"))
     checked(page)
+    page.evaluate("document.querySelector('#letter').scrollTop = 0")
     page.hover('mark[data-codes~="POA201"]')
     path = shots / "web-page.png"
     page.screenshot(path=str(path))

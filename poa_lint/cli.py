@@ -818,7 +818,10 @@ def serve(
     url = f"http://[{shown}]:{address[1]}/" if ":" in shown else f"http://{shown}:{address[1]}/"
     click.echo(tr(N_("poa-lint is running at {url} (press Ctrl+C to stop)"), url=url))
     sys.stdout.flush()
-    app = create_app(settings, hosts=list(LOOPBACK_HOSTS) if loopback else ["*"])
+    # beyond loopback (or on an IPv6 address, which Starlette's host check cannot parse) the
+    # page answers whatever host name it is reached by
+    guarded = loopback and ":" not in address[0]
+    app = create_app(settings, hosts=list(LOOPBACK_HOSTS) if guarded else ["*"])
     if open_browser:
         import webbrowser
 
@@ -837,9 +840,10 @@ def _listen(host: str, port: int, tr: Translator) -> tuple[Any, tuple[str, int]]
     import socket
 
     try:
-        family, kind, proto, _, where = socket.getaddrinfo(
-            host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
-        )[0]
+        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        # "localhost" may list ::1 first; 127.0.0.1 is what browsers and the host check expect
+        found.sort(key=lambda info: info[0] != socket.AF_INET)
+        family, kind, proto, _, where = found[0]
         sock = socket.socket(family, kind, proto)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind(where)

@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import base64
 import logging
+import os
+import socket
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -272,3 +276,46 @@ def test_the_adapter_is_the_only_call_into_the_api() -> None:
     source = Path(web_app.__file__).read_text(encoding="utf-8")
     assert source.count("lint_jobs(") == 1
     assert "from ..api import Job, lint_jobs" in source.split("def lint_source", 1)[1][:600]
+
+
+def test_the_notice_is_checked_against(client: TestClient) -> None:
+    notice = "We have deactivated your account. ASIN B07XJ8C8F5. Order Defect Rate: 2.3%."
+    data = client.post("/api/check", json={"text": LETTER, "notice": notice}).json()
+    assert "POA603" in {f["code"] for f in data["findings"]}
+    assert "ASIN B07XJ8C8F5" in data["html"]
+
+
+# --- poa-lint serve --------------------------------------------------------------------------
+
+
+def _serve(*args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-c", "from poa_lint.cli import main; main()", "serve", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+
+
+def test_serve_warns_when_the_page_can_be_reached_from_other_computers() -> None:
+    process = _serve("--host", "0.0.0.0", "--port", "0")
+    try:
+        assert process.stderr is not None
+        warning = process.stderr.readline()
+    finally:
+        process.kill()
+        process.communicate(timeout=10)
+    assert warning.startswith("poa-lint: warning: listening on 0.0.0.0: anyone who can reach")
+
+
+def test_serve_on_a_port_in_use_is_a_one_line_error() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        process = _serve("--port", str(port), "--lang", "zh")
+        _, errors = process.communicate(timeout=60)
+    assert process.returncode == 2
+    assert errors.startswith(f"poa-lint：错误：无法监听 127.0.0.1:{port}")
+    assert errors.count("\n") == 1

@@ -39,7 +39,7 @@ from ..config import Config
 from ..errors import PoaLintError
 from ..i18n import LANGUAGES, Translator, from_accept_language, normalize, translator
 from ..texts import N_
-from .render import letter_view, render, render_document, render_result
+from .render import environment, letter_view, render, render_document, render_result
 
 if TYPE_CHECKING:
     from ..models import Report
@@ -109,8 +109,6 @@ def warm_up(settings: Settings) -> None:
     for lang in LANGUAGES:
         translator(lang)
         for template in ("page.html", "result.html", "report.html"):
-            from .render import environment
-
             environment(lang).get_template(template)
 
 

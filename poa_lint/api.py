@@ -35,6 +35,7 @@ from .notice import Notice, find_reasons, parse_notice
 from .readers import DEFAULT_LIMITS, ReadLimits, parse_plain_text, read_path, size_problem
 from .reasons import Reason, load_taxonomy, resolve_reason
 from .source import SourceText
+from .texts import N_, message
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,9 @@ def lint_jobs(
         prepared.append((rules, chosen, info))
     models = {job.config.model for job in jobs}
     if len(models) > 1:
-        raise PoaLintError("letters in one run must use the same `model`; run them separately")
+        raise PoaLintError(
+            N_("letters in one run must use the same `model`; run them separately")
+        )
     nlp = load_pipeline(models.pop())
     entities = needs_entities(active for p in prepared for active in p[0])
     letters = build_letters(
@@ -228,13 +231,21 @@ def lint(
     """
     chosen = _config(config)
     notice = _notice_text(notice, notice_file)
+    source = text_source(text, path=path)
+    notice = _without_surrogates(notice) if notice is not None else None
+    return lint_jobs([Job(source, chosen or Config())], reason=reason, notice=notice)[0]
+
+
+def text_source(text: str, *, path: str | None = None) -> SourceText:
+    """A letter given as a string, ready to check: lone surrogates replaced (see
+    :func:`lint`), and refused with :class:`InputError` when it is over the size caps."""
     text = _without_surrogates(text)
     problem = size_problem(text, DEFAULT_LIMITS)
     if problem is not None:
-        raise InputError(path, problem if path else f"the letter {problem}")
-    source = parse_plain_text(text, path=path)
-    notice = _without_surrogates(notice) if notice is not None else None
-    return lint_jobs([Job(source, chosen or Config())], reason=reason, notice=notice)[0]
+        if path:
+            raise InputError(path, problem)
+        raise InputError(None, message(N_("the letter {problem}"), problem=problem))
+    return parse_plain_text(text, path=path)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -135,10 +135,11 @@ def model_identity(model: str | None) -> str | None:
 def config_fingerprint(config: Config) -> str:
     """A stable JSON of the effective config: every setting with per-rule tables, which keys
     were set explicitly (a set top-level key overrides rule defaults), and the folder that
-    ``per-file-ignores`` globs are relative to. ``cache-dir`` does not change results."""
-    data = config.model_dump(mode="json", by_alias=True, exclude={"cache_dir"})
+    ``per-file-ignores`` globs are relative to. ``cache-dir`` and ``lang`` (the language
+    the report is read in) do not change results."""
+    data = config.model_dump(mode="json", by_alias=True, exclude={"cache_dir", "lang"})
     data["__set__"] = sorted(
-        config.model_fields_set - {"cache_dir", "root", "source", "origins", "anchors"}
+        config.model_fields_set - {"cache_dir", "lang", "root", "source", "origins", "anchors"}
     )
     data["__root__"] = config.root
     if config.ignore_roots:  # per-file-ignores of an extended base: relative to its folder

@@ -21,6 +21,8 @@ import click
 from ._version import __version__
 from .discovery import ExcludeRules, Notices, discover, is_notice_name
 from .errors import ConfigError, InputError, PoaLintError
+from .i18n import DEFAULT, ENV, Translator, normalize, translator
+from .texts import N_, Template, message
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -36,17 +38,67 @@ if TYPE_CHECKING:
     from .terminal import Progress
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "html")
 # The values of models.Severity, spelled out so that `--help` need not import pydantic
 # (tests/test_startup.py checks that they agree).
 SEVERITIES = ("info", "warning", "error")
 
 
-def _fail(message: str) -> None:
-    from .safe_text import safe  # a path or file name may hold control characters
+def _fail(problem: str | Template, tr: Translator | None = None) -> None:
+    """Print one line, ``poa-lint: error: …``, in the reader's language, and exit 2. A path
+    or file name in it may hold control characters: they are printed as escapes."""
+    from .safe_text import safe
 
-    click.echo(f"poa-lint: error: {safe(message)}", err=True)
+    tr = tr or translator(DEFAULT)
+    click.echo(safe(tr(N_("poa-lint: error: {message}"), message=tr.text(problem))), err=True)
     sys.exit(EXIT_ERROR)
+
+
+def _lang_option(function: Any) -> Any:
+    return click.option(
+        "--lang",
+        "lang",
+        metavar="LANG",
+        default=None,
+        help=f"Language of the messages: en or zh [default: ${ENV}, then `lang` in the "
+        "config, then en].",
+    )(function)
+
+
+def _language(option: str | None) -> Translator:
+    """The reader's language: ``--lang``, then ``POA_LINT_LANG``, then ``lang`` in the config
+    of the current folder (read without pydantic, as the fast path reads ``cache-dir``), then
+    English. An unknown language is an error (exit 2) that names where it was set."""
+    if option is not None:
+        return _known(option, "--lang")
+    env = os.environ.get(ENV)
+    if env:
+        return _known(env, ENV)
+    from .config_files import config_table, find_config_file, read_config_file
+
+    try:
+        found = find_config_file(Path.cwd())
+        table = config_table(found, read_config_file(found)) if found else None
+    except (OSError, ValueError, PoaLintError):  # a broken config is reported where it matters
+        table = None
+    value = table.get("lang") if isinstance(table, dict) else None
+    if isinstance(value, str) and found is not None:
+        return _known(value, f"{found}: lang")
+    return translator(DEFAULT)
+
+
+def _known(value: str, where: str) -> Translator:
+    lang = normalize(value)
+    if lang is None:
+        _fail(
+            message(
+                N_("{where}: unknown language {value}; choose en or zh"),
+                where=where,
+                value=repr(value),
+            )
+        )
+        raise AssertionError  # _fail exits
+    return translator(lang)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -76,7 +128,8 @@ def _cwd_config(resolver: ConfigResolver) -> Config | None:
     "output_format",
     type=click.Choice(FORMATS),
     default=None,
-    help="Output format [default: text; github under GitHub Actions].",
+    help="Output format [default: text; github under GitHub Actions]. html: a report to open "
+    "in a browser.",
 )
 @click.option("--output", "-o", "output_path", metavar="FILE", help="Write the report to FILE.")
 @click.option(
@@ -158,6 +211,7 @@ def _cwd_config(resolver: ConfigResolver) -> Config | None:
     "--show-settings", is_flag=True, help="Print the settings for the first PATH and exit."
 )
 @click.option("--show-files", is_flag=True, help="List the letters that would be checked and exit.")
+@_lang_option
 def check(
     paths: tuple[str, ...],
     reason: str | None,
@@ -186,6 +240,7 @@ def check(
     write_baseline_path: str | None,
     show_settings: bool,
     show_files: bool,
+    lang: str | None,
 ) -> None:
     """Check letters (.txt, .md, .docx; folders recursively; - for stdin)."""
     # spaCy, the engine and the API are imported only when a letter misses the cache, and
@@ -211,11 +266,13 @@ def check(
         _show_settings(paths[0] if paths[0] != "-" else stdin_filename, config_path, overrides)
         return
     fmt = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    tr = _language(lang)
     # --output must be none of the run's files (compared by inode too; the letters and
     # configs found in folders are checked as they are found) and is written atomically.
-    output, guard = _output_file(output_path, paths, notice_path, config_path)
+    output, guard = _output_file(output_path, paths, notice_path, config_path, tr)
     if (
-        not no_cache
+        tr.lang == DEFAULT  # another language takes the full path (which reads the cache too)
+        and not no_cache
         and fmt in ("text", "json", "github")
         and not (config_path or notice_path or show_coverage or show_files or debug)
         and not (baseline_path or write_baseline_path)
@@ -248,9 +305,9 @@ def check(
         if model:
             from .pipelines import pipeline_problem
 
-            problem = pipeline_problem(model)
-            if problem is not None:
-                raise PoaLintError(f"--model {model}: {problem}")
+            refused = pipeline_problem(model)
+            if refused is not None:
+                raise PoaLintError(f"--model {model}: {refused}")
         resolver = ConfigResolver(config_path, overrides)
         _check_flags(overrides)
         if config_path:  # one config for every letter: report a problem once, up front
@@ -272,7 +329,7 @@ def check(
     except PoaLintError as exc:
         if debug:
             traceback.print_exc()
-        _fail(str(exc))
+        _fail(exc.template, tr)
         return
 
     consulted: dict[int, tuple[str, Config]] = {}
@@ -288,12 +345,12 @@ def check(
     found = discover(paths, rules_for, force_exclude=force_exclude)
     notices = Notices()
     if show_files:
-        sys.exit(_show_files(found, notices, stdin_filename, notice_path is not None))
+        sys.exit(_show_files(found, notices, stdin_filename, notice_path is not None, tr))
 
     try:
         stream = output.open() if output is not None else sys.stdout
     except PoaLintError as exc:
-        _fail(str(exc))
+        _fail(exc.template, tr)
         return
     use_colour = use_color(color, output_format=fmt, output_path=output_path, stdout=sys.stdout)
     reporter: Reporter
@@ -301,7 +358,7 @@ def check(
         from .reporters.statistics import StatisticsReporter
 
         reporter = StatisticsReporter(
-            stream, rules=(), quiet=quiet, color=use_colour, as_json=fmt == "json"
+            stream, rules=(), quiet=quiet, color=use_colour, as_json=fmt == "json", lang=tr.lang
         )
     else:
         reporter_class = get_reporter(fmt)
@@ -311,6 +368,7 @@ def check(
             show_coverage=show_coverage,
             quiet=quiet,
             color=use_colour,
+            lang=tr.lang,
         )
     writer = None
     if write_baseline_path:
@@ -337,11 +395,11 @@ def check(
         ):
             failing = True
 
-    def on_error(path: str, message: str) -> None:
+    def on_error(path: str, problem: str | Template) -> None:
         nonlocal had_error
         if progress is not None:
             progress.clear()
-        reporter.error(path, message)
+        reporter.error(path, tr.text(problem))
         had_error = True
 
     # Every outcome goes through `run`, which hands them on in discovery order.
@@ -367,12 +425,12 @@ def check(
                 )
                 had_error = True
     except PoaLintError as exc:
-        _fail(str(exc))
+        _fail(exc.template, tr)
         return
     for path, problem in found:
         clash = guard.found(path) if guard is not None else None
         if clash is not None:
-            _fail(clash)  # nothing written: the report's temporary file is removed on close
+            _fail(clash, tr)  # nothing written: the report's temporary file is removed on close
         if problem:
             run.error(path, problem)
             continue
@@ -389,6 +447,8 @@ def check(
                 # (same settings, code and rules), so the engine need not even be imported.
                 assert cache is not None
                 _snapshot_settings(cache, resolver, path, config, snapshots)
+                if reporter.needs_text:  # the HTML report shows the letter: read it after all
+                    _hand_text(reporter, path, config)
                 run.cached(cached, config)
                 continue
             if id(config) not in validated:  # configs are shared per folder: validate once
@@ -408,18 +468,20 @@ def check(
                     f"poa-lint: debug: {source.path}: read as {source.encoding or source.format}",
                     err=True,
                 )
+            if reporter.needs_text:
+                reporter.letter_text(source.path, source.text)
         except ConfigError as exc:
             if debug:
                 traceback.print_exc()
             if str(exc) not in broken:  # once per config, not once per letter under it
                 broken.add(str(exc))
-                run.error(exc.source or "configuration", exc.problem)
+                run.error(exc.source or "configuration", exc.problem_template)
             continue
         except PoaLintError as exc:
             if debug:
                 traceback.print_exc()
-            message = exc.problem if isinstance(exc, InputError) else str(exc)
-            run.error(source_name(path, stdin_filename), message)
+            failure = exc.problem_template if isinstance(exc, InputError) else exc.template
+            run.error(source_name(path, stdin_filename), failure)
             continue
         own_notice = None
         if paired is not None:
@@ -464,9 +526,9 @@ def check(
         try:
             output.commit()
         except PoaLintError as exc:
-            _fail(str(exc))
+            _fail(exc.template, tr)
     if writer is not None:
-        _write_baseline(writer)
+        _write_baseline(writer, tr)
     elif baseline is not None and baseline.matched and not quiet:
         click.echo(
             f"poa-lint: {baseline.matched} finding(s) recorded in {baseline_path} not shown",
@@ -496,7 +558,8 @@ def _check_flags(overrides: dict[str, Any]) -> None:
         for selector in overrides.get(key) or ():
             problem = selector_problem(selector, _catalog())
             if problem is not None:
-                raise ConfigError(None, f"--{key.replace('_', '-')}: {problem}")
+                flag = f"--{key.replace('_', '-')}"
+                raise ConfigError(None, message(N_("{key}: {problem}"), key=flag, problem=problem))
 
 
 def _skip_stdin(name: str | None, config: Config, force_exclude: bool | None) -> bool:
@@ -520,15 +583,21 @@ def _read_notice(path: str, config: Config, run: OrderedRun) -> str | None:
     try:
         return read_path(path, limits=limits_for(config)).text
     except InputError as exc:
-        run.error(path, f"{exc.problem} (it is the notice of a letter beside it)")
+        run.error(
+            path,
+            message(
+                N_("{problem} (it is the notice of a letter beside it)"),
+                problem=exc.problem_template,
+            ),
+        )
         return None
 
 
-def _write_baseline(writer: BaselineWriter) -> None:
+def _write_baseline(writer: BaselineWriter, tr: Translator) -> None:
     try:
         count = writer.write()
     except PoaLintError as exc:
-        _fail(str(exc))
+        _fail(exc.template, tr)
         return
     click.echo(
         f"poa-lint: recorded {count} finding(s) in {len(writer.letters)} letter(s) "
@@ -538,10 +607,11 @@ def _write_baseline(writer: BaselineWriter) -> None:
 
 
 def _show_files(
-    found: Iterator[tuple[str, str | None]],
+    found: Iterator[tuple[str, str | Template | None]],
     notices: Notices,
     stdin_filename: str | None,
     explicit_notice: bool,
+    tr: Translator,
 ) -> int:
     """``--show-files``: each letter that would be checked, with its notice; problems go to
     standard error (exit 2)."""
@@ -550,7 +620,7 @@ def _show_files(
     status = EXIT_OK
     for path, problem in found:
         if problem:
-            click.echo(f"poa-lint: error: {safe(path)}: {problem}", err=True)
+            click.echo(f"poa-lint: error: {safe(path)}: {tr.text(problem)}", err=True)
             status = EXIT_ERROR
             continue
         name = source_name(path, stdin_filename)
@@ -569,13 +639,17 @@ def _show_settings(path: str | None, config_path: str | None, overrides: dict[st
         target = None if path in (None, "-") else path
         config = resolver.for_path(target)
     except PoaLintError as exc:
-        _fail(str(exc))
+        _fail(exc.template)
         return
     click.echo(settings_text(target, config, explicit=config_path is not None), nl=False)
 
 
 def _output_file(
-    output_path: str | None, paths: Sequence[str], notice: str | None, config: str | None
+    output_path: str | None,
+    paths: Sequence[str],
+    notice: str | None,
+    config: str | None,
+    tr: Translator,
 ) -> tuple[OutputFile | None, OutputGuard | None]:
     """The ``--output`` file and its guard; fails at once when it is one of the letters
     named, the notice or the config file. Its temporary file is removed when the command
@@ -588,9 +662,20 @@ def _output_file(
     guard = OutputGuard(output)
     clash = guard.fixed(paths, notice, config)
     if clash is not None:
-        _fail(clash)
+        _fail(clash, tr)
     click.get_current_context().call_on_close(output.discard)
     return output, guard
+
+
+def _hand_text(reporter: Reporter, path: str, config: Config) -> None:
+    """Give a reporter that shows letters the text of a cached one (unreadable: no text)."""
+    from .api import limits_for
+    from .readers import read_path
+
+    try:
+        reporter.letter_text(path, read_path(path, limits=limits_for(config)).text)
+    except PoaLintError:
+        return
 
 
 def _snapshot_settings(
@@ -613,29 +698,69 @@ def _catalog() -> Catalog:
     return load_catalog()
 
 
-def _summary(rule: Rule) -> str:
-    text = " ".join(rule.rationale.split())
-    end = text.find(". ")
-    return text if end == -1 else text[: end + 1]
+def _summary(rule: Rule, tr: Translator) -> str:
+    """The first sentence of a rule's rationale, in the reader's language."""
+    text = " ".join(tr.gettext(rule.rationale).split())
+    ends = [i for i in (text.find(". "), text.find("。")) if i != -1]
+    return text[: min(ends) + 1] if ends else text
+
+
+def _pad(text: str, width: int) -> str:
+    """``text`` padded to ``width`` terminal columns (a Chinese character takes two)."""
+    import unicodedata
+
+    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text + " " * max(0, width - used)
+
+
+def _wrap(text: str, tr: Translator, width: int = 88) -> str:
+    """Wrap a paragraph at ``width`` terminal columns. Chinese has no spaces to break at: it
+    breaks between any two characters (an English word stays whole), and never puts
+    closing punctuation at the start of a line."""
+    if tr.lang == DEFAULT:
+        return click.wrap_text(text, width=width)
+    import re
+    import unicodedata
+
+    def columns(piece: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in piece)
+
+    lines: list[str] = []
+    line = ""
+    for piece in re.findall(r"[A-Za-z0-9'`\-.,:;/_%]+\s*|\S\s*|\s+", text):
+        closing = piece[0] in "，。、；：！？）」』”’》…"
+        if line and columns(line + piece.rstrip()) > width and not closing:
+            lines.append(line.rstrip())
+            line = piece.lstrip()
+        else:
+            line += piece
+    if line.strip():
+        lines.append(line.rstrip())
+    return "\n".join(lines)
 
 
 @main.command("rules")
 @click.option(
     "--format", "-f", "output_format", type=click.Choice(["text", "json"]), default="text"
 )
-def rules_command(output_format: str) -> None:
+@_lang_option
+def rules_command(output_format: str, lang: str | None) -> None:
     """List every rule: code, name, category, default severity."""
     from .catalog import load_catalog
+    from .i18n import CATEGORY_WORDS, SEVERITY_WORDS
+    from .verdict import rule_title
 
+    tr = _language(lang)
     catalog = load_catalog()
     if output_format == "json":
+        # codes, names and values stay English (they are identifiers); the summary is prose
         data = [
             {
                 "code": r.code,
                 "name": r.name,
                 "category": r.category.value,
                 "severity": r.severity.value,
-                "summary": _summary(r),
+                "summary": _summary(r, tr),
                 "link": r.link,
             }
             for r in catalog.rules
@@ -643,40 +768,76 @@ def rules_command(output_format: str) -> None:
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     width = max((len(r.name) for r in catalog.rules), default=10)
-    click.echo(f"{'CODE':<7} {'NAME':<{width}} {'CATEGORY':<12} {'SEVERITY':<8}")
+    if tr.lang == DEFAULT:
+        click.echo(f"{'CODE':<7} {'NAME':<{width}} {'CATEGORY':<12} {'SEVERITY':<8}")
+        for r in catalog.rules:
+            click.echo(
+                f"{r.code:<7} {r.name:<{width}} {r.category.value:<12} {r.severity.value:<8}"
+            )
+        return
+    heads = [
+        tr.gettext(h)
+        for h in (N_("CODE"), N_("NAME"), N_("CATEGORY"), N_("SEVERITY"), N_("WHAT IT FINDS"))
+    ]
+    click.echo(
+        f"{_pad(heads[0], 7)} {_pad(heads[1], width)} {_pad(heads[2], 12)} "
+        f"{_pad(heads[3], 8)} {heads[4]}"
+    )
     for r in catalog.rules:
-        click.echo(f"{r.code:<7} {r.name:<{width}} {r.category.value:<12} {r.severity.value:<8}")
+        click.echo(
+            f"{r.code:<7} {r.name:<{width}} "
+            f"{_pad(tr.word(CATEGORY_WORDS, r.category.value), 12)} "
+            f"{_pad(tr.word(SEVERITY_WORDS, r.severity.value), 8)} "
+            f"{tr.gettext(rule_title(r.name))}"
+        )
 
 
 @main.command()
 @click.argument("code_or_name")
-def explain(code_or_name: str) -> None:
+@_lang_option
+def explain(code_or_name: str, lang: str | None) -> None:
     """Explain a rule: why it exists, how to fix it, examples."""
     from .catalog import load_catalog
+    from .i18n import CATEGORY_WORDS, SEVERITY_WORDS
 
+    tr = _language(lang)
     rule = load_catalog().find(code_or_name)
     if rule is None:
-        _fail(f"no rule called {code_or_name!r}; `poa-lint rules` lists them")
+        _fail(
+            message(
+                N_("no rule called {name}; `poa-lint rules` lists them"), name=repr(code_or_name)
+            ),
+            tr,
+        )
         return
     from .precision import measured_precision
 
     click.echo(
-        f"{rule.code} {rule.name} ({rule.category.value}, default severity {rule.severity.value})"
+        tr(
+            N_("{code} {name} ({category}, default severity {severity})"),
+            code=rule.code,
+            name=rule.name,
+            category=tr.word(CATEGORY_WORDS, rule.category.value),
+            severity=tr.word(SEVERITY_WORDS, rule.severity.value),
+        )
     )
     measured = measured_precision().get(rule.code)
     click.echo(
-        "Measured precision on letters it was not tuned on: "
-        + (measured.describe() if measured else "not measured")
+        tr(
+            N_("Measured precision on letters it was not tuned on: {precision}"),
+            precision=tr.render(measured.template()) if measured else tr.gettext("not measured"),
+        )
     )
     click.echo("")
-    click.echo(click.wrap_text(" ".join(rule.rationale.split()), width=88))
+    click.echo(_wrap(" ".join(tr.gettext(rule.rationale).split()), tr))
     if rule.options:
         click.echo("")
-        click.echo("Options (set under [tool.poa-lint.rules." + rule.name + "]):")
+        click.echo(tr(N_("Options (set under [tool.poa-lint.rules.{name}]):"), name=rule.name))
         for key, value in rule.options.items():
             click.echo(f"  {key} = {json.dumps(value)}")
     click.echo("")
-    click.echo("Flagged:")
+    # The examples are letters, and letters are written in English: never translated.
+    click.echo(tr.gettext("Flagged:"))
     for example in rule.examples.bad:
         click.echo(
             click.wrap_text(
@@ -686,7 +847,7 @@ def explain(code_or_name: str) -> None:
                 subsequent_indent="    ",
             )
         )
-    click.echo("Fine:")
+    click.echo(tr.gettext("Fine:"))
     for example in rule.examples.good:
         click.echo(
             click.wrap_text(
@@ -697,14 +858,159 @@ def explain(code_or_name: str) -> None:
             )
         )
     click.echo("")
-    click.echo(f"More: {rule.link}")
+    click.echo(tr(N_("More: {link}"), link=rule.link))
 
 
 @main.command()
-def reasons() -> None:
+@_lang_option
+def reasons(lang: str | None) -> None:
     """List the suspension reasons that --reason accepts."""
     from .reasons import load_taxonomy
 
+    tr = _language(lang)
     for reason in load_taxonomy().reasons:
+        # metric names and targets stay English: the letter must name them in English
         metric = f" — {reason.metric.names[0]} {reason.metric.target}" if reason.metric else ""
-        click.echo(f"{reason.id:<17} {reason.name}{metric}")
+        click.echo(f"{_pad(reason.id, 17)} {tr.gettext(reason.name)}{metric}")
+
+
+@main.command()
+@click.option("--reason", "-r", metavar="ID", help="Suspension reason id (see `poa-lint reasons`).")
+@_lang_option
+def new(reason: str | None, lang: str | None) -> None:
+    """Print an outline to start a letter from: the three parts, with prompts for the reason."""
+    from .outline import outline
+
+    tr = _language(lang)
+    chosen = None
+    if reason:
+        from .reasons import resolve_reason
+
+        try:
+            chosen = resolve_reason(reason)
+        except PoaLintError as exc:
+            _fail(exc.template, tr)
+            return
+    click.echo(outline(chosen, tr), nl=False)
+
+
+@main.command()
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on. Anything but this computer's own (127.0.0.1, localhost) "
+    "lets others on the network open the page.",
+)
+@click.option(
+    "--port",
+    "-p",
+    type=click.IntRange(0, 65535),
+    default=8765,
+    show_default=True,
+    help="Port to listen on (0: any free port).",
+)
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the web browser.")
+@click.option(
+    "--config", "config_path", metavar="FILE", help="Use this config file (no discovery)."
+)
+@_lang_option
+def serve(
+    host: str, port: int, open_browser: bool, config_path: str | None, lang: str | None
+) -> None:
+    """Run the local web page: paste or upload a letter, see the findings in place."""
+    tr = _language(lang)
+    try:
+        import uvicorn
+
+        from .web.app import LOOPBACK_HOSTS, Settings, create_app, warm_up
+    except ImportError:
+        _fail(N_("the web page needs the web extra: pip install 'poa-lint[web]'"), tr)
+        return
+    from .config import ConfigResolver
+
+    try:
+        config = ConfigResolver(config_path).for_path(None)
+        config.validate_against(_catalog())
+    except PoaLintError as exc:
+        _fail(exc.template, tr)
+        return
+    chosen = lang or os.environ.get(ENV) or config.lang  # else: each visitor's browser decides
+    sock, address = _listen(host, port, tr)
+    loopback = _is_loopback(address[0])
+    if not loopback:
+        click.echo(
+            tr(
+                N_(
+                    "poa-lint: warning: listening on {host}: anyone who can reach this "
+                    "computer can open the page and read the letters checked on it"
+                ),
+                host=host,
+            ),
+            err=True,
+        )
+    click.echo(tr.gettext("Loading the English model…"), err=True)
+    settings = Settings(config=config, lang=normalize(chosen) if chosen else None)
+    try:
+        warm_up(settings)
+    except PoaLintError as exc:
+        sock.close()
+        _fail(exc.template, tr)
+        return
+    shown = "127.0.0.1" if address[0] in ("0.0.0.0", "::") else address[0]
+    url = f"http://[{shown}]:{address[1]}/" if ":" in shown else f"http://{shown}:{address[1]}/"
+    click.echo(tr(N_("poa-lint is running at {url} (press Ctrl+C to stop)"), url=url))
+    sys.stdout.flush()
+    # beyond loopback (or on an IPv6 address, which Starlette's host check cannot parse) the
+    # page answers whatever host name it is reached by
+    guarded = loopback and ":" not in address[0]
+    app = create_app(settings, hosts=list(LOOPBACK_HOSTS) if guarded else ["*"])
+    if open_browser:
+        import webbrowser
+
+        webbrowser.open(url)
+    server = uvicorn.Server(
+        uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
+    )
+    try:
+        server.run(sockets=[sock])
+    finally:
+        sock.close()
+
+
+def _listen(host: str, port: int, tr: Translator) -> tuple[Any, tuple[str, int]]:
+    """A listening socket on ``host:port`` (port 0: a free one) and the address it got."""
+    import socket
+
+    try:
+        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        # "localhost" may list ::1 first; 127.0.0.1 is what browsers and the host check expect
+        found.sort(key=lambda info: info[0] != socket.AF_INET)
+        family, kind, proto, _, where = found[0]
+        sock = socket.socket(family, kind, proto)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(where)
+        sock.listen(128)
+        sock.set_inheritable(True)
+    except OSError as exc:
+        _fail(
+            message(
+                N_("cannot listen on {host}:{port} ({reason}); choose another port with --port"),
+                host=host,
+                port=port,
+                reason=exc.strerror or exc,
+            ),
+            tr,
+        )
+        raise AssertionError from exc  # _fail exits
+    bound = sock.getsockname()
+    return sock, (str(bound[0]), int(bound[1]))
+
+
+def _is_loopback(address: str) -> bool:
+    import ipaddress
+
+    try:
+        return ipaddress.ip_address(address).is_loopback
+    except ValueError:
+        return False

@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .errors import ConfigError
 from .pipelines import check_model_setting
 from .severity import Severity
+from .texts import N_, Template, message
 
 if TYPE_CHECKING:
     from .catalog import Catalog, Rule
@@ -99,6 +100,9 @@ class Config(BaseModel):
     max_docx_size: int = Field(default=50_000_000, gt=0)
     # Where results are cached (relative to the config file's folder); see poa_lint/cache.py.
     cache_dir: str | None = None
+    # The language people read poa-lint in ("en", "zh"); read from the config of the current
+    # folder, like cache-dir, below --lang and POA_LINT_LANG. It changes no result.
+    lang: Literal["en", "zh"] | None = None
     rules: dict[str, RuleSettings] = Field(default_factory=dict)
     # Where the file-based settings came from; per-file-ignores globs are relative to it.
     root: str | None = Field(default=None, exclude=True)
@@ -123,6 +127,14 @@ class Config(BaseModel):
                 raise
             raise ConfigError("Config(...)", _first_error(exc)) from None
 
+    @field_validator("lang", mode="before")
+    @classmethod
+    def _language(cls, value: Any) -> Any:
+        from .i18n import normalize
+
+        # "zh-CN", "zh_Hans", "EN" are spellings of the two languages, not other languages
+        return (normalize(value) or value) if isinstance(value, str) else value
+
     @field_validator("select", "extend_select", "ignore", mode="before")
     @classmethod
     def _listify(cls, value: Any) -> Any:
@@ -138,7 +150,8 @@ class Config(BaseModel):
                 problem = selector_problem(selector, catalog)
                 if problem is not None:
                     raise ConfigError(
-                        self.origins.get(_kebab(key), where), f"{_kebab(key)}: {problem}"
+                        self.origins.get(_kebab(key), where),
+                        message(_KEY_PROBLEM, key=_kebab(key), problem=problem),
                     )
         _check_globs(self)
         for pattern, selectors in self.per_file_ignores.items():
@@ -147,15 +160,18 @@ class Config(BaseModel):
                 if problem is not None:
                     raise ConfigError(
                         self.origins.get("per-file-ignores", where),
-                        f"per-file-ignores.{pattern!r}: {problem}",
+                        message(_KEY_PROBLEM, key=f"per-file-ignores.{pattern!r}", problem=problem),
                     )
         for key in self.rules:
             if catalog.find(key) is None:
                 names = [r.name for r in catalog.rules] + [r.code for r in catalog.rules]
                 raise ConfigError(
                     self.origins.get(f"rules.{key}", where),
-                    f"rules.{_key_path([key])}: no such rule{did_you_mean(key, names)}; "
-                    "`poa-lint rules` lists codes and names",
+                    message(
+                        N_("{key}: no such rule{hint}; `poa-lint rules` lists codes and names"),
+                        key=f"rules.{_key_path([key])}",
+                        hint=did_you_mean(key, names),
+                    ),
                 )
         if self.reason:
             from .reasons import resolve_reason
@@ -164,7 +180,8 @@ class Config(BaseModel):
                 resolve_reason(self.reason)
             except ConfigError as exc:
                 raise ConfigError(
-                    self.origins.get("reason", where), f"reason: {exc.problem}"
+                    self.origins.get("reason", where),
+                    message(_KEY_PROBLEM, key="reason", problem=exc.problem_template),
                 ) from exc
         # Rule options are checked here too (not only when the letters are parsed), so that
         # a bad option fails the letters under this config alone, at the start of the run.
@@ -245,7 +262,7 @@ class Config(BaseModel):
         try:
             return _validated(data)
         except ValidationError as exc:
-            raise ConfigError("command line", _first_error(exc)) from exc
+            raise ConfigError(Template(N_("command line")), _first_error(exc)) from exc
 
 
 def _validated(data: Mapping[str, Any]) -> Config:
@@ -267,13 +284,19 @@ def _relative_forms(path: str, root: str | None) -> list[str]:
     return forms
 
 
-def _glob_problem(pattern: str) -> str | None:
+#: A problem with one setting: ``exclude: the glob '[' has an unclosed '[' …``.
+_KEY_PROBLEM = N_("{key}: {problem}")
+
+
+def _glob_problem(pattern: str) -> str | Template | None:
     """Why ``pattern`` is not a usable glob, or None. fnmatch would silently read an
     unclosed '[' as a literal character, so a typo would quietly match nothing."""
     if not pattern.strip():
-        return "an empty glob pattern is not allowed; write e.g. 'drafts/*.txt'"
+        return N_("an empty glob pattern is not allowed; write e.g. 'drafts/*.txt'")
     if "\x00" in pattern:
-        return f"the glob {pattern!r} contains a NUL character; remove it"
+        return message(
+            N_("the glob {pattern} contains a NUL character; remove it"), pattern=repr(pattern)
+        )
     i, n = 0, len(pattern)
     while i < n:
         if pattern[i] == "[":
@@ -285,9 +308,12 @@ def _glob_problem(pattern: str) -> str | None:
             while j < n and pattern[j] != "]":
                 j += 1
             if j >= n:
-                return (
-                    f"the glob {pattern!r} has an unclosed '['; close the set (e.g. "
-                    "'draft[0-9].txt') or write a literal bracket as '[[]'"
+                return message(
+                    N_(
+                        "the glob {pattern} has an unclosed '['; close the set (e.g. "
+                        "'draft[0-9].txt') or write a literal bracket as '[[]'"
+                    ),
+                    pattern=repr(pattern),
                 )
             i = j
         i += 1
@@ -305,7 +331,8 @@ def _check_globs(config: Config) -> None:
             problem = _glob_problem(pattern)
             if problem is not None:
                 raise ConfigError(
-                    config.origins.get(key, config.source), f"{_key_path([key])}: {problem}"
+                    config.origins.get(key, config.source),
+                    message(_KEY_PROBLEM, key=_key_path([key]), problem=problem),
                 )
 
 
@@ -327,14 +354,14 @@ _HINTS = {
     "max-file-size": "max-file-size = 10000000 (bytes)",
     "max-docx-size": "max-docx-size = 100000000 (bytes)",
     "cache-dir": 'cache-dir = ".poa-lint-cache"',
+    "lang": 'lang = "zh" (or "en")',
     "rules": '[rules.placeholder-left] severity = "warning"',
 }
 
 
-def _hint(loc: tuple[Any, ...]) -> str:
-    """'; write it like: ...' for a setting, so a type error says what a fix looks like."""
-    example = _HINTS.get(str(loc[0])) if loc else None
-    return f"; write it like: {example}" if example else ""
+def _hint(loc: tuple[Any, ...]) -> str | None:
+    """How a setting is written, so a type error says what a fix looks like."""
+    return _HINTS.get(str(loc[0])) if loc else None
 
 
 _CATEGORY_SPECIFICITY = 4
@@ -359,14 +386,16 @@ def _matching_rules(selector: str, rules: Sequence[Rule]) -> list[Rule]:
     return [r for r in rules if _specificity(selector, r) >= 0]
 
 
-def did_you_mean(word: str, choices: Sequence[str]) -> str:
+def did_you_mean(word: str, choices: Sequence[str]) -> str | Template:
     """' (did you mean 'select'?)' for the closest of ``choices``, or ''."""
     by_lower = {c.lower(): c for c in choices}
     close = difflib.get_close_matches(word.strip().lower(), list(by_lower), n=1, cutoff=0.6)
-    return f" (did you mean {by_lower[close[0]]!r}?)" if close else ""
+    if not close:
+        return ""
+    return message(N_(" (did you mean {choice}?)"), choice=repr(by_lower[close[0]]))
 
 
-def selector_problem(selector: str, catalog: Catalog) -> str | None:
+def selector_problem(selector: str, catalog: Catalog) -> Template | None:
     """Why a selector (``select``, ``ignore``, ``--ignore`` ...) names no rule, or None."""
     if _matching_rules(selector, catalog.rules):
         return None
@@ -375,10 +404,13 @@ def selector_problem(selector: str, catalog: Catalog) -> str | None:
         | {r.name for r in catalog.rules}
         | {r.category.value for r in catalog.rules}
     )
-    return (
-        f"{selector!r} matches no rule{did_you_mean(selector, choices)}; use a code "
-        "(POA201), a prefix (POA2), a category (tone) or a name (blames-buyer). "
-        "`poa-lint rules` lists them."
+    return message(
+        N_(
+            "{selector} matches no rule{hint}; use a code (POA201), a prefix (POA2), a "
+            "category (tone) or a name (blames-buyer). `poa-lint rules` lists them."
+        ),
+        selector=repr(selector),
+        hint=did_you_mean(selector, choices),
     )
 
 
@@ -388,10 +420,10 @@ def _key_path(loc: Sequence[Any]) -> str:
     return ".".join(str(p) if str(p).isprintable() else repr(p) for p in loc)
 
 
-def _first_error(exc: ValidationError) -> str:
+def _first_error(exc: ValidationError) -> Template:
     err = exc.errors()[0]
     loc = _key_path(err["loc"]) or "(top level)"
-    return f"{loc}: {err['msg']}"
+    return message(_KEY_PROBLEM, key=loc, problem=err["msg"])
 
 
 def parse_config(data: Mapping[str, Any], source: str | None, root: str | None) -> Config:
@@ -400,7 +432,7 @@ def parse_config(data: Mapping[str, Any], source: str | None, root: str | None) 
     valid = ", ".join(keys)
     for key in data:
         if key in _INTERNAL:  # set by poa-lint itself, never from a file
-            raise ConfigError(source, f"unknown key {key!r}; valid keys are: {valid}")
+            raise ConfigError(source, _unknown_key(key, valid))
     try:
         config = _validated({**data, "root": root, "source": source})
     except ValidationError as exc:
@@ -408,16 +440,34 @@ def parse_config(data: Mapping[str, Any], source: str | None, root: str | None) 
         loc = _key_path(err["loc"])
         if err["type"] == "extra_forbidden":
             hint = did_you_mean(str(err["loc"][0]), keys) if err["loc"] else ""
-            raise ConfigError(
-                source, f"unknown key {loc!r}{hint}; valid keys are: {valid}"
-            ) from exc
+            raise ConfigError(source, _unknown_key(loc, valid, hint)) from exc
         got = _short_repr(err.get("input"))
-        message = _plain(err["msg"])
-        raise ConfigError(
-            source, f"{loc}: {message} (got {got}){_hint(tuple(err['loc']))}"
-        ) from exc
+        problem = _plain(err["msg"])
+        example = _hint(tuple(err["loc"]))
+        if example:
+            wrong = message(
+                N_("{key}: {problem} (got {value}); write it like: {example}"),
+                key=loc,
+                problem=problem,
+                value=got,
+                example=example,
+            )
+        else:
+            wrong = message(
+                N_("{key}: {problem} (got {value})"), key=loc, problem=problem, value=got
+            )
+        raise ConfigError(source, wrong) from exc
     _check_globs(config)
     return config
+
+
+def _unknown_key(key: str, valid: str, hint: str | Template = "") -> Template:
+    return message(
+        N_("unknown key {key}{hint}; valid keys are: {valid}"),
+        key=repr(key),
+        hint=hint,
+        valid=valid,
+    )
 
 
 _INTERNAL = frozenset({"root", "source", "origins", "anchors", "ignore_roots"})
@@ -441,6 +491,7 @@ _SHARED_OPTIONS = (
         "max_file_size",
         "max_docx_size",
         "cache_dir",
+        "lang",
         "rules",
     }
 )
@@ -472,7 +523,11 @@ def read_config_bytes(p: Path) -> bytes:
         return read_config_file(p)  # bounded: MAX_CONFIG_BYTES
     except OSError as exc:
         raise ConfigError(
-            str(p), f"cannot read the config file ({exc.strerror or exc}); check the path"
+            str(p),
+            message(
+                N_("cannot read the config file ({reason}); check the path"),
+                reason=exc.strerror or exc,
+            ),
         ) from exc
 
 
@@ -483,13 +538,19 @@ def config_from_bytes(p: Path, raw: bytes, *, _seen: frozenset[Path] = frozenset
         table = config_table(p, raw)
     except UnicodeDecodeError as exc:
         raise ConfigError(
-            str(p), f"is not UTF-8 text (bad byte at offset {exc.start}); save it as UTF-8"
+            str(p),
+            message(
+                N_("is not UTF-8 text (bad byte at offset {offset}); save it as UTF-8"),
+                offset=exc.start,
+            ),
         ) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(str(p), f"invalid TOML: {exc}; fix the syntax") from exc
+        raise ConfigError(
+            str(p), message(N_("invalid TOML: {error}; fix the syntax"), error=exc)
+        ) from exc
     source = f"{p} [tool.{TOOL_TABLE}]" if p.name == PYPROJECT else str(p)
     if not isinstance(table, dict):
-        raise ConfigError(source, "expected a table of settings")
+        raise ConfigError(source, N_("expected a table of settings"))
     config = parse_config(table, source, str(p.parent))
     return config if config.extend is None else _extended(p, config, _seen)
 
@@ -505,21 +566,36 @@ def _extended(p: Path, own: Config, seen: frozenset[Path]) -> Config:
     if target == here or target in seen:
         raise ConfigError(
             own.source,
-            f"extend: {own.extend!r} leads back to {target}, a loop of `extend` keys; "
-            "remove one of them",
+            message(
+                N_(
+                    "extend: {value} leads back to {target}, a loop of `extend` keys; remove "
+                    "one of them"
+                ),
+                value=repr(own.extend),
+                target=str(target),
+            ),
         )
     if len(seen) >= MAX_EXTEND_CHAIN:
         raise ConfigError(
             own.source,
-            f"extend: more than {MAX_EXTEND_CHAIN} files extend each other; use fewer levels",
+            message(
+                N_("extend: more than {count} files extend each other; use fewer levels"),
+                count=MAX_EXTEND_CHAIN,
+            ),
         )
     try:
         raw = read_config_file(target)
     except OSError as exc:
         raise ConfigError(
             own.source,
-            f"extend: cannot read {target} ({exc.strerror or exc}); check the path "
-            "(it is relative to this file's folder)",
+            message(
+                N_(
+                    "extend: cannot read {target} ({reason}); check the path (it is relative "
+                    "to this file's folder)"
+                ),
+                target=str(target),
+                reason=exc.strerror or exc,
+            ),
         ) from exc
     base = config_from_bytes(target, raw, _seen=seen | {here})
     return _combined(base, own)

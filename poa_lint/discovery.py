@@ -27,6 +27,8 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .texts import N_, Template, message
+
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
 
@@ -39,11 +41,13 @@ SKIP_DIRS = frozenset(
 )
 GITIGNORE = ".gitignore"
 
-BAD_NAME = "has a name that is not valid UTF-8; rename the file and check it again"
-NOT_REGULAR = (
+BAD_NAME = N_("has a name that is not valid UTF-8; rename the file and check it again")
+NOT_REGULAR = N_(
     "is not a regular file (a named pipe, socket or device); skipped it, "
     "pass a .txt, .md or .docx file"
 )
+#: What discovery says about a path it cannot hand on as a letter (None: a letter to read).
+Problem = str | Template | None
 
 Anchored = tuple[tuple[str | None, tuple[str, ...]], ...]
 """Exclusion patterns grouped by the folder they are relative to (None: the current one)."""
@@ -257,7 +261,7 @@ def discover(
     rules_for: RulesFor = _no_rules,
     *,
     force_exclude: bool | None = None,
-) -> Iterator[tuple[str, str | None]]:
+) -> Iterator[tuple[str, Problem]]:
     """Yield (path, problem) for every letter under ``paths``; problem is None when readable.
 
     Folders are walked recursively for .txt/.md/.docx in any case, following symlinked
@@ -293,23 +297,26 @@ def discover(
         elif p.exists() or p.is_symlink():
             yield given, None
         else:
-            yield given, "does not exist"
+            yield given, N_("does not exist")
 
 
-def _walk(top: Path, rules_for: RulesFor) -> Iterator[tuple[str, str | None]]:
+def _walk(top: Path, rules_for: RulesFor) -> Iterator[tuple[str, Problem]]:
     unlistable: list[OSError] = []
     gitignores: _GitIgnores | None = None
 
-    def report_unlistable() -> Iterator[tuple[str, str | None]]:
+    def report_unlistable() -> Iterator[tuple[str, Problem]]:
         for exc in unlistable:
-            reason = (
-                "permission denied"
+            reason: str | Template = (
+                Template(N_("permission denied"))
                 if isinstance(exc, PermissionError)
                 else exc.strerror or type(exc).__name__
             )
             yield (
                 display_name(str(exc.filename or top)),
-                f"is a folder that cannot be listed ({reason}); check its permissions",
+                message(
+                    N_("is a folder that cannot be listed ({reason}); check its permissions"),
+                    reason=reason,
+                ),
             )
         unlistable.clear()
 
@@ -341,8 +348,13 @@ def _walk(top: Path, rules_for: RulesFor) -> Iterator[tuple[str, str | None]]:
             if os.path.islink(root) and is_within(target, os.path.realpath(os.path.dirname(root))):
                 yield (
                     display_name(root),
-                    f"is a symbolic link loop (it leads back to {display_name(target)}, "
-                    "which is already being checked); skipped it, remove the link",
+                    message(
+                        N_(
+                            "is a symbolic link loop (it leads back to {target}, which is "
+                            "already being checked); skipped it, remove the link"
+                        ),
+                        target=display_name(target),
+                    ),
                 )
             continue
         seen.add(key)

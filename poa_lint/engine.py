@@ -19,6 +19,7 @@ from .checks import CHECKS, Hit, Options
 from .config import Config
 from .errors import CatalogError, ConfigError
 from .models import CoverageRow, Finding, LetterStats, Report, SectionInfo, Severity
+from .texts import N_, as_template, message
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -73,10 +74,18 @@ def prepare_rules(catalog: Catalog, config: Config, path: str | None = None) -> 
                 key = ".".join(str(p) if str(p).isprintable() else repr(p) for p in err["loc"])
                 raise ConfigError(
                     config.source,
-                    f"rules.{rule.name}.{key}: {err['msg']} (got {err.get('input')!r})",
+                    message(
+                        N_("{key}: {problem} (got {value})"),
+                        key=f"rules.{rule.name}.{key}",
+                        problem=err["msg"],
+                        value=repr(err.get("input")),
+                    ),
                 ) from exc
         elif values:
-            raise ConfigError(config.source, f"rules.{rule.name}: this rule takes no options")
+            raise ConfigError(
+                config.source,
+                message(N_("{key}: this rule takes no options"), key=f"rules.{rule.name}"),
+            )
         active.append(ActiveRule(rule=rule, severity=severity, options=options))
     return active
 
@@ -194,11 +203,6 @@ def pattern_matcher(catalog: Catalog, nlp: Language) -> PatternMatcher:
         return matcher
 
 
-class _SafeDict(dict[str, Any]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
 def _excerpt(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= EXCERPT_LIMIT else text[: EXCERPT_LIMIT - 1] + "…"
@@ -219,14 +223,17 @@ def make_finding(letter: Letter, active: ActiveRule, hit: Hit) -> Finding:
     line, column = source.position(start)
     end_line, end_column = source.position(end)
     rule = active.rule
-    message = (hit.message or rule.message).format_map(_SafeDict(hit.values))
+    # Worded in English here; the templates go with the finding for other languages.
+    message = as_template(hit.message or rule.message, hit.values)
+    advice = hit.suggestion if hit.suggestion is not None else rule.suggestion
+    suggestion = as_template(advice, hit.values) if advice is not None else None
     paragraph = source.paragraph_at(start) if source.format == "docx" else None
     return Finding(
         code=rule.code,
         name=rule.name,
         category=rule.category,
         severity=active.severity,
-        message=message,
+        message=message.english(),
         start=start,
         end=end,
         line=line,
@@ -234,9 +241,11 @@ def make_finding(letter: Letter, active: ActiveRule, hit: Hit) -> Finding:
         end_line=end_line,
         end_column=end_column,
         excerpt=_excerpt(source.text[start:end]),
-        suggestion=hit.suggestion if hit.suggestion is not None else rule.suggestion,
+        suggestion=suggestion.english() if suggestion is not None else None,
         paragraph=paragraph.source_index if paragraph else None,
         scope=active.rule.scope,
+        message_template=message,
+        suggestion_template=suggestion,
     )
 
 

@@ -24,11 +24,15 @@ from typing import Any
 from .severity import Category, Severity
 
 REPORT_FIELDS = ("path", "verdict", "findings", "sections", "coverage", "reason", "stats")
-VERDICT_FIELDS = ("status", "reason", "codes", "errors", "warnings", "infos")
+VERDICT_FIELDS = ("status", "reason", "codes", "errors", "warnings", "infos", "reason_template")
 FINDING_FIELDS = (
     *("code", "name", "category", "severity", "message", "start", "end", "line", "column"),
     *("end_line", "end_column", "excerpt", "suggestion", "paragraph", "scope", "count"),
+    *("message_template", "suggestion_template"),
 )
+TEMPLATE_FIELDS = ("id", "args", "plural", "count")
+#: Templates nest (a topic inside a message inside a verdict); deeper is not poa-lint's.
+_MAX_TEMPLATE_DEPTH = 8
 SECTION_FIELDS = ("kind", "start", "end", "line", "end_line", "found_by", "heading")
 COVERAGE_FIELDS = ("cause", "start", "end", "line", "corrective", "preventive")
 REASON_FIELDS = ("id", "name", "source")
@@ -86,6 +90,25 @@ def _record(value: Any, fields: tuple[str, ...]) -> bool:
     return isinstance(value, dict) and tuple(value) == fields
 
 
+def _template(value: Any, depth: int = 0) -> bool:
+    """A message template as the models store it (:class:`poa_lint.texts.Template`): an id,
+    values that are text or templates, an optional plural form and count."""
+    if value is None:
+        return depth == 0
+    return (
+        depth < _MAX_TEMPLATE_DEPTH
+        and _record(value, TEMPLATE_FIELDS)
+        and _text(value["id"])
+        and isinstance(value["args"], dict)
+        and all(
+            _text(k) and (_text(v) or (v is not None and _template(v, depth + 1)))
+            for k, v in value["args"].items()
+        )
+        and _optional_text(value["plural"])
+        and (value["count"] is None or type(value["count"]) is int)
+    )
+
+
 def _finding(value: Any, rules: RuleTable) -> bool:
     if not _record(value, FINDING_FIELDS):
         return False
@@ -105,6 +128,8 @@ def _finding(value: Any, rules: RuleTable) -> bool:
         and (value["paragraph"] is None or _int(value["paragraph"]))
         and value["scope"] in _SCOPES
         and _int(value["count"], 1)
+        and _template(value["message_template"])
+        and _template(value["suggestion_template"])
     )
 
 
@@ -116,6 +141,7 @@ def _verdict(value: Any, rules: RuleTable) -> bool:
         and isinstance(value["codes"], list)
         and all(_text(code) and code in rules for code in value["codes"])
         and all(_int(value[k]) for k in ("errors", "warnings", "infos"))
+        and _template(value["reason_template"])
     )
 
 

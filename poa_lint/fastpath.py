@@ -35,6 +35,7 @@ from .config_files import (
 from .discovery import ExcludeRules, Notices, discover
 from .errors import PoaLintError
 from .output import OutputFile, OutputGuard
+from .reporters.json_format import public_entry
 from .severity import Severity, fails
 from .terminal import use_color
 
@@ -127,7 +128,7 @@ def _view(data: dict[str, Any]) -> _ReportView:
         reason=None
         if reason is None
         else _ReasonView(reason["id"], reason["name"], reason["source"]),
-        entry=data,
+        entry=public_entry(data),
     )
 
 

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .severity import JSON_SCHEMA_VERSION as JSON_SCHEMA_VERSION
 from .severity import Category as Category
 from .severity import Severity as Severity
+from .texts import Template
 
 
 class _Frozen(BaseModel):
@@ -51,6 +52,15 @@ class Finding(_Frozen):
         ge=1,
         description="How many occurrences this finding stands for: repeated info-level "
         "findings of one pattern in one paragraph are reported once, with their count.",
+    )
+    message_template: Template | None = Field(
+        default=None,
+        description="The message before it was worded: its English template (the gettext "
+        "msgid) and the values of its placeholders, so that poa_lint.i18n can word it in "
+        "another language. Not part of the JSON output.",
+    )
+    suggestion_template: Template | None = Field(
+        default=None, description="The suggestion before it was worded (see message_template)."
     )
 
 
@@ -116,6 +126,11 @@ class Verdict(_Frozen):
     errors: int = Field(default=0, ge=0)
     warnings: int = Field(default=0, ge=0)
     infos: int = Field(default=0, ge=0)
+    reason_template: Template | None = Field(
+        default=None,
+        description="The reason before it was worded, for other languages (poa_lint.i18n). "
+        "Not part of the JSON output.",
+    )
 
 
 class Report(_Frozen):

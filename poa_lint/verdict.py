@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .models import Finding, Severity, Verdict
+from .texts import N_, Template, counted, listing, message
 
 #: How many deciding rules the one-line reason names before "and N more".
 _NAMED = 4
@@ -25,33 +26,52 @@ def decide(findings: Sequence[Finding]) -> Verdict:
     counts = {"errors": len(errors), "warnings": len(warnings), "infos": infos}
     if errors:
         codes, named = _named(errors)
-        return Verdict(
-            status="will be rejected",
-            reason=f"Amazon would reject it as it stands: {named}.",
-            codes=codes,
-            **counts,
-        )
+        why = message(N_("Amazon would reject it as it stands: {findings}."), findings=named)
+        return Verdict(status="will be rejected", codes=codes, **_worded(why), **counts)
     if warnings:
         codes, named = _named(warnings)
-        reason = f"Fix before sending: {named}."
-        return Verdict(status="revise", reason=reason, codes=codes, **counts)
-    extra = f"; {infos} optional suggestion{'s' if infos != 1 else ''}" if infos else ""
-    return Verdict(status="ready", reason=f"No errors or warnings{extra}.", **counts)
+        why = message(N_("Fix before sending: {findings}."), findings=named)
+        return Verdict(status="revise", codes=codes, **_worded(why), **counts)
+    if infos:
+        why = counted(
+            "No errors or warnings; {count} optional suggestion.",
+            "No errors or warnings; {count} optional suggestions.",
+            infos,
+        )
+    else:
+        why = message(N_("No errors or warnings."))
+    return Verdict(status="ready", **_worded(why), **counts)
 
 
-def _named(findings: Sequence[Finding]) -> tuple[tuple[str, ...], str]:
+def _worded(why: Template) -> dict[str, str | Template]:
+    return {"reason": why.english(), "reason_template": why}
+
+
+def rule_title(name: str) -> str:
+    """A rule's name as words, ``blames buyer`` (a msgid: each rule's title is translated)."""
+    return name.replace("-", " ")
+
+
+def _named(findings: Sequence[Finding]) -> tuple[tuple[str, ...], str | Template]:
     """The deciding codes in order of first appearance, and a phrase naming them:
     ``blames buyer (POA201), placeholder left (POA701 ×3)``."""
     order: dict[str, list[Finding]] = {}
     for finding in findings:
         order.setdefault(finding.code, []).append(finding)
-    parts = []
+    parts: list[str | Template] = []
     for code, group in order.items():
-        times = f" ×{len(group)}" if len(group) > 1 else ""
-        parts.append(f"{group[0].name.replace('-', ' ')} ({code}{times})")
-    shown = ", ".join(parts[:_NAMED])
+        title = Template(rule_title(group[0].name))
+        if len(group) > 1:
+            parts.append(
+                message(N_("{rule} ({code} ×{count})"), rule=title, code=code, count=len(group))
+            )
+        else:
+            parts.append(message(N_("{rule} ({code})"), rule=title, code=code))
+    shown = listing(parts[:_NAMED])
     if len(parts) > _NAMED:
-        shown += f" and {len(parts) - _NAMED} more"
+        shown = message(
+            N_("{findings} and {count} more"), findings=shown, count=len(parts) - _NAMED
+        )
     return tuple(order), shown
 
 

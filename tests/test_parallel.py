@@ -12,8 +12,10 @@ from click.testing import CliRunner
 from poa_lint import parallel
 from poa_lint.cli import main
 from poa_lint.config import Config
+from poa_lint.errors import InputError
 from poa_lint.models import Report
 from poa_lint.parallel import BATCH, MIN_PARALLEL, OrderedRun, plan_chunks
+from poa_lint.texts import Template
 
 from .conftest import CORPUS
 
@@ -59,6 +61,10 @@ def test_plan_chunks() -> None:
         assert all(0 < b - a <= BATCH for a, b in chunks)
 
 
+def _english(message: str | Template) -> str:
+    return message if isinstance(message, str) else message.english()
+
+
 class _Job:
     def __init__(self, path: str) -> None:
         self.source = type("S", (), {"path": path})()
@@ -68,15 +74,17 @@ class _Job:
 def test_ordered_run_keeps_discovery_order(monkeypatch: pytest.MonkeyPatch) -> None:
     """Cached reports and errors recorded between jobs wait for the jobs before them."""
 
-    def fake_chunks(jobs: Sequence[Any], **_: Any) -> Iterator[tuple[int, int, list[Report] | str]]:
+    def fake_chunks(
+        jobs: Sequence[Any], **_: Any
+    ) -> Iterator[tuple[int, int, list[Report] | Template]]:
         yield 0, 2, [Report(path=jobs[0].source.path), Report(path=jobs[1].source.path)]
-        yield 2, 3, f"{jobs[2].source.path}: no usable model"
+        yield 2, 3, InputError(jobs[2].source.path, "no usable model").template
 
     monkeypatch.setattr(parallel, "lint_chunks", fake_chunks)
     seen: list[str] = []
     run = OrderedRun(
         lambda report, _config: seen.append(f"report {report.path}"),
-        lambda path, message: seen.append(f"error {path}: {message}"),
+        lambda path, message: seen.append(f"error {path}: {_english(message)}"),
     )
     run.error("missing.txt", "does not exist")
     run.job(_Job("j1"))  # type: ignore[arg-type]

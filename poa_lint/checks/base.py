@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
 
+from ..texts import Template
+
 if TYPE_CHECKING:
     from ..letter import Letter
 
@@ -36,14 +38,18 @@ class NoOptions(Options):
 @dataclass(frozen=True)
 class Hit:
     """A span the check objects to. ``message`` overrides the rule's message when given;
-    ``values`` fill ``{placeholders}`` in the rule's message. ``kind`` tells hits of
-    different patterns apart (the pattern entry that matched), so that repeated info-level
-    hits are reported once per kind and paragraph; by default the message is the kind."""
+    ``values`` fill ``{placeholders}`` in the rule's message (or in ``message``). A message
+    or suggestion written in Python is a msgid (marked with :func:`~poa_lint.texts.N_`) or
+    a :class:`~poa_lint.texts.Template`, and a value that readers of other languages need
+    in their words (a part's name, a reason) is a template too (see :mod:`poa_lint.texts`).
+    ``kind`` tells hits of different patterns apart (the pattern entry that matched), so
+    that repeated info-level hits are reported once per kind and paragraph; by default the
+    message is the kind."""
 
     start: int
     end: int
-    message: str | None = None
-    suggestion: str | None = None
+    message: str | Template | None = None
+    suggestion: str | Template | None = None
     values: Mapping[str, Any] = field(default_factory=dict)
     kind: str | None = None
 

@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
 
+from ..texts import N_, Template, counted
 from .base import Hit, Options
 
 if TYPE_CHECKING:
@@ -150,7 +151,7 @@ def _at_line_start(text: str, start: int, end: int) -> bool:
     return rest[:1] in (" ", "\t") and bool(rest.strip())
 
 
-_MARKER_MESSAGE = (
+_MARKER_MESSAGE = N_(
     "Decorative list marker {match}: a Plan of Action is a business letter; "
     'use a plain "-" or "•" (or numbers) for list items.'
 )
@@ -195,11 +196,14 @@ def decorative_symbols(letter: Letter, options: DecorativeSymbolsOptions) -> Ite
         yield Hit(
             start=start,
             end=first.end,
-            message=(
-                f"A list of {items} item{'s' if items != 1 else ''}: the house style "
-                '(list-style = "prose") asks for paragraphs; rewrite the items as sentences.'
+            message=counted(
+                'A list of {count} item: the house style (list-style = "prose") asks for '
+                "paragraphs; rewrite the items as sentences.",
+                'A list of {count} items: the house style (list-style = "prose") asks for '
+                "paragraphs; rewrite the items as sentences.",
+                items,
             ),
-            suggestion="Write the items as a short paragraph of full sentences.",
+            suggestion=N_("Write the items as a short paragraph of full sentences."),
             values={"match": text[start : first.end]},
         )
 
@@ -247,13 +251,34 @@ _SCRIPTS: dict[str, tuple[str, bool]] = {
 
 # How to name what the seller wrote, from the set of scripts found in one stretch.
 _LANGUAGE_NAMES = {
-    "Han": "Chinese",
-    "Hangul": "Korean",
-    "Bopomofo": "Chinese",
-    "Cyrillic": "Cyrillic-script (e.g. Russian)",
-    "Arabic": "Arabic-script",
-    "Devanagari": "Devanagari-script (e.g. Hindi)",
+    "Han": N_("Chinese"),
+    "Hangul": N_("Korean"),
+    "Bopomofo": N_("Chinese"),
+    "Yi": N_("Yi"),
+    "Cyrillic": N_("Cyrillic-script (e.g. Russian)"),
+    "Arabic": N_("Arabic-script"),
+    "Devanagari": N_("Devanagari-script (e.g. Hindi)"),
+    "Armenian": N_("Armenian"),
+    "Bengali": N_("Bengali"),
+    "Ethiopic": N_("Ethiopic"),
+    "Georgian": N_("Georgian"),
+    "Greek": N_("Greek"),
+    "Gujarati": N_("Gujarati"),
+    "Gurmukhi": N_("Gurmukhi"),
+    "Hebrew": N_("Hebrew"),
+    "Kannada": N_("Kannada"),
+    "Khmer": N_("Khmer"),
+    "Lao": N_("Lao"),
+    "Malayalam": N_("Malayalam"),
+    "Mongolian": N_("Mongolian"),
+    "Myanmar": N_("Myanmar"),
+    "Sinhala": N_("Sinhala"),
+    "Tamil": N_("Tamil"),
+    "Telugu": N_("Telugu"),
+    "Thai": N_("Thai"),
+    "Tibetan": N_("Tibetan"),
 }
+"""What POA702 calls the text of each script (a msgid: readers see it in their language)."""
 
 # Latin words between two stretches of foreign text that still count as one stretch: model
 # numbers, brands and units inside a Chinese sentence ('型号A1的LED灯').
@@ -280,13 +305,13 @@ def _is_cjk_punctuation(ch: str) -> bool:
     return unicodedata.category(ch)[0] == "P" and (0x3000 <= cp <= 0x303F or 0xFF00 <= cp <= 0xFFEF)
 
 
-def _language(scripts: set[str]) -> str:
+def _language(scripts: set[str]) -> Template:
     if "Kana" in scripts:
-        return "Japanese"
+        return Template(N_("Japanese"))
     if len(scripts) == 1:
         (only,) = scripts
-        return _LANGUAGE_NAMES.get(only, only)
-    return "Non-English"
+        return Template(_LANGUAGE_NAMES.get(only, N_("Non-English")))
+    return Template(N_("Non-English"))
 
 
 def _foreign_stretches(text: str) -> Iterator[tuple[int, int, set[str]]]:

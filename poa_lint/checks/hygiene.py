@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..envelope import FORWARD_MARKER
+from ..texts import N_
 from .base import Hit, NoOptions
 
 if TYPE_CHECKING:
@@ -53,17 +54,19 @@ _BLANK_DATE = re.compile(
 )
 
 _MESSAGES = {
-    "date": "Unfilled template placeholder {match}: replace it with the real date before sending.",
-    "file": (
+    "date": N_(
+        "Unfilled template placeholder {match}: replace it with the real date before sending."
+    ),
+    "file": N_(
         "A file name stands in the letter ({match}): it was pasted along with the text; "
         "delete it."
     ),
-    "tool": "Editor or tool output left in the letter ({match}): delete it before sending.",
-    "mail": (
+    "tool": N_("Editor or tool output left in the letter ({match}): delete it before sending."),
+    "mail": N_(
         "E-mail client text in the middle of the letter ({match}): it was pasted along with "
         "the letter; delete it and anything it brought with it."
     ),
-    "chatbot": (
+    "chatbot": N_(
         "Text left by a writing assistant ({match}): delete it, and read the letter once more "
         "as the reviewer will."
     ),

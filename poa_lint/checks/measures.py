@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field
 
 from ..sections import ATTACHMENT
+from ..texts import N_
 from ..timeframes import has_timeframe
 from .base import Hit, NoOptions, Options
 
@@ -198,7 +199,7 @@ def _reported(letter: Letter, offset: int) -> bool:
     return False
 
 
-_VAGUE_SUGGESTION = (
+_VAGUE_SUGGESTION = N_(
     "Say exactly what changes, who does it and when, e.g. 'a second packer checks every "
     "glass order against the packing list before pickup'."
 )
@@ -328,5 +329,5 @@ def wall_of_text(letter: Letter, options: WallOptions) -> Iterator[Hit]:
                 start=paragraph.start,
                 end=paragraph.end,
                 values={"count": len(inside)},
-                suggestion="Put each action on its own bullet or numbered line.",
+                suggestion=N_("Put each action on its own bullet or numbered line."),
             )

@@ -43,7 +43,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from ..notice import find_reasons
-from ..reasons import Reason, load_taxonomy
+from ..reasons import Reason, inline_name, load_taxonomy
+from ..texts import N_, Template, join, message
 from .base import Hit, Options
 
 if TYPE_CHECKING:
@@ -163,19 +164,14 @@ def _first_line(letter: Letter) -> tuple[int, int]:
     return start, len(text) if end == -1 else end
 
 
-def reason_label(reason: Reason) -> str:
-    """A reason's name as it reads inside a sentence: "intellectual property (trademark)"."""
-    name = reason.name
-    if " - " in name:
-        head, tail = name.split(" - ", 1)
-        name = f"{head} ({tail})"
-    return name[0].lower() + name[1:] if name[:2] != name[:2].upper() else name
+def reason_label(reason: Reason) -> Template:
+    """A reason's name as it reads inside a sentence: "intellectual property (trademark)"
+    (a msgid of its own, see :func:`poa_lint.reasons.inline_name`)."""
+    return Template(inline_name(reason.name))
 
 
-def _join(items: Sequence[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+def _join(items: Sequence[str | Template]) -> str | Template:
+    return join(items)
 
 
 # --------------------------------------------------------------------------------------------
@@ -297,35 +293,59 @@ def reason_not_addressed(letter: Letter, options: ReasonNotAddressedOptions) -> 
     threshold = options.min_support
     label = reason_label(reason)
     examples = _join([f'"{t}"' for t in _sample_terms(reason)])
-    problem: str | None = None
+    problem: Template | None = None
     if not own.named and own.vocabulary < threshold:
         rival = _rival(whole, reason, threshold)
-        about = f"; it reads like a letter about {reason_label(rival)}" if rival else ""
-        problem = f"it never mentions it or the words that go with it ({examples}){about}"
+        if rival is not None:
+            problem = message(
+                N_(
+                    "it never mentions it or the words that go with it ({examples}); it "
+                    "reads like a letter about {rival}"
+                ),
+                examples=examples,
+                rival=reason_label(rival),
+            )
+        else:
+            problem = message(
+                N_("it never mentions it or the words that go with it ({examples})"),
+                examples=examples,
+            )
     else:
         spans = _cause_spans(letter)
         cause_hits = [h for h in hits if any(s <= h.start < e for s, e in spans)]
         in_cause = _supports(cause_hits)
         rival = _rival(in_cause, reason, threshold, _neighbours(reason))
         if spans and reason.id not in in_cause and rival is not None:
-            problem = f"the root cause never mentions it and explains {reason_label(rival)} instead"
+            problem = message(
+                N_("the root cause never mentions it and explains {rival} instead"),
+                rival=reason_label(rival),
+            )
     if problem is None:
         return
     notice = letter.notice
     from_notice = notice is not None and bool(notice.reasons) and notice.reasons[0].id == reason.id
-    source = "Amazon's notice is about" if from_notice else "The stated suspension reason is"
+    if from_notice:
+        text = N_(
+            "Amazon's notice is about {reason}, but the letter does not talk about it: "
+            "{problem}. A plan of action must answer the reason in the notice."
+        )
+    else:
+        text = N_(
+            "The stated suspension reason is {reason}, but the letter does not talk about it: "
+            "{problem}. A plan of action must answer the reason in the notice."
+        )
     start, end = _first_line(letter)
     yield Hit(
         start=start,
         end=end,
-        message=(
-            f"{source} {label}, but the letter does not talk about it: {problem}. "
-            "A plan of action must answer the reason in the notice."
-        ),
-        suggestion=(
-            f"Rewrite the root cause around the {label} problem: what in your own process "
-            "led to it, what you have fixed, how you will prevent it. If poa-lint was given "
-            "the wrong reason, run it with the right --reason or notice."
+        message=message(text, reason=label, problem=problem),
+        suggestion=message(
+            N_(
+                "Rewrite the root cause around the {reason} problem: what in your own process "
+                "led to it, what you have fixed, how you will prevent it. If poa-lint was given "
+                "the wrong reason, run it with the right --reason or notice."
+            ),
+            reason=label,
         ),
         values={"reason": label},
     )
@@ -459,13 +479,21 @@ def metric_not_cited(letter: Letter, options: MetricNotCitedOptions) -> Iterator
         yield Hit(
             start=start,
             end=end,
-            message=(
-                f"The letter never names the metric Amazon measured, the {name}{short}: say "
-                f"what it is and how it compares with Amazon's target ({metric.target})."
+            message=message(
+                N_(
+                    "The letter never names the metric Amazon measured, the {metric}: say "
+                    "what it is and how it compares with Amazon's target ({target})."
+                ),
+                metric=f"{name}{short}",
+                target=metric.target,
             ),
-            suggestion=(
-                f"Open with the figures, e.g. 'Our {name} is X%, above Amazon's target of "
-                f"{metric.target}.'"
+            suggestion=message(
+                N_(
+                    "Open with the figures, e.g. 'Our {metric} is X%, above Amazon's target "
+                    "of {target}.'"
+                ),
+                metric=name,
+                target=metric.target,
             ),
             values={"metric": name, "target": metric.target},
         )
@@ -481,11 +509,20 @@ def metric_not_cited(letter: Letter, options: MetricNotCitedOptions) -> Iterator
     yield Hit(
         start=start,
         end=end,
-        message=(
-            f"The letter names the {name} but never states Amazon's target ({metric.target}): "
-            "give your figure and the target, so the reviewer sees you know how far off it was."
+        message=message(
+            N_(
+                "The letter names the {metric} but never states Amazon's target ({target}): "
+                "give your figure and the target, so the reviewer sees you know how far off "
+                "it was."
+            ),
+            metric=name,
+            target=metric.target,
         ),
-        suggestion=f"Add the target, e.g. 'Our {name} is X%, above the target of {metric.target}.'",
+        suggestion=message(
+            N_("Add the target, e.g. 'Our {metric} is X%, above the target of {target}.'"),
+            metric=name,
+            target=metric.target,
+        ),
         values={"metric": name, "target": metric.target},
     )
 
@@ -496,13 +533,13 @@ def metric_not_cited(letter: Letter, options: MetricNotCitedOptions) -> Iterator
 
 Topic = Literal["tenure", "sales", "praise", "holiday", "hardship", "case"]
 
-_TOPIC_TEXT: dict[Topic, str] = {
-    "tenure": "how long you have sold on Amazon",
-    "sales": "your sales or order volume",
-    "praise": "praise of your own products or company",
-    "holiday": "a holiday as background",
-    "hardship": "personal circumstances",
-    "case": "other support cases or earlier appeals",
+_TOPIC_TEXT: dict[Topic, Template] = {
+    "tenure": Template(N_("how long you have sold on Amazon")),
+    "sales": Template(N_("your sales or order volume")),
+    "praise": Template(N_("praise of your own products or company")),
+    "holiday": Template(N_("a holiday as background")),
+    "hardship": Template(N_("personal circumstances")),
+    "case": Template(N_("other support cases or earlier appeals")),
 }
 
 #: Pronouns that make a subject "the seller" (spaCy lemmatises "us" to "we").
@@ -954,7 +991,7 @@ def _repeated(verb: Token) -> bool:
     )
 
 
-_DELETE = "Delete this sentence."
+_DELETE = N_("Delete this sentence.")
 
 
 _RULE_OPENERS = frozenset({"if", "when", "whenever", "before", "unless", "once", "each", "every"})
@@ -1093,16 +1130,20 @@ def irrelevant_content(letter: Letter, options: IrrelevantContentOptions) -> Ite
         described = _join([_TOPIC_TEXT[t] for t in topics])
         suggestion = _DELETE
         if "holiday" in topics or "hardship" in topics:
-            suggestion = (
+            suggestion = N_(
                 "Delete this sentence. If it names a real cause, say instead what failed in "
                 "your own process (e.g. 'nobody covered the packing while our packer was away')."
             )
         yield Hit(
             start=sent.start_char,
             end=sent.end_char,
-            message=(
-                f"Not relevant to the suspension ({described}): reviewers skip it, and it makes "
-                "the letter longer. Keep to the root cause, the actions taken and the prevention."
+            message=message(
+                N_(
+                    "Not relevant to the suspension ({topics}): reviewers skip it, and it makes "
+                    "the letter longer. Keep to the root cause, the actions taken and the "
+                    "prevention."
+                ),
+                topics=described,
             ),
             suggestion=suggestion,
             values={"topics": described},
@@ -1282,15 +1323,23 @@ def evidence_not_referenced(letter: Letter, options: EvidenceNotReferencedOption
     if _references_evidence(letter, reason, options):
         return
     start, end = _first_line(letter)
-    wanted = reason.evidence_note or _join(list(reason.evidence[:4]))
+    wanted: str | Template = (
+        Template(reason.evidence_note)
+        if reason.evidence_note
+        else _join(list(reason.evidence[:4]))
+    )
     yield Hit(
         start=start,
         end=end,
-        message=(
-            f"The letter references no evidence. For {reason_label(reason)} Amazon typically "
-            f"asks for {wanted}. Attach them and say so in the letter."
+        message=message(
+            N_(
+                "The letter references no evidence. For {reason} Amazon typically asks for "
+                "{evidence}. Attach them and say so in the letter."
+            ),
+            reason=reason_label(reason),
+            evidence=wanted,
         ),
-        suggestion=(
+        suggestion=N_(
             "End with a 'Supporting documents' list that names each attachment, e.g. "
             "'Attachment 1: supplier invoice, 12 March 2024, 500 units', with the relevant "
             "lines highlighted."

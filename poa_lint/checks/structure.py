@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..texts import N_, Template
 from .base import Hit, NoOptions
 
 if TYPE_CHECKING:
@@ -18,9 +19,9 @@ if TYPE_CHECKING:
     from ..sections import Section
 
 _PART_NAMES = {
-    "root_cause": "root cause",
-    "corrective": "corrective actions",
-    "preventive": "preventive measures",
+    "root_cause": Template(N_("root cause")),
+    "corrective": Template(N_("corrective actions")),
+    "preventive": Template(N_("preventive measures")),
 }
 
 
@@ -47,7 +48,7 @@ def missing_corrective(letter: Letter, options: NoOptions) -> Iterator[Hit]:
         yield _letter_start(letter)
 
 
-_DEFERRED_MESSAGE = (
+_DEFERRED_MESSAGE = N_(
     "This fix waits for the reinstatement: Amazon reinstates an account whose problem is "
     "already fixed, so a correction promised for afterwards counts as not done. Do it now "
     "and write what you did, or say why it cannot be done before reinstatement."
@@ -171,7 +172,7 @@ def notice_item_not_addressed(letter: Letter, options: NoOptions) -> Iterator[Hi
         elif _mentions_policy(lowered, item.label):
             continue
         hit = _letter_start(letter)
-        yield Hit(start=hit.start, end=hit.end, values={"item": item.describe()})
+        yield Hit(start=hit.start, end=hit.end, values={"item": item.phrase()})
 
 
 def _mentions_phrase(lowered: str, phrase: str) -> bool:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import field_validator
 
+from ..texts import N_, Template, sentences
 from .base import Hit, Options
 
 if TYPE_CHECKING:
@@ -490,7 +491,7 @@ class _Found:
     """A finding before it becomes a :class:`Hit`: the tokens it covers and its advice."""
 
     tokens: tuple[Token, ...]
-    suggestion: str
+    suggestion: str | Template
 
 
 def _to_hits(letter: Letter, found: Iterable[_Found]) -> Iterator[Hit]:
@@ -500,7 +501,7 @@ def _to_hits(letter: Letter, found: Iterable[_Found]) -> Iterator[Hit]:
     finding, not one per word that happened to match. ``{match}`` in the rule's message is
     filled with the flagged words, so the message quotes the seller.
     """
-    kept: list[tuple[int, int, str]] = []
+    kept: list[tuple[int, int, str | Template]] = []
     for item in sorted(found, key=lambda f: _span_of(f.tokens)):
         start, end = _span_of(item.tokens)
         if kept and start < kept[-1][1]:
@@ -571,7 +572,7 @@ def _modifiers(noun: Token) -> list[Token]:
 # POA201 blames-buyer
 # --------------------------------------------------------------------------------------------
 
-_BLAME_SUGGESTION = (
+_BLAME_SUGGESTION = N_(
     "Describe what you got wrong instead, e.g. 'Our listing did not state the size clearly, "
     "so the buyer received a size that did not fit.' Reviewers reject letters that make the "
     "buyer the cause."
@@ -1013,7 +1014,7 @@ def _buyer_as_owner(buyer: Token, options: BlamesBuyerOptions) -> Iterator[_Foun
 # POA202 criticizes-amazon
 # --------------------------------------------------------------------------------------------
 
-_CRITICISM_SUGGESTION = (
+_CRITICISM_SUGGESTION = N_(
     "Leave Amazon's process, staff and decision out of the letter. State facts about your own "
     "account instead, e.g. 'We understand why our listing was removed: it did not meet the "
     "policy.'"
@@ -1242,7 +1243,7 @@ def _wrote_to_someone_else(noun: Token, options: CriticizesAmazonOptions) -> boo
     return False
 
 
-_EXECUTIVE_SUGGESTION = (
+_EXECUTIVE_SUGGESTION = N_(
     "Send the plan of action through the appeal channel in Seller Central: letters to "
     "Amazon's executives go back to the same team, and going over its head reads as a "
     "complaint about it."
@@ -1427,16 +1428,18 @@ def _without_grounds(verb: Token, options: CriticizesAmazonOptions) -> list[Toke
 # POA203 unprofessional-tone
 # --------------------------------------------------------------------------------------------
 
-_CAPS_SUGGESTION = (
+_CAPS_SUGGESTION = N_(
     "Write the words in normal case; capitals read as shouting. Keep capitals for acronyms "
     "such as ASIN or ODR and for headings."
 )
-_EXCLAMATION_SUGGESTION = "End the sentence with a full stop; a POA is a calm business letter."
-_EMOTION_SUGGESTION = (
+_EXCLAMATION_SUGGESTION = N_(
+    "End the sentence with a full stop; a POA is a calm business letter."
+)
+_EMOTION_SUGGESTION = N_(
     "Leave out feelings and hardship; state facts and actions, e.g. 'We have corrected the "
     "listing and added a daily check.'"
 )
-_PLEADING_SUGGESTION = (
+_PLEADING_SUGGESTION = N_(
     "Do not plead. Ask once, politely, at the end: 'We respectfully request the reinstatement "
     "of our selling privileges.'"
 )
@@ -1462,7 +1465,7 @@ def unprofessional_tone(letter: Letter, options: UnprofessionalToneOptions) -> I
     yield from _to_hits(letter, _per_sentence(found))
 
 
-_INFORMAL_SUGGESTION = (
+_INFORMAL_SUGGESTION = N_(
     "Use plain business language instead of slang, e.g. 'We made a serious mistake' rather "
     "than 'we screwed up big time'."
 )
@@ -1507,7 +1510,7 @@ def _per_sentence(found: Iterable[_Found]) -> list[_Found]:
     for items in groups.values():
         tokens = tuple(t for item in items for t in item.tokens)
         advice = dict.fromkeys(item.suggestion for item in items)
-        merged.append(_Found(tokens, " ".join(advice)))
+        merged.append(_Found(tokens, sentences(list(advice))))
     return merged
 
 
@@ -1801,11 +1804,11 @@ def _emotional(token: Token, options: UnprofessionalToneOptions) -> Iterator[_Fo
 # POA204 threatens
 # --------------------------------------------------------------------------------------------
 
-_THREAT_SUGGESTION = (
+_THREAT_SUGGESTION = N_(
     "Remove the threat. A POA is a request to Amazon; legal or public pressure gets it "
     "rejected. Keep to the root cause, the actions taken and the prevention plan."
 )
-_ULTIMATUM_SUGGESTION = (
+_ULTIMATUM_SUGGESTION = N_(
     "Remove the ultimatum and the deadline you set for Amazon. End with a polite request, e.g. "
     "'We respectfully request the reinstatement of our account.'"
 )
@@ -2012,7 +2015,7 @@ def _ultimatum(token: Token, options: ThreatensOptions) -> Iterator[_Found]:
 # POA205 denies-violation
 # --------------------------------------------------------------------------------------------
 
-_DENIAL_SUGGESTION = (
+_DENIAL_SUGGESTION = N_(
     "Own the problem instead of denying it: say what went wrong on your side and why, e.g. "
     "'We listed the product without checking the brand's trademark registration.'"
 )

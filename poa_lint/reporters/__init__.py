@@ -18,6 +18,7 @@ from .base import Reporter
 
 if TYPE_CHECKING:
     from .github import GithubReporter
+    from .html import HtmlReporter
     from .json_format import JsonReporter
     from .sarif import SarifReporter
     from .text import TextReporter
@@ -29,6 +30,7 @@ _FORMATS: Mapping[str, tuple[str, str]] = MappingProxyType(
         "json": ("json_format", "JsonReporter"),
         "sarif": ("sarif", "SarifReporter"),
         "github": ("github", "GithubReporter"),
+        "html": ("html", "HtmlReporter"),
     }
 )
 
@@ -59,6 +61,7 @@ REPORTERS: Mapping[str, type[Reporter]]
 __all__ = [
     "REPORTERS",
     "GithubReporter",
+    "HtmlReporter",
     "JsonReporter",
     "Reporter",
     "SarifReporter",

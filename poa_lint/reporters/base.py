@@ -10,6 +10,9 @@ Findings arrive already filtered (by ``--select``, ``--ignore``, ``per-file-igno
 severity threshold, ``--baseline``). Reporters must not filter again: what they are handed
 is what the user asked to see. The report's verdict was decided on every finding, before
 any were hidden.
+
+Reports arrive in English; a reporter made for another language (``lang``) words them in it
+through :meth:`Reporter.localized` and :attr:`Reporter.tr` (:mod:`poa_lint.i18n`).
 """
 
 from __future__ import annotations
@@ -18,7 +21,9 @@ import abc
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
+from ..i18n import DEFAULT, VERDICT_WORDS, Translator, translator
 from ..severity import Severity
+from ..texts import N_, Template, counted, listing, message, sentences
 
 if TYPE_CHECKING:
     from ..catalog import Rule
@@ -40,6 +45,9 @@ class Reporter(abc.ABC):
     #: Whether the format lists the rule catalogue (SARIF's ``driver.rules``). The others
     #: are given no rules, so a fully cached run never reads the catalogue.
     needs_rules = False
+    #: Whether the format shows the letter itself (HTML): the CLI then hands each letter's
+    #: text to :meth:`letter_text` before its report.
+    needs_text = False
 
     def __init__(
         self,
@@ -49,8 +57,11 @@ class Reporter(abc.ABC):
         show_coverage: bool = False,
         quiet: bool = False,
         color: bool = False,
+        lang: str = DEFAULT,
     ) -> None:
         self.stream = stream
+        #: Words every message in the reader's language (English: the messages as they are).
+        self.tr: Translator = translator(lang)
         # A tuple so that rule indexes (SARIF ``ruleIndex``) cannot shift under our feet.
         self.rules: tuple[Rule, ...] = tuple(rules)
         self.show_coverage = show_coverage
@@ -72,6 +83,9 @@ class Reporter(abc.ABC):
         """Total findings over the whole run."""
         return sum(self.by_severity.values())
 
+    def letter_text(self, path: str | None, text: str) -> None:  # noqa: B027 - optional hook
+        """The text of the letter at ``path``, for formats that show it (``needs_text``)."""
+
     def start(self) -> None:  # noqa: B027 - an optional hook, empty on purpose
         """Called once before the first letter. Most formats have nothing to do here."""
 
@@ -85,6 +99,10 @@ class Reporter(abc.ABC):
 
     def finish(self) -> None:  # noqa: B027 - an optional hook, empty on purpose
         """Called once after the last letter; document formats write their output here."""
+
+    def localized(self, report: Report) -> Report:
+        """The report in the reader's language (itself, in English)."""
+        return report if self.tr.lang == DEFAULT else self.tr.localize(report)
 
     def count(self, report: Report) -> None:
         """Update the run totals with one report (kept here so every format counts alike)."""
@@ -102,34 +120,59 @@ class Reporter(abc.ABC):
         Severity words are listed most severe first and only when non-zero; "info" is used as
         an uncountable noun ("3 info"), matching the severity's name.
         """
+        return self.tr.render(self.summary_template())
+
+    def summary_template(self) -> Template:
+        """:meth:`summary` before it is worded."""
         problems = self.findings
+        said: list[str | Template] = []
         if problems:
-            parts = [
-                _plural(self.by_severity[s], _SEVERITY_WORDS[s])
+            parts: list[str | Template] = [
+                _severity_count(s, self.by_severity[s])
                 for s in SEVERITY_ORDER
                 if self.by_severity[s]
             ]
-            text = (
-                f"Found {_plural(problems, ('problem', 'problems'))} ({', '.join(parts)}) "
-                f"in {self.files_with_findings} of {_plural(self.files, ('file', 'files'))}."
+            checked = counted(
+                "{with_findings} of {count} file",
+                "{with_findings} of {count} files",
+                self.files,
+                with_findings=self.files_with_findings,
+            )
+            said.append(
+                counted(
+                    "Found {count} problem ({severities}) in {checked}.",
+                    "Found {count} problems ({severities}) in {checked}.",
+                    problems,
+                    severities=listing(parts),
+                    checked=checked,
+                )
             )
         elif self.files == 0:
-            text = "No files were checked."
+            said.append(Template(N_("No files were checked.")))
         elif self.files == 1:
-            text = "1 file looks good."
+            said.append(Template(N_("1 file looks good.")))
         else:
-            text = f"All {self.files} files look good."
+            said.append(message(N_("All {count} files look good."), count=self.files))
         judged = [(v, n) for v, n in self.verdicts.items() if n]
         if [v for v, _ in judged] == ["ready"] and not problems:
             judged = []  # "All 2 files look good." says it already
         if len(judged) == 1 and judged[0][1] == 1:
-            text += f" Verdict: {judged[0][0]}."
+            said.append(message(N_("Verdict: {verdict}."), verdict=_verdict(judged[0][0])))
         elif judged:
-            text += " Verdicts: " + ", ".join(f"{n} {v}" for v, n in judged) + "."
+            each: list[str | Template] = [
+                message(N_("{count} {verdict}"), count=n, verdict=_verdict(v)) for v, n in judged
+            ]
+            said.append(message(N_("Verdicts: {verdicts}."), verdicts=listing(each)))
         if self.errors:
-            verb = "could not be read"
-            text += f" {_plural(self.errors, ('file', 'files'))} {verb}."
-        return text
+            said.append(
+                counted(
+                    "{count} file could not be read.",
+                    "{count} files could not be read.",
+                    self.errors,
+                )
+            )
+        worded = sentences(said)
+        return worded if isinstance(worded, Template) else Template(worded)
 
     def should_print_summary(self) -> bool:
         """``quiet`` hides the summary only when there is nothing to report at all."""
@@ -138,15 +181,19 @@ class Reporter(abc.ABC):
 
 SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 VERDICT_ORDER = ("ready", "revise", "will be rejected")
-_SEVERITY_WORDS: dict[Severity, tuple[str, str]] = {
-    Severity.ERROR: ("error", "errors"),
-    Severity.WARNING: ("warning", "warnings"),
-    Severity.INFO: ("info", "info"),
-}
 
 
-def _plural(n: int, words: tuple[str, str]) -> str:
-    return f"{n} {words[0] if n == 1 else words[1]}"
+def _severity_count(severity: Severity, count: int) -> Template:
+    """``2 errors``, ``1 warning``, ``3 info`` ("info" is uncountable, like the severity)."""
+    if severity is Severity.ERROR:
+        return counted("{count} error", "{count} errors", count)
+    if severity is Severity.WARNING:
+        return counted("{count} warning", "{count} warnings", count)
+    return counted("{count} info", "{count} info", count)
+
+
+def _verdict(status: str) -> Template:
+    return Template(VERDICT_WORDS.get(status, status))
 
 
 def display_path(path: str | None) -> str:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..safe_text import safe as _safe
 from ..severity import Severity
+from ..texts import N_
 from .base import Reporter
 
 if TYPE_CHECKING:
@@ -58,6 +59,7 @@ class GithubReporter(Reporter):
 
     def handle(self, report: Report) -> None:
         self.count(report)
+        report = self.localized(report)
         for finding in report.findings:
             self._write(self._annotation(report.path, finding))
 
@@ -77,7 +79,9 @@ class GithubReporter(Reporter):
         properties["title"] = f"{finding.code} {finding.name}"
         message = safe(finding.message)
         if finding.suggestion:
-            message += f"\nSuggestion: {safe(finding.suggestion)}"
+            message += "\n" + safe(
+                self.tr(N_("Suggestion: {suggestion}"), suggestion=finding.suggestion)
+            )
         return command(COMMANDS[finding.severity], properties, message)
 
     def error(self, path: str, message: str) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from .._version import __version__
+from ..i18n import DEFAULT
 from ..safe_text import safe_json
 from ..severity import JSON_SCHEMA_VERSION
 from .base import SEVERITY_ORDER, Reporter
@@ -37,14 +38,18 @@ class JsonReporter(Reporter):
         show_coverage: bool = False,
         quiet: bool = False,
         color: bool = False,
+        lang: str = DEFAULT,
     ) -> None:
-        super().__init__(stream, rules=rules, show_coverage=show_coverage, quiet=quiet, color=color)
+        super().__init__(
+            stream, rules=rules, show_coverage=show_coverage, quiet=quiet, color=color, lang=lang
+        )
         self._files: list[dict[str, Any]] = []
         self._errors: list[dict[str, str]] = []
 
     def handle(self, report: Report) -> None:
         self.count(report)
-        self._files.append(file_entry(report))
+        # Codes, names and values stay English; messages are in the reader's language.
+        self._files.append(file_entry(self.localized(report)))
 
     def handle_stored(self, report: Report, entry: dict[str, Any]) -> None:
         """A report read back from the cache, with its stored JSON: the stored JSON is the
@@ -75,16 +80,39 @@ class JsonReporter(Reporter):
         self.stream.write(safe_json(json.dumps(document, indent=2, ensure_ascii=False)) + "\n")
 
 
+#: The message templates a report carries for other languages (``poa_lint.texts``): internal,
+#: not part of schema 1 (the words themselves are in ``message``, ``suggestion``, ``reason``).
+TEMPLATE_FIELDS = frozenset({"message_template", "suggestion_template", "reason_template"})
+
+
+def public_entry(stored: dict[str, Any]) -> dict[str, Any]:
+    """A report as stored in the cache (all of its fields), as :func:`file_entry` writes it."""
+    entry = dict(stored)
+    verdict = entry.get("verdict")
+    if isinstance(verdict, dict):
+        entry["verdict"] = {k: v for k, v in verdict.items() if k not in TEMPLATE_FIELDS}
+    entry["findings"] = [
+        {k: v for k, v in finding.items() if k not in TEMPLATE_FIELDS}
+        for finding in entry.get("findings", ())
+    ]
+    return entry
+
+
 def file_entry(report: Report) -> dict[str, Any]:
     """One element of ``files``: the report's fields, in model order, as plain JSON values.
 
     ``Report.model_dump`` is not used wholesale so that the keys of a file entry stay an
     explicit, reviewed list: a new field on ``Report`` does not leak into schema 1 unnoticed.
     """
+    internal = set(TEMPLATE_FIELDS)
     return {
         "path": report.path,
-        "verdict": report.verdict.model_dump(mode="json") if report.verdict else None,
-        "findings": [f.model_dump(mode="json") for f in report.findings],
+        "verdict": (
+            report.verdict.model_dump(mode="json", exclude=internal)
+            if report.verdict
+            else None
+        ),
+        "findings": [f.model_dump(mode="json", exclude=internal) for f in report.findings],
         "sections": [s.model_dump(mode="json") for s in report.sections],
         "coverage": [c.model_dump(mode="json") for c in report.coverage],
         "reason": report.reason.model_dump(mode="json") if report.reason else None,

@@ -17,8 +17,10 @@ from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
 from .._version import __version__
+from ..i18n import DEFAULT
 from ..models import Finding, Report, Severity
 from ..safe_text import safe_json
+from ..texts import N_
 from .base import Reporter
 
 if TYPE_CHECKING:
@@ -56,8 +58,11 @@ class SarifReporter(Reporter):
         show_coverage: bool = False,
         quiet: bool = False,
         color: bool = False,
+        lang: str = DEFAULT,
     ) -> None:
-        super().__init__(stream, rules=rules, show_coverage=show_coverage, quiet=quiet, color=color)
+        super().__init__(
+            stream, rules=rules, show_coverage=show_coverage, quiet=quiet, color=color, lang=lang
+        )
         self._descriptors: list[dict[str, Any]] = [rule_descriptor(r) for r in self.rules]
         self._rule_index: dict[str, int] = {r.code: i for i, r in enumerate(self.rules)}
         self._results: list[dict[str, Any]] = []
@@ -67,6 +72,7 @@ class SarifReporter(Reporter):
 
     def handle(self, report: Report) -> None:
         self.count(report)
+        report = self.localized(report)  # messages in the reader's language; ids stay English
         if report.verdict is not None:
             self._verdicts.append(
                 {
@@ -108,7 +114,7 @@ class SarifReporter(Reporter):
         location = artifact_location(path)
         text = finding.message
         if finding.suggestion:
-            text += f" Suggestion: {finding.suggestion}"
+            text += " " + self.tr(N_("Suggestion: {suggestion}"), suggestion=finding.suggestion)
         physical: dict[str, Any] = {"artifactLocation": location}
         if finding.scope != "letter":  # a whole-letter finding locates the file, no region
             physical["region"] = {

@@ -12,6 +12,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
+from ..i18n import DEFAULT
 from ..severity import Severity
 from .base import Reporter
 
@@ -32,8 +33,11 @@ class StatisticsReporter(Reporter):
         quiet: bool = False,
         color: bool = False,
         as_json: bool = False,
+        lang: str = DEFAULT,
     ) -> None:
-        super().__init__(stream, rules=rules, show_coverage=show_coverage, quiet=quiet, color=color)
+        super().__init__(
+            stream, rules=rules, show_coverage=show_coverage, quiet=quiet, color=color, lang=lang
+        )
         self.as_json = as_json
         self._counts: dict[str, int] = {}
         self._names: dict[str, str] = {}

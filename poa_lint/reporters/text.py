@@ -7,13 +7,17 @@ without configuration.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING
 
+from ..i18n import FOUND_BY_WORDS, PART_WORDS, SEVERITY_WORDS, VERDICT_WORDS
 from ..safe_text import safe
 from ..severity import Severity
+from ..texts import N_
 from .base import Reporter, display_path
 
 if TYPE_CHECKING:
+    from ..i18n import Translator
     from ..models import CoverageRow, Finding, Report, SectionInfo
 
 _RESET = "\033[0m"
@@ -28,17 +32,17 @@ _VERDICT_COLORS = {
     "revise": _SEVERITY_COLORS[Severity.WARNING],
     "will be rejected": _SEVERITY_COLORS[Severity.ERROR],
 }
-_NONE = "— none"
+_NONE = N_("— none")
 
 
 _TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 
 
-def _where(path: str, finding: Finding) -> str:
+def _where(path: str, finding: Finding, tr: Translator) -> str:
     """``line:column:``, or `` paragraph N:`` for a Word letter: Word shows no line
     numbers, and its paragraphs are what a writer can find (the JSON keeps both)."""
     if finding.paragraph is not None and not path.lower().endswith(_TEXT_SUFFIXES):
-        return f" paragraph {finding.paragraph}:"
+        return " " + tr(N_("paragraph {number}:"), number=finding.paragraph)
     return f"{finding.line}:{finding.column}:"
 
 
@@ -57,69 +61,107 @@ class TextReporter(Reporter):
         # Everything that comes from a letter, a file name or the cache goes through
         # safe(): control characters are printed as escapes, never sent to the terminal.
         self.count(report)
+        report = self.localized(report)
+        tr = self.tr
         path = safe(display_path(report.path))
         for finding in report.findings:
             self._write_finding(path, finding)
         verdict = report.verdict
         if verdict is not None and (report.findings or verdict.status != "ready"):
             # The line a consultant reads first: what to do with the letter, and why.
-            status = self._style(verdict.status, _VERDICT_COLORS[verdict.status])
-            self._write(f"{self._style(path + ':', _BOLD)} verdict: {status} — {verdict.reason}")
+            status = self._style(
+                tr.word(VERDICT_WORDS, verdict.status), _VERDICT_COLORS[verdict.status]
+            )
+            line = tr(N_("verdict: {status} — {reason}"), status=status, reason=verdict.reason)
+            self._write(f"{self._style(path + ':', _BOLD)} {line}")
         if report.reason is not None and report.reason.source == "detected" and not self.quiet:
             # The reason shapes several rules (POA503, POA703): say when it was a guess.
-            self._write(
-                f"{path}: note: checked against the reason {safe(report.reason.id)!r} "
-                f"({safe(report.reason.name)}), detected from the letter; set it with --reason "
-                "or --notice"
+            note = tr(
+                N_(
+                    "note: checked against the reason {id} ({name}), detected from the "
+                    "letter; set it with --reason or --notice"
+                ),
+                id=repr(safe(report.reason.id)),
+                name=safe(tr.gettext(report.reason.name)),
             )
+            self._write(f"{path}: {note}")
         if self.show_coverage:
             self._write_sections(path, report.sections)
             self._write_coverage(path, report.coverage)
 
     def _write_finding(self, path: str, finding: Finding) -> None:
         # A finding about the whole letter has no line to jump to: "path:" alone says so.
-        where = "" if finding.scope == "letter" else _where(path, finding)
-        location = self._style(f"{path}:{where}", _BOLD)
+        where = f"{path}:"
+        if finding.scope != "letter":
+            where += _where(path, finding, self.tr)
+        location = self._style(where, _BOLD)
         code = self._style(safe(finding.code), _BOLD)
-        severity = self._style(f"[{finding.severity.value}]", _SEVERITY_COLORS[finding.severity])
-        times = f" (×{finding.count} in this paragraph or list)" if finding.count > 1 else ""
+        word = self.tr.word(SEVERITY_WORDS, finding.severity.value)
+        severity = self._style(f"[{word}]", _SEVERITY_COLORS[finding.severity])
+        times = ""
+        if finding.count > 1:
+            times = " " + self.tr(
+                N_("(×{count} in this paragraph or list)"), count=finding.count
+            )
         self._write(f"{location} {code} {severity} {safe(finding.message)}{times}")
         if finding.suggestion:
-            self._write(f"    suggestion: {safe(finding.suggestion)}")
+            advice = self.tr(N_("suggestion: {suggestion}"), suggestion=finding.suggestion)
+            self._write(f"    {safe(advice)}")
 
     def _write_sections(self, path: str, sections: tuple[SectionInfo, ...]) -> None:
-        self._write(self._style(f"{path}: sections", _BOLD))
+        tr = self.tr
+        title = tr.gettext("sections")
+        self._write(self._style(f"{path}: {title}", _BOLD))
         if not sections:
-            self._write(f"    {_NONE}")
+            self._write(f"    {tr.gettext(_NONE)}")
             return
-        width = max(len(s.kind) for s in sections)
+        # English shows the kinds as the JSON names them (root_cause); others in words
+        kinds = {
+            s.kind: s.kind if tr.lang == "en" else tr.word(PART_WORDS, s.kind) for s in sections
+        }
+        width = max(_width(k) for k in kinds.values())
         for section in sections:
             lines = (
-                f"line {section.line}"
+                tr(N_("line {line}"), line=section.line)
                 if section.line == section.end_line
-                else f"lines {section.line}-{section.end_line}"
+                else tr(N_("lines {start}-{end}"), start=section.line, end=section.end_line)
             )
-            how = f"found by {section.found_by}"
-            if section.heading:
-                how += f' "{safe(section.heading)}"'
-            self._write(f"    {section.kind:<{width}}  {lines}  ({how})")
+            found_by = tr.word(FOUND_BY_WORDS, section.found_by)
+            how = (
+                tr(N_('(found by {how} "{heading}")'), how=found_by, heading=section.heading)
+                if section.heading
+                else tr(N_("(found by {how})"), how=found_by)
+            )
+            kind = kinds[section.kind]
+            self._write(f"    {kind}{' ' * (width - _width(kind))}  {lines}  {safe(how)}")
 
     def _write_coverage(self, path: str, rows: tuple[CoverageRow, ...]) -> None:
-        self._write(self._style(f"{path}: coverage", _BOLD))
+        tr = self.tr
+        none = tr.gettext(_NONE)
+        title = tr.gettext("coverage")
+        self._write(self._style(f"{path}: {title}", _BOLD))
         if not rows:
-            self._write(f"    {_NONE}")
+            self._write(f"    {none}")
             return
         for row in rows:
-            self._write(f"    line {row.line}: {safe(row.cause)}")
-            self._write(f"        corrective: {safe('; '.join(row.corrective)) or _NONE}")
-            self._write(f"        preventive: {safe('; '.join(row.preventive)) or _NONE}")
+            cause = tr(N_("line {line}: {cause}"), line=row.line, cause=row.cause)
+            corrective = tr(N_("corrective: {actions}"), actions="; ".join(row.corrective) or none)
+            preventive = tr(N_("preventive: {actions}"), actions="; ".join(row.preventive) or none)
+            self._write(f"    {safe(cause)}")
+            self._write(f"        {safe(corrective)}")
+            self._write(f"        {safe(preventive)}")
 
     def error(self, path: str, message: str) -> None:
         super().error(path, message)
         # Same stream as findings: a reader of the output must see that a file was skipped.
-        label = self._style("error:", _SEVERITY_COLORS[Severity.ERROR])
+        label = self._style(self.tr.gettext("error:"), _SEVERITY_COLORS[Severity.ERROR])
         self._write(f"{self._style(safe(path) + ':', _BOLD)} {label} {safe(message)}")
 
     def finish(self) -> None:
         if self.should_print_summary():
             self._write(self._style(self.summary(), _BOLD) if self.findings else self.summary())
+
+
+def _width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: East Asian wide characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

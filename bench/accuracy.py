@@ -45,6 +45,7 @@ from poa_lint.evaluation import (
     compare,
     load_corpus,
     load_jsonl,
+    measuring_config,
     tally,
 )
 from poa_lint.labels import LABEL_OF_CODE, LABELS, LetterClass, Truth
@@ -87,7 +88,7 @@ def evaluate_folder(folder: Path) -> list[Outcome]:
     codes = [r.code for r in load_catalog().rules]
     out = []
     for letter in load_corpus(folder):
-        config = Config()
+        config = measuring_config()
         notice = letter.notice_path.read_text(encoding="utf-8") if letter.notice_path else None
         source = read_path(letter.path, limits=limits_for(config))
         report = lint_jobs(
@@ -109,7 +110,8 @@ def evaluate_jsonl(path: Path) -> list[Outcome]:
     out = []
     for letter in load_jsonl(path):
         source = parse_plain_text(letter.text, path=letter.id)
-        report = lint_jobs([Job(source, Config())], reason=_known_reason(letter.reason))[0]
+        job = Job(source, measuring_config())
+        report = lint_jobs([job], reason=_known_reason(letter.reason))[0]
         out.append(
             Outcome(
                 name=letter.id,
@@ -275,7 +277,8 @@ def print_counts(results: Sequence[Outcome]) -> None:
 
 
 def print_set(title: str, results: Sequence[Outcome], verbose: bool) -> None:
-    print(f"\n{title}: {len(results)} letters")
+    opt_in = ", ".join(r.code for r in load_catalog().rules if r.opt_in)
+    print(f"\n{title}: {len(results)} letters (opt-in rules measured too: {opt_in})")
     if not results:
         return
     print_rules(results, verbose)

@@ -128,6 +128,15 @@ class Rule(BaseModel):
             "points at the letter, not at whatever word the check happened to look at."
         ),
     )
+    opt_in: bool = Field(
+        default=False,
+        alias="opt-in",
+        description=(
+            "true: not run by `select = [\"ALL\"]`, only when named (code, prefix, name or "
+            "category) or enabled in its [rules.X] table. For rules whose measured precision "
+            "is too low to show every seller by default."
+        ),
+    )
 
     @field_validator("code")
     @classmethod

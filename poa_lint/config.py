@@ -214,6 +214,8 @@ class Config(BaseModel):
             ignore_score = max(
                 (_specificity(s, rule) for s in (*self.ignore, *extra_ignores)), default=-1
             )
+            if rule.opt_in and not settings.enabled and select_score <= 0:
+                continue  # "ALL" does not include an opt-in rule; naming it does
             if select_score > ignore_score or (settings.enabled and select_score >= 0):
                 chosen.append(rule)
         return chosen

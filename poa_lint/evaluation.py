@@ -24,6 +24,8 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from .catalog import load_catalog
+from .config import Config
 from .labels import LetterClass, Truth, class_of, truth_from_codes, truth_from_schema
 from .models import Finding
 
@@ -91,6 +93,13 @@ class LabelledText:
     truncated: bool
     truth: Truth
     letter_class: LetterClass
+
+
+def measuring_config() -> Config:
+    """The defaults, with the opt-in rules selected too: the corpus annotates every rule, and
+    an opt-in rule's precision must be measured like the others' to be reported."""
+    opt_in = tuple(rule.code for rule in load_catalog().rules if rule.opt_in)
+    return Config(extend_select=opt_in)
 
 
 def load_jsonl(path: Path) -> list[LabelledText]:

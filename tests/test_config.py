@@ -19,8 +19,28 @@ def codes(config: Config, path: str | None = None) -> list[str]:
     return [r.code for r in config.enabled_rules(CATALOG, path)]
 
 
-def test_default_selects_everything() -> None:
-    assert codes(Config()) == [r.code for r in CATALOG.rules]
+def test_default_selects_everything_but_opt_in_rules() -> None:
+    assert codes(Config()) == [r.code for r in CATALOG.rules if not r.opt_in]
+    assert {r.code for r in CATALOG.rules if r.opt_in} == {"POA601", "POA602"}
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        Config(extend_select=("POA601",)),
+        Config(extend_select=("coverage",)),
+        Config(extend_select=("POA6",)),
+        Config(select=("cause-without-corrective-action",)),
+        Config(rules={"POA601": RuleSettings(enabled=True)}),
+    ],
+    ids=["code", "category", "prefix", "name", "enabled"],
+)
+def test_an_opt_in_rule_runs_when_named(config: Config) -> None:
+    assert "POA601" in codes(config)
+
+
+def test_an_opt_in_rule_stays_off_when_named_and_ignored() -> None:
+    assert "POA601" not in codes(Config(extend_select=("POA6",), ignore=("POA601",)))
 
 
 def test_select_prefix_ignore_name() -> None:

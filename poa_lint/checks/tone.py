@@ -1187,11 +1187,16 @@ def _template_reply(noun: Token, options: CriticizesAmazonOptions) -> Iterator[_
         return
     if any(c.dep_ == "poss" for c in noun.children):
         return  # "our reply", "the buyer's message", "Amazon's answer" (the referent path)
+    if any(_is_first_person(_subject(c)) for c in _children(noun, "relcl", "acl")):
+        return  # "every answer we sent to buyers": the seller's own answers
     for attr in _children(verb, "attr"):
         marks = [c for c in attr.children if c.dep_ in ("amod", "compound")]
         if any(_is(m, options.template_modifiers) for m in marks):
             yield _Found((noun, verb, *marks, attr), _CRITICISM_SUGGESTION)
             return
+
+
+_APPROVING = frozenset({"rightly", "correctly", "fairly", "justly", "understandably", "properly"})
 
 
 def _punishes_sellers(verb: Token, options: CriticizesAmazonOptions) -> Iterator[_Found]:
@@ -1202,6 +1207,8 @@ def _punishes_sellers(verb: Token, options: CriticizesAmazonOptions) -> Iterator
         return
     if _negated(verb) or _hypothetical(verb):
         return
+    if any(c.lower_ in _APPROVING for c in verb.children):
+        return  # "Amazon rightly punishes sellers who ship late": agreement, not complaint
     subject = _subject(verb)
     if subject is None or _is_first_person(subject):
         return
@@ -1213,7 +1220,17 @@ def _punishes_sellers(verb: Token, options: CriticizesAmazonOptions) -> Iterator
         for o in ([c] if c.dep_ == "dobj" else _children(c, "pobj") if c.dep_ == "prep" else [])
         if _is(o, options.seller_nouns) or _is_first_person(o)
     ]
-    if victims:
+    if not victims:
+        return
+    # Said of sellers who break a rule it is a description ("the policy punishes sellers who
+    # list used goods as new"); a complaint puts the seller among the victims ("punishes us",
+    # "sellers like us") or calls it unfair in the same sentence.
+    ours = any(_is_first_person(t) for v in victims for t in v.subtree)
+    unfair = any(
+        _is(t, options.criticism_words) or (_lemma(t) in ("fair", "just") and _negated(t.head))
+        for t in verb.sent
+    )
+    if ours or unfair:
         yield _Found((subject, verb, victims[0]), _CRITICISM_SUGGESTION)
 
 
@@ -1349,7 +1366,8 @@ def _criticised_referent(target: Token, options: CriticizesAmazonOptions) -> Ite
     for verb in _predicate_chain(predicate):
         verb_negated = _negated(verb)
         # 5. a criticising verb: "your team ignored our emails", "Amazon made a mistake"
-        if not verb_negated and _is(verb, options.criticism_verbs):
+        approved = any(c.lower_ in _APPROVING for c in verb.children)
+        if not verb_negated and _is(verb, options.criticism_verbs) and not approved:
             yield _Found((target, verb), _CRITICISM_SUGGESTION)
             return
         if not verb_negated and _lemma(verb) in ("make", "commit"):

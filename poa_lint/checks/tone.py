@@ -1779,7 +1779,9 @@ def _emotional(token: Token, options: UnprofessionalToneOptions) -> Iterator[_Fo
             yield _Found((verb, token), _PLEADING_SUGGESTION)
             return
     # hardship: "my family depends on this", "our employees rely on this account"
-    if lemma in ("depend", "rely", "count") and token.pos_ == "VERB":
+    counts_on = lemma == "count" and any(c.lower_ == "on" for c in token.children)
+    if (lemma in ("depend", "rely") or counts_on) and token.pos_ == "VERB":
+        # ("our staff only counted the quantity" is no hardship: only "count on" is)
         subject = _subject(token)
         if subject is not None and _is(subject, options.dependents):
             yield _Found((subject, token), _EMOTION_SUGGESTION)

@@ -107,8 +107,8 @@ def lint_jobs(
     models = {job.config.model for job in jobs}
     if len(models) > 1:
         raise PoaLintError("letters in one run must use the same `model`; run them separately")
-    nlp = load_pipeline(models.pop())
     entities = needs_entities(active for p in prepared for active in p[0])
+    nlp = load_pipeline(models.pop(), entities=entities)
     letters = build_letters(
         [job.source for job in jobs],
         nlp,

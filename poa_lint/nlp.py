@@ -17,6 +17,7 @@ and is not checked.
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ModelError
@@ -66,9 +67,10 @@ def official_problem(package: str, meta: dict[str, Any]) -> str | None:
 
 
 PARAGRAPH_BOUNDARY_COMPONENT = "poa_paragraph_boundaries"
+ENTITY_COMPONENT = "ner"
 
 _lock = threading.Lock()
-_loaded: dict[str | None, Language] = {}
+_loaded: dict[tuple[str | None, bool], Language] = {}
 
 
 PARAGRAPH_STARTS_KEY = "poa_paragraph_starts"
@@ -165,12 +167,29 @@ def _split_full_width(nlp: Language) -> None:
     tokenizer.suffix_search = compile_suffix_regex([*defaults.suffixes, marks]).search
 
 
-def _load_one(name: str) -> tuple[Language, dict[str, Any]]:
-    """The pipeline, with poa-lint's additions, and its meta as it was shipped."""
+def _shipped_meta(name: str) -> dict[str, Any] | None:
+    """The pipeline's ``meta.json`` as shipped (already read once, and limited in size, by
+    :func:`poa_lint.pipelines.pipeline_problem` before anything was imported)."""
+    import json
+
+    from .pipelines import is_path, package_folder
+
+    folder = Path(name) if is_path(name) else package_folder(name)
+    try:
+        data = json.loads((folder / "meta.json").read_text(encoding="utf-8")) if folder else None
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _load_one(name: str, exclude: tuple[str, ...] = ()) -> tuple[Language, dict[str, Any]]:
+    """The pipeline without the ``exclude`` components (never loaded: their weights cost
+    load time and memory), with poa-lint's additions, and its meta as it was shipped."""
     import spacy
 
-    nlp = spacy.load(name)
-    meta = dict(nlp.meta)
+    nlp = spacy.load(name, exclude=list(exclude))
+    # spaCy drops excluded components from nlp.meta: check the meta.json as shipped
+    meta = _shipped_meta(name) or dict(nlp.meta)
     _split_full_width(nlp)
     _guard_long_runs(nlp)
     _register_component()
@@ -179,14 +198,21 @@ def _load_one(name: str) -> tuple[Language, dict[str, Any]]:
     return nlp, meta
 
 
-def load_pipeline(model: str | None = None) -> Language:
+def load_pipeline(model: str | None = None, *, entities: bool = False) -> Language:
     """The pipeline for ``model`` (or the default chain), loaded once and then shared.
 
-    The returned object must be treated as read-only; it is the one cached object poa-lint
-    keeps between calls.
+    Without ``entities`` the entity recogniser is not loaded at all: no shipped rule reads
+    entities (time expressions are patterns, :mod:`poa_lint.time_expressions`), and it was
+    about half of the parse. A rule that asks for entities (a pattern on ``ENT_TYPE``, see
+    :func:`poa_lint.engine.needs_entities`) gets the pipeline with it, loaded separately.
+
+    The returned object must be treated as read-only; it is one of the cached objects
+    poa-lint keeps between calls.
     """
+    key = (model, entities)
+    exclude = () if entities else (ENTITY_COMPONENT,)
     with _lock:
-        cached = _loaded.get(model)
+        cached = _loaded.get(key)
         if cached is not None:
             return cached
         candidates = (model,) if model else DEFAULT_MODELS
@@ -198,7 +224,7 @@ def load_pipeline(model: str | None = None) -> Language:
                 failures.append(f"{name} ({problem})")
                 continue
             try:
-                nlp, meta = _load_one(name)
+                nlp, meta = _load_one(name, exclude)
             except (OSError, ImportError, ValueError) as exc:
                 failures.append(f"{name} ({str(exc).splitlines()[0][:120]})")
                 continue
@@ -209,7 +235,7 @@ def load_pipeline(model: str | None = None) -> Language:
             if problem is not None:
                 failures.append(problem)
                 continue
-            _loaded[model] = nlp
+            _loaded[key] = nlp
             return nlp
         tried = "; ".join(failures)
         raise ModelError(
@@ -220,13 +246,12 @@ def load_pipeline(model: str | None = None) -> Language:
         )
 
 
-ENTITY_COMPONENT = "ner"
-
-
 def skipped_components(nlp: Language, *, entities: bool) -> tuple[str, ...]:
     """Components a batch can skip: the entity recogniser when no enabled rule reads
-    ``doc.ents``/``ent_type_`` (it is about 40% of the small model's parse time and no other
-    component depends on it). The parser always runs: sections and coverage need it."""
+    ``doc.ents``/``ent_type_`` (it is about half of the small model's parse time and no
+    other component depends on it). Pipelines from :func:`load_pipeline` without
+    ``entities`` do not have it at all; this covers one loaded with it. The parser always
+    runs: sections and coverage need it."""
     if entities or ENTITY_COMPONENT not in nlp.pipe_names:
         return ()
     return (ENTITY_COMPONENT,)

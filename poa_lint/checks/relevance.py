@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ..notice import find_reasons
 from ..reasons import Reason, load_taxonomy
+from ..time_expressions import in_time_expression
 from .base import Hit, Options
 
 if TYPE_CHECKING:
@@ -642,10 +643,26 @@ def _tenure(sent: Span, tokens: Sequence[Token], options: IrrelevantContentOptio
     return False
 
 
+#: Nouns a number names rather than counts: "batch 2601", "order 114", "lot 7".
+_LABEL_NOUNS = frozenset(
+    {"batch", "lot", "order", "invoice", "case", "model", "ticket", "ref", "reference", "no",
+     "no.", "number", "#", "sku", "asin", "version"}
+)
+
+
+def _is_label(token: Token) -> bool:
+    """A number that names something ("batch 2601"), not an amount of money or goods."""
+    doc = token.doc
+    return token.i > 0 and doc[token.i - 1].lower_ in _LABEL_NOUNS
+
+
 def _amounts(tokens: Iterable[Token]) -> bool:
-    """A figure that is not a date: "$1.2 million", "20,000", "50%"."""
+    """A figure that is not a date, a time or a label: "$1.2 million", "20,000", "50%".
+
+    Dates and times are found by the time-expression patterns (rules/timeframes.yaml), not
+    by the entity recogniser, which the pipeline no longer runs."""
     return any(
-        (t.like_num or t.tag_ == "$") and t.ent_type_ not in ("DATE", "TIME", "ORDINAL")
+        (t.like_num or t.tag_ == "$") and not in_time_expression(t) and not _is_label(t)
         for t in tokens
     )
 

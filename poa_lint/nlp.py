@@ -20,6 +20,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .attribute_rules import speed_up as speed_up_attribute_ruler
 from .errors import ModelError
 from .pipelines import DEFAULT_MODELS as DEFAULT_MODELS
 from .pipelines import pipeline_problem
@@ -192,6 +193,7 @@ def _load_one(name: str, exclude: tuple[str, ...] = ()) -> tuple[Language, dict[
     meta = _shipped_meta(name) or dict(nlp.meta)
     _split_full_width(nlp)
     _guard_long_runs(nlp)
+    speed_up_attribute_ruler(nlp)
     _register_component()
     if "parser" in nlp.pipe_names and PARAGRAPH_BOUNDARY_COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_BOUNDARY_COMPONENT, before="parser")

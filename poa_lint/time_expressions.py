@@ -97,6 +97,26 @@ def _across_line_breaks(pattern: TokenPattern) -> list[dict[str, Any]]:
     return out
 
 
+_WORD_ATTRS = ("LOWER", "ORTH", "LEMMA", "TEXT")
+
+
+def _anchor_words(pattern: TokenPattern) -> set[str] | None:
+    """The words (lower case) one of which a match of ``pattern`` must contain, or an empty
+    set when it must contain a digit instead; None when neither is required."""
+    for token in pattern:
+        if token.get("OP") not in (None, "+", "1"):
+            continue
+        for attr in _WORD_ATTRS:
+            value = token.get(attr)
+            if isinstance(value, str) and attr != "TEXT":
+                return {value.lower()}
+            if isinstance(value, dict) and isinstance(value.get("IN"), list) and attr != "TEXT":
+                return {str(v).lower() for v in value["IN"]}
+            if isinstance(value, dict) and "\\d" in str(value.get("REGEX", "")):
+                return set()
+    return None
+
+
 class TimeMatcher:
     """Every entry of ``rules/timeframes.yaml`` in one spaCy ``Matcher`` (read-only once
     built)."""
@@ -106,7 +126,19 @@ class TimeMatcher:
 
         self._matcher: Matcher = Matcher(vocab, validate=True)
         self._entries: dict[int, Expression] = {}
+        words: set[str] = set()
+        longest = 1
         for entry in expressions:
+            for pattern in entry.patterns:
+                anchors = _anchor_words(pattern)
+                if anchors is None:
+                    raise CatalogError(
+                        f"rules/{DATA_FILE}: {entry.id}: every pattern needs a token that "
+                        "must be there and names its words (LOWER, ORTH or LEMMA, a value or "
+                        "IN) or asks for a digit (a REGEX with \\d)"
+                    )
+                words |= anchors
+                longest = max(longest, len(pattern))
             try:
                 self._matcher.add(entry.id, [_across_line_breaks(p) for p in entry.patterns])
             except (ValueError, KeyError) as exc:
@@ -114,15 +146,52 @@ class TimeMatcher:
                     f"rules/{DATA_FILE}: {entry.id}: invalid token pattern: {exc}"
                 ) from exc
             self._entries[vocab.strings[entry.id]] = entry
+        self._anchors = frozenset(vocab.strings[w] for w in words)
+        # a match has at most `longest` tokens and one line break between two of them
+        self._reach = 2 * longest - 1
+        self._has_digit: dict[int, bool] = {}
+
+    def _windows(self, doc: Doc) -> list[tuple[int, int]]:
+        """The stretches of ``doc`` that can hold a match: around each token that is an
+        anchor word or has a digit, as far as the longest pattern reaches. Every pattern has
+        a token that must be such a token, so a match found in the whole Doc is found in a
+        window, and the Matcher (whose extended predicates are Python calls per token) runs
+        over a fraction of the letter."""
+        from spacy.attrs import LEMMA, LOWER, SHAPE
+
+        if not len(doc):
+            return []
+        anchors, digits, strings = self._anchors, self._has_digit, doc.vocab.strings
+        windows: list[tuple[int, int]] = []
+        reach = self._reach
+        for i, (lower, lemma, shape) in enumerate(doc.to_array([LOWER, LEMMA, SHAPE]).tolist()):
+            digit = digits.get(shape)
+            if digit is None:
+                digit = digits[shape] = "d" in strings[shape]
+            if not (digit or lower in anchors or lemma in anchors):
+                continue
+            start, end = max(0, i - reach), min(len(doc), i + reach + 1)
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], end)
+            else:
+                windows.append((start, end))
+        return windows
 
     def find(self, doc: Doc) -> list[TimeExpression]:
         """Every match (overlapping ones too: a use asks whether a token or a span holds
         one), in document order."""
-        found = []
-        for match_id, start, end in self._matcher(doc):
+        found = set()
+        for begin, stop in self._windows(doc):
+            for match_id, start, end in self._matcher(doc[begin:stop]):
+                found.add((match_id, begin + start, begin + end))
+        return self._expressions(doc, found)
+
+    def _expressions(self, doc: Doc, found: set[tuple[int, int, int]]) -> list[TimeExpression]:
+        out = []
+        for match_id, start, end in found:
             entry = self._entries[match_id]
             span = doc[start:end]
-            found.append(
+            out.append(
                 TimeExpression(
                     start=span.start,
                     end=span.end,
@@ -132,7 +201,7 @@ class TimeMatcher:
                     id=entry.id,
                 )
             )
-        return sorted(found, key=lambda e: (e.start, -e.end, e.id))
+        return sorted(out, key=lambda e: (e.start, -e.end, e.id))
 
 
 _lock = threading.Lock()

@@ -112,3 +112,28 @@ def test_a_date_a_year_or_a_label_is_not_an_amount(nlp: Any) -> None:
     assert not amounts("Our first step was a refund.")
     assert amounts("Our sales last year were over $1.2 million.")
     assert amounts("We have received more than 20,000 positive ratings.")
+
+
+def test_the_windows_find_what_the_whole_letter_holds(nlp: Any) -> None:
+    """The matcher runs only around anchor words and digits; on every corpus letter that
+    finds exactly what running it over the whole letter finds."""
+    from poa_lint.time_expressions import time_matcher
+
+    from .conftest import CORPUS
+
+    matcher = time_matcher(nlp.vocab)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.rglob("*.txt"))]
+    for doc in nlp.pipe(texts):
+        whole = {(m, s, e) for m, s, e in matcher._matcher(doc)}
+        assert matcher.find(doc) == matcher._expressions(doc, whole)
+
+
+def test_a_pattern_without_an_anchor_is_refused(nlp: Any) -> None:
+    from poa_lint.errors import CatalogError
+    from poa_lint.time_expressions import Expression, TimeMatcher
+
+    loose = Expression.model_validate(
+        {"id": "loose", "label": "DATE", "patterns": [[{"LIKE_NUM": True}]], "examples": ["x"]}
+    )
+    with pytest.raises(CatalogError, match="loose"):
+        TimeMatcher(nlp.vocab, (loose,))

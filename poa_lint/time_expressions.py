@@ -97,24 +97,39 @@ def _across_line_breaks(pattern: TokenPattern) -> list[dict[str, Any]]:
     return out
 
 
-_WORD_ATTRS = ("LOWER", "ORTH", "LEMMA", "TEXT")
+_WORD_ATTRS = ("LOWER", "ORTH", "LEMMA")
+#: Words too common to anchor a search: a pattern is anchored on another of its tokens.
+_COMMON = frozenset({"the", "a", "an", "that", "this", "of", "in", "on", "at", "by", "for", "-"})
+_DIGIT: frozenset[str] = frozenset()
+"""The anchor of a token that must hold a digit (a REGEX with ``\\d``)."""
 
 
-def _anchor_words(pattern: TokenPattern) -> set[str] | None:
-    """The words (lower case) one of which a match of ``pattern`` must contain, or an empty
-    set when it must contain a digit instead; None when neither is required."""
-    for token in pattern:
-        if token.get("OP") not in (None, "+", "1"):
-            continue
-        for attr in _WORD_ATTRS:
-            value = token.get(attr)
-            if isinstance(value, str) and attr != "TEXT":
-                return {value.lower()}
-            if isinstance(value, dict) and isinstance(value.get("IN"), list) and attr != "TEXT":
-                return {str(v).lower() for v in value["IN"]}
-            if isinstance(value, dict) and "\\d" in str(value.get("REGEX", "")):
-                return set()
+def _token_anchor(token: dict[str, Any]) -> frozenset[str] | None:
+    """The words (lower case) this pattern token can only be, :data:`_DIGIT` when it must
+    hold a digit, or None when it can be anything else."""
+    if token.get("OP") not in (None, "1"):
+        return None  # optional: a match need not contain it
+    for attr in _WORD_ATTRS:
+        value = token.get(attr)
+        if isinstance(value, str):
+            return frozenset({value.lower()})
+        if isinstance(value, dict) and isinstance(value.get("IN"), list):
+            return frozenset(str(v).lower() for v in value["IN"])
+    for attr in (*_WORD_ATTRS, "TEXT"):
+        value = token.get(attr)
+        if isinstance(value, dict) and "\\d" in str(value.get("REGEX", "")):
+            return _DIGIT
     return None
+
+
+def _anchor(pattern: TokenPattern) -> tuple[int, frozenset[str]] | None:
+    """The token a match of ``pattern`` is searched around, and its words: the last token
+    that must be there and is not a common word, else the last that must be there."""
+    anchors = [(i, a) for i, t in enumerate(pattern) if (a := _token_anchor(t)) is not None]
+    if not anchors:
+        return None
+    rare = [(i, a) for i, a in anchors if not a & _COMMON]
+    return (rare or anchors)[-1]
 
 
 class TimeMatcher:
@@ -127,18 +142,26 @@ class TimeMatcher:
         self._matcher: Matcher = Matcher(vocab, validate=True)
         self._entries: dict[int, Expression] = {}
         words: set[str] = set()
-        longest = 1
+        before = after = 0
         for entry in expressions:
             for pattern in entry.patterns:
-                anchors = _anchor_words(pattern)
-                if anchors is None:
+                if any(t.get("OP") in ("+", "*") for t in pattern):
+                    raise CatalogError(
+                        f"rules/{DATA_FILE}: {entry.id}: OP '+' and '*' are not allowed (a "
+                        "match must have a bounded length); write the tokens out, with '?'"
+                    )
+                anchor = _anchor(pattern)
+                if anchor is None:
                     raise CatalogError(
                         f"rules/{DATA_FILE}: {entry.id}: every pattern needs a token that "
                         "must be there and names its words (LOWER, ORTH or LEMMA, a value or "
                         "IN) or asks for a digit (a REGEX with \\d)"
                     )
-                words |= anchors
-                longest = max(longest, len(pattern))
+                position, anchor_words = anchor
+                words |= anchor_words
+                # at most one line-break token between two tokens of a match
+                before = max(before, 2 * position)
+                after = max(after, 2 * (len(pattern) - 1 - position))
             try:
                 self._matcher.add(entry.id, [_across_line_breaks(p) for p in entry.patterns])
             except (ValueError, KeyError) as exc:
@@ -147,43 +170,49 @@ class TimeMatcher:
                 ) from exc
             self._entries[vocab.strings[entry.id]] = entry
         self._anchors = frozenset(vocab.strings[w] for w in words)
-        # a match has at most `longest` tokens and one line break between two of them
-        self._reach = 2 * longest - 1
+        self._before, self._after = before, after
         self._has_digit: dict[int, bool] = {}
 
-    def _windows(self, doc: Doc) -> list[tuple[int, int]]:
+    @property
+    def reach(self) -> int:
+        """The most tokens a match can have, less one."""
+        return self._before + self._after
+
+    def _windows(self, doc: Doc, begin: int, stop: int) -> list[tuple[int, int]]:
         """The stretches of ``doc`` that can hold a match: around each token that is an
-        anchor word or has a digit, as far as the longest pattern reaches. Every pattern has
-        a token that must be such a token, so a match found in the whole Doc is found in a
-        window, and the Matcher (whose extended predicates are Python calls per token) runs
-        over a fraction of the letter."""
+        anchor word or has a digit, as far as a pattern reaches before and after its
+        anchor. Every pattern has an anchor token that must be there, so a match found in
+        the whole Doc is found in a window, and the Matcher (whose extended predicates are
+        Python calls per token) runs over a fraction of the letter."""
         from spacy.attrs import LEMMA, LOWER, SHAPE
 
-        if not len(doc):
+        if begin >= stop:
             return []
         anchors, digits, strings = self._anchors, self._has_digit, doc.vocab.strings
         windows: list[tuple[int, int]] = []
-        reach = self._reach
-        for i, (lower, lemma, shape) in enumerate(doc.to_array([LOWER, LEMMA, SHAPE]).tolist()):
+        before, after = self._before, self._after
+        rows = doc[begin:stop].to_array([LOWER, LEMMA, SHAPE]).tolist()
+        for i, (lower, lemma, shape) in enumerate(rows, begin):
             digit = digits.get(shape)
             if digit is None:
                 digit = digits[shape] = "d" in strings[shape]
             if not (digit or lower in anchors or lemma in anchors):
                 continue
-            start, end = max(0, i - reach), min(len(doc), i + reach + 1)
+            start, end = max(begin, i - before), min(stop, i + after + 1)
             if windows and start <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], end)
             else:
                 windows.append((start, end))
         return windows
 
-    def find(self, doc: Doc) -> list[TimeExpression]:
-        """Every match (overlapping ones too: a use asks whether a token or a span holds
-        one), in document order."""
+    def find(self, doc: Doc, begin: int = 0, stop: int | None = None) -> list[TimeExpression]:
+        """Every match wholly inside tokens ``begin``..``stop`` (the whole Doc by default),
+        overlapping ones too (a use asks whether a token or a span holds one), in order."""
+        stop = len(doc) if stop is None else min(stop, len(doc))
         found = set()
-        for begin, stop in self._windows(doc):
-            for match_id, start, end in self._matcher(doc[begin:stop]):
-                found.add((match_id, begin + start, begin + end))
+        for start, end in self._windows(doc, max(0, begin), stop):
+            for match_id, first, last in self._matcher(doc[start:end]):
+                found.add((match_id, start + first, start + last))
         return self._expressions(doc, found)
 
     def _expressions(self, doc: Doc, found: set[tuple[int, int, int]]) -> list[TimeExpression]:
@@ -220,28 +249,40 @@ def time_matcher(vocab: Vocab) -> TimeMatcher:
         return matcher
 
 
+def _found(doc: Doc, begin: int, stop: int) -> tuple[TimeExpression, ...]:
+    """The expressions wholly inside tokens ``begin``..``stop``, found once per stretch and
+    kept with the Doc. Checks ask about a few action items and sentences, mostly those
+    the regular expressions of timeframes.py did not settle, so the matcher runs there
+    only, not over the whole letter."""
+    memo: dict[tuple[int, int], tuple[TimeExpression, ...]] = doc.user_data.setdefault(
+        _USER_DATA_KEY, {}
+    )
+    known = memo.get((begin, stop))
+    if known is None:
+        whole = memo.get((0, len(doc)))
+        if whole is not None:
+            known = tuple(e for e in whole if begin <= e.start and e.end <= stop)
+        else:
+            known = tuple(time_matcher(doc.vocab).find(doc, begin, stop))
+        memo[(begin, stop)] = known
+    return known
+
+
 def time_expressions(doc: Doc) -> tuple[TimeExpression, ...]:
-    """The time expressions of ``doc``, found on first use and then kept with it."""
-    cached: Any = doc.user_data.get(_USER_DATA_KEY)
-    if cached is None:
-        cached = tuple(time_matcher(doc.vocab).find(doc))
-        doc.user_data[_USER_DATA_KEY] = cached
-    result: tuple[TimeExpression, ...] = cached
-    return result
+    """Every time expression of ``doc``."""
+    return _found(doc, 0, len(doc))
 
 
 def time_frames_within(span: Span) -> list[TimeExpression]:
     """Time frames (dates, times, durations, deadlines, frequencies) wholly inside
     ``span``, as ``Span.ents`` gave the entities wholly inside a span."""
-    return [
-        e
-        for e in time_expressions(span.doc)
-        if e.is_time_frame and span.start <= e.start and e.end <= span.end
-    ]
+    return [e for e in _found(span.doc, span.start, span.end) if e.is_time_frame]
 
 
 def in_time_expression(token: Token) -> bool:
     """Whether the token is part of a date, time, duration, year or ordinal: a figure
     there ("on 4 September", "within 24 hours", "since 2016") counts no money or goods."""
-    i = token.i
-    return any(e.start <= i < e.end for e in time_expressions(token.doc))
+    doc, i = token.doc, token.i
+    reach = time_matcher(doc.vocab).reach
+    found = _found(doc, max(0, i - reach), min(len(doc), i + reach + 1))
+    return any(e.start <= i < e.end for e in found)

@@ -191,7 +191,7 @@ class TimeMatcher:
         anchors, digits, strings = self._anchors, self._has_digit, doc.vocab.strings
         windows: list[tuple[int, int]] = []
         before, after = self._before, self._after
-        rows = doc[begin:stop].to_array([LOWER, LEMMA, SHAPE]).tolist()
+        rows = doc.to_array([LOWER, LEMMA, SHAPE])[begin:stop].tolist()
         for i, (lower, lemma, shape) in enumerate(rows, begin):
             digit = digits.get(shape)
             if digit is None:

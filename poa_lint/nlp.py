@@ -16,7 +16,9 @@ and is not checked.
 
 from __future__ import annotations
 
+import re
 import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -84,7 +86,8 @@ def _mark_full_width_stops(doc: Doc) -> None:
     """A full-width full stop ends a sentence ("…this notice。This store is …"): writers on
     Chinese keyboards use it, and the English model does not know it. Only letters that
     contain one are walked."""
-    if not any(stop in doc.text for stop in _FULL_WIDTH_STOPS):
+    text = doc.text  # built from the tokens on each access: read it once
+    if not any(stop in text for stop in _FULL_WIDTH_STOPS):
         return
     for token in doc[:-1]:
         if token.text and token.text[-1] in _FULL_WIDTH_STOPS:
@@ -155,6 +158,7 @@ def _guard_long_runs(nlp: Language) -> None:
 #: ("distributor，and we will", "this notice。This store"). The English tokenizer does not
 #: split on it, so the words around it would be one token and the parse would go wrong.
 FULL_WIDTH_PUNCTUATION = "。，、；：！？（）【】「」『』"
+_FULL_WIDTH_MARK = re.compile(f"[{FULL_WIDTH_PUNCTUATION}]")
 
 
 def _split_full_width(nlp: Language) -> None:
@@ -163,9 +167,40 @@ def _split_full_width(nlp: Language) -> None:
     tokenizer: Any = nlp.tokenizer
     marks = rf"[{FULL_WIDTH_PUNCTUATION}]"
     defaults: Any = nlp.Defaults
-    tokenizer.infix_finditer = compile_infix_regex([*defaults.infixes, marks]).finditer
     tokenizer.prefix_search = compile_prefix_regex([*defaults.prefixes, marks]).search
     tokenizer.suffix_search = compile_suffix_regex([*defaults.suffixes, marks]).search
+    loaded = getattr(tokenizer.infix_finditer, "__self__", None)
+    plain = "|".join(p for p in defaults.infixes if p.strip())  # what the model compiled
+    if not isinstance(loaded, re.Pattern) or (loaded.pattern, loaded.flags) != (plain, re.U):
+        tokenizer.infix_finditer = compile_infix_regex([*defaults.infixes, marks]).finditer
+        return
+    tokenizer.infix_finditer = _LazyInfixes(loaded, [*defaults.infixes, marks])
+
+
+class _LazyInfixes:
+    """The tokenizer's infix search with the full-width marks added, compiled only when a
+    text has one. Compiling the English infix expression costs about 0.1 s, a tenth of a
+    cold check of one letter, and most letters have no full-width mark: without one, the
+    marks' alternative can never match and the model's own expression finds exactly the
+    same infixes."""
+
+    def __init__(self, plain: re.Pattern[str], infixes: list[str]) -> None:
+        self._plain = plain.finditer
+        self._infixes = infixes
+        self._has_mark = _FULL_WIDTH_MARK.search
+        self._with_marks: Callable[[str], Iterator[re.Match[str]]] | None = None
+        self._lock = threading.Lock()
+
+    def __call__(self, text: str) -> Iterator[re.Match[str]]:
+        if not self._has_mark(text):
+            return self._plain(text)
+        if self._with_marks is None:
+            from spacy.util import compile_infix_regex
+
+            with self._lock:
+                if self._with_marks is None:
+                    self._with_marks = compile_infix_regex(self._infixes).finditer
+        return self._with_marks(text)
 
 
 def _shipped_meta(name: str) -> dict[str, Any] | None:
@@ -191,8 +226,15 @@ def _load_one(name: str, exclude: tuple[str, ...] = ()) -> tuple[Language, dict[
     nlp = spacy.load(name, exclude=list(exclude))
     # spaCy drops excluded components from nlp.meta: check the meta.json as shipped
     meta = _shipped_meta(name) or dict(nlp.meta)
+    # Each tokenizer setting re-tokenizes every special case (about 30 ms); with the rules
+    # set aside, that happens once, when they are put back last (as spaCy's from_bytes
+    # does), with every setting in place.
+    tokenizer: Any = nlp.tokenizer
+    rules = tokenizer.rules
+    tokenizer.rules = {}
     _split_full_width(nlp)
     _guard_long_runs(nlp)
+    tokenizer.rules = rules
     speed_up_attribute_ruler(nlp)
     _register_component()
     if "parser" in nlp.pipe_names and PARAGRAPH_BOUNDARY_COMPONENT not in nlp.pipe_names:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from ..readability import automated_readability_index, coleman_liau_index
 from .base import Hit, Options
 
 if TYPE_CHECKING:
@@ -207,22 +208,18 @@ def reading_grade(text: str) -> float | None:
     Index, or None when it cannot be computed.
 
     Why these two and not Flesch-Kincaid: both are character-based, so they need no syllable
-    dictionary. textstat's Flesch-Kincaid looks syllables up in NLTK's cmudict and, when it
-    is missing, tries to *download* it on every call; a linter must not touch the network.
-    Averaging two formulas damps the quirks of each (CLI overrates long words, ARI long
-    sentences). Any failure inside textstat yields None: a readability score is advice and
-    must never make ``lint()`` crash.
+    dictionary (textstat's Flesch-Kincaid looks syllables up in NLTK's cmudict and, when it
+    is missing, tries to *download* it; a linter must not touch the network). Averaging two
+    formulas damps the quirks of each (CLI overrates long words, ARI long sentences). They
+    are computed as textstat computes them (:mod:`poa_lint.readability`), without importing
+    it.
     """
     if not any(ch.isalpha() for ch in text):
         return None
     try:
-        import textstat
-
-        cli = float(textstat.coleman_liau_index(text))
-        ari = float(textstat.automated_readability_index(text))
-    except Exception:  # textstat is third-party advice; never let it break a lint run
+        grade = (coleman_liau_index(text) + automated_readability_index(text)) / 2
+    except (ArithmeticError, ValueError):  # a score is advice: never let it break a run
         return None
-    grade = (cli + ari) / 2
     return grade if math.isfinite(grade) else None
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .errors import PoaLintError
+from .spacy_import import import_without_cli
 
 if TYPE_CHECKING:
     from .api import Job
@@ -162,6 +163,8 @@ def lint_chunks(
 
     sizes = [count_words(job.source.text) for job in jobs]
     if workers <= 1 or len(jobs) < MIN_PARALLEL:
+        if jobs:
+            import_without_cli()  # the command line's own process: see spacy_import.py
         for start, end in plan_chunks(len(jobs), 1, batch, sizes):
             yield start, end, lint_chunk(jobs[start:end], reason, notice, debug)
         return
@@ -171,7 +174,9 @@ def lint_chunks(
 
     chunks = plan_chunks(len(jobs), workers, sizes=sizes)
     pool = ProcessPoolExecutor(
-        max_workers=min(workers, len(chunks)), mp_context=multiprocessing.get_context("spawn")
+        max_workers=min(workers, len(chunks)),
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=import_without_cli,
     )
     try:
         futures = [

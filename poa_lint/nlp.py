@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from .attribute_rules import speed_up as speed_up_attribute_ruler
 from .errors import ModelError
+from .lemmatizer import speed_up as speed_up_lemmatizer
 from .pipelines import DEFAULT_MODELS as DEFAULT_MODELS
 from .pipelines import pipeline_problem
 
@@ -236,6 +237,7 @@ def _load_one(name: str, exclude: tuple[str, ...] = ()) -> tuple[Language, dict[
     _guard_long_runs(nlp)
     tokenizer.rules = rules
     speed_up_attribute_ruler(nlp)
+    speed_up_lemmatizer(nlp)
     _register_component()
     if "parser" in nlp.pipe_names and PARAGRAPH_BOUNDARY_COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_BOUNDARY_COMPONENT, before="parser")

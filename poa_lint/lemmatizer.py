@@ -46,7 +46,8 @@ class FastLemmas:
             if found is None:
                 found = lemmatizer.lemmatize(doc[i])
             lemmas[i] = strings.add(found[0])
-        doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64"))
+        column: Any = numpy.array(lemmas, dtype="uint64").reshape(-1, 1)
+        doc.from_array([LEMMA], column)
         return doc
 
     def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
@@ -72,5 +73,6 @@ def speed_up(nlp: Language, name: str = "lemmatizer") -> bool:
         or not isinstance(getattr(lemmatizer, "cache", None), dict)
     ):
         return False
-    lemmatizer.pipe = FastLemmas(lemmatizer).pipe
+    target: Any = lemmatizer  # the instance's pipe, not the class's
+    target.pipe = FastLemmas(lemmatizer).pipe
     return True

@@ -128,7 +128,9 @@ class Checker:
         models = {job.config.model for job in jobs}
         if len(models) > 1:
             raise PoaLintError("letters in one run must use the same `model`; run them separately")
-        entities = needs_entities(active for p in prepared for active in p[0])
+        # letters of one config share one list of rules: ask each list once
+        distinct = {id(p[0]): p[0] for p in prepared}.values()
+        entities = needs_entities(active for rules in distinct for active in rules)
         nlp, matcher = self.pipeline(models.pop(), entities)
         letters = build_letters(
             [job.source for job in jobs],

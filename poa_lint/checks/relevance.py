@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
@@ -66,6 +66,12 @@ def _fold(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
+
+
+@lru_cache(maxsize=16384)
+def _word_keys(lower: str, lemma: str) -> frozenset[str]:
+    """A word's folded keys: its lower-case form and its lemma."""
+    return frozenset({_fold(lower), _fold(lemma)})
 
 
 def phrase_words(phrase: str) -> tuple[str, ...]:
@@ -96,6 +102,9 @@ class _Words:
     doc: Doc
     indices: list[int]
     keys: list[frozenset[str]]
+    # where each key occurs (positions in ``keys``): a word list's first words are looked
+    # up here, instead of every word of the letter being tested against each list
+    positions: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, letter: Letter) -> _Words:
@@ -111,8 +120,12 @@ class _Words:
             if text not in _JOINERS and not text.isspace() and in_body(offsets[i])
         ]
         lowers, lemmas = letter.lowers, letter.lemmas
-        keys = [frozenset({_fold(lowers[i]), _fold(lemmas[i])}) for i in indices]
-        return cls(letter.doc, indices, keys)
+        keys = [_word_keys(lowers[i], lemmas[i]) for i in indices]
+        positions: dict[str, list[int]] = {}
+        for position, token_keys in enumerate(keys):
+            for key in token_keys:
+                positions.setdefault(key, []).append(position)
+        return cls(letter.doc, indices, keys, positions)
 
     def find(self, phrases: Iterable[str]) -> list[PhraseHit]:
         return self._find(_phrase_index(frozenset(phrases)))
@@ -123,12 +136,16 @@ class _Words:
         return self._find(_index_words(phrases))
 
     def _find(self, index: Mapping[str, Sequence[tuple[str, ...]]]) -> list[PhraseHit]:
-        keys, indices, doc = self.keys, self.indices, self.doc
+        keys, indices, doc, positions = self.keys, self.indices, self.doc, self.positions
         hits: list[PhraseHit] = []
-        for i, token_keys in enumerate(keys):
+        # only the words that can start a phrase of the list (most words start none)
+        if len(index) < len(positions):
+            where = {i for key in index if key in positions for i in positions[key]}
+        else:
+            where = {i for key in positions if key in index for i in positions[key]}
+        for i in sorted(where):
+            token_keys = keys[i]
             starts = [key for key in token_keys if key in index]
-            if not starts:
-                continue  # most words start no phrase: skip without building anything
             candidates = {w for key in starts for w in index[key]}
             for words in sorted(candidates, key=len, reverse=True):
                 n = len(words)

@@ -7,6 +7,11 @@ The public API is what this module exports; everything else is internal::
     for finding in report.findings:
         print(finding.line, finding.code, finding.message)
 
+    from poa_lint import Linter             # a long-lived process: prepare once
+    linter = Linter()
+    report = linter.lint(text)              # then one text per call
+    reports = linter.lint_many(texts)       # or many, parsed together
+
 Importing this package is cheap: spaCy is loaded on the first ``lint()`` call, and even
 pydantic only when a model or the config is first used (so ``poa-lint --version`` and
 ``--help`` start fast).
@@ -22,6 +27,7 @@ from .errors import CatalogError, ConfigError, InputError, ModelError, PoaLintEr
 if TYPE_CHECKING:
     from .api import lint, lint_file
     from .config import Config, load_config_file
+    from .linter import Linter, lint_many
     from .models import (
         Category,
         CoverageRow,
@@ -37,6 +43,8 @@ if TYPE_CHECKING:
 _LAZY = {
     "lint": "api",
     "lint_file": "api",
+    "Linter": "linter",
+    "lint_many": "linter",
     "Config": "config",
     "load_config_file": "config",
     "Category": "models",
@@ -58,6 +66,7 @@ __all__ = [
     "Finding",
     "InputError",
     "LetterStats",
+    "Linter",
     "ModelError",
     "PoaLintError",
     "ReasonInfo",
@@ -67,6 +76,7 @@ __all__ = [
     "__version__",
     "lint",
     "lint_file",
+    "lint_many",
     "load_config_file",
 ]
 

@@ -10,60 +10,21 @@ import functools
 import os
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
 from pydantic import ValidationError
 
-from .catalog import Catalog, load_catalog
+from .batch import Checker
+from .batch import Job as Job
+from .catalog import Catalog
 from .config import Config, ConfigResolver, parse_config
 from .discovery import SUFFIXES, Notices
-from .engine import (
-    ActiveRule,
-    build_report,
-    check_letter,
-    needs_entities,
-    pattern_matcher,
-    prepare_rules,
-)
-from .errors import ConfigError, InputError, PoaLintError
-from .letter import build_letters
-from .models import ReasonInfo, Report
-from .nlp import load_pipeline, skipped_components
-from .notice import Notice, find_reasons, parse_notice
+from .errors import ConfigError, InputError
+from .models import Report
 from .readers import DEFAULT_LIMITS, ReadLimits, parse_plain_text, read_path, size_problem
-from .reasons import Reason, load_taxonomy, resolve_reason
 from .source import SourceText
 from .texts import N_, message
-
-
-@dataclass(frozen=True)
-class Job:
-    """One letter to check, with the config that applies to it and, when it has one of
-    its own (``X.notice.txt`` beside ``X.txt``), the text of its notice."""
-
-    source: SourceText
-    config: Config
-    notice: str | None = None
-
-
-def _choose_reason(
-    text: str, explicit: str | None, config: Config, notice: Notice | None
-) -> tuple[Reason | None, ReasonInfo | None]:
-    """Explicit option, then config, then the notice, then the letter's own words."""
-    wanted = explicit or config.reason
-    if wanted:
-        reason = resolve_reason(wanted)
-        return reason, ReasonInfo(id=reason.id, name=reason.name, source="option")
-    if notice is not None and notice.reasons:
-        reason = notice.reasons[0]
-        return reason, ReasonInfo(id=reason.id, name=reason.name, source="notice")
-    detected = find_reasons(text, load_taxonomy())
-    if detected:
-        reason = detected[0]
-        return reason, ReasonInfo(id=reason.id, name=reason.name, source="detected")
-    return None, None
 
 
 def lint_jobs(
@@ -74,66 +35,14 @@ def lint_jobs(
     catalog: Catalog | None = None,
 ) -> list[Report]:
     """Check many letters with one batched parse. Order of reports follows ``jobs``."""
-    if not jobs:
-        return []
-    catalog = catalog or load_catalog()
-    parsed: dict[str, Notice] = {}
-
-    def notice_of(job: Job) -> Notice | None:
-        text = job.notice if job.notice is not None else notice
-        if not text:
-            return None
-        if text not in parsed:
-            parsed[text] = parse_notice(text)
-        return parsed[text]
-
-    notices = [notice_of(job) for job in jobs]
-    prepared = []
-    # Letters of one folder share one config object: validate it and prepare its rules once
-    # (per set of enabled rules, which per-file-ignores can change), not once per letter.
-    validated: set[int] = set()
-    ready: dict[tuple[int, tuple[str, ...]], list[ActiveRule]] = {}
-    for job, job_notice in zip(jobs, notices, strict=True):
-        if id(job.config) not in validated:
-            job.config.validate_against(catalog)
-            validated.add(id(job.config))
-        enabled = tuple(r.code for r in job.config.enabled_rules(catalog, job.source.path))
-        rules = ready.get((id(job.config), enabled))
-        if rules is None:
-            rules = ready[(id(job.config), enabled)] = prepare_rules(
-                catalog, job.config, job.source.path
-            )
-        chosen, info = _choose_reason(job.source.text, reason, job.config, job_notice)
-        prepared.append((rules, chosen, info))
-    models = {job.config.model for job in jobs}
-    if len(models) > 1:
-        raise PoaLintError(
-            N_("letters in one run must use the same `model`; run them separately")
-        )
-    nlp = load_pipeline(models.pop())
-    entities = needs_entities(active for p in prepared for active in p[0])
-    letters = build_letters(
-        [job.source for job in jobs],
-        nlp,
-        reasons=[p[1] for p in prepared],
-        reason_sources=[p[2].source if p[2] else None for p in prepared],
-        notices=notices,
-        disable=skipped_components(nlp, entities=entities),
-    )
-    matcher = pattern_matcher(catalog, nlp)
-    reports = []
-    for job, letter, (rules, _, info) in zip(jobs, letters, prepared, strict=True):
-        findings = check_letter(letter, rules, matcher)
-        report = build_report(letter, findings, job.config)
-        reports.append(report.model_copy(update={"reason": info}))
-    return reports
+    return Checker(catalog).check(jobs, reason=reason, notice=notice)
 
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
 
-def _typed_errors(function: Callable[_P, _R]) -> Callable[_P, _R]:
+def typed_errors(function: Callable[_P, _R]) -> Callable[_P, _R]:
     """Only :class:`PoaLintError` leaves the API: a pydantic ``ValidationError`` (a model
     built from a bad value somewhere inside) becomes a :class:`ConfigError`."""
 
@@ -151,7 +60,7 @@ def _typed_errors(function: Callable[_P, _R]) -> Callable[_P, _R]:
     return wrapper
 
 
-def _config(config: Config | Mapping[str, Any] | None) -> Config | None:
+def config_from(config: Config | Mapping[str, Any] | None) -> Config | None:
     """A Config, or the settings of a TOML table as a mapping (``{"select": ["POA7"]}``),
     validated like a config file's."""
     if config is None or isinstance(config, Config):
@@ -168,7 +77,7 @@ def _config(config: Config | Mapping[str, Any] | None) -> Config | None:
 _MAX_NOTICE_NAME = 1024
 
 
-def _notice_text(notice: str | None, notice_file: str | os.PathLike[str] | None) -> str | None:
+def notice_text(notice: str | None, notice_file: str | os.PathLike[str] | None) -> str | None:
     """The notice's text from ``notice=`` (text) or ``notice_file=`` (a path to read).
 
     A path given as ``notice=`` used to be checked as if it were the notice's words; now it
@@ -206,7 +115,7 @@ def _is_file(name: str) -> bool:
         return False
 
 
-@_typed_errors
+@typed_errors
 def lint(
     text: str,
     *,
@@ -229,17 +138,17 @@ def lint(
     (1,000,000 characters, 20,000 lines, 50,000 words and punctuation marks; see
     :class:`~poa_lint.readers.ReadLimits`) raises :class:`InputError`.
     """
-    chosen = _config(config)
-    notice = _notice_text(notice, notice_file)
-    source = text_source(text, path=path)
-    notice = _without_surrogates(notice) if notice is not None else None
+    chosen = config_from(config)
+    notice = notice_text(notice, notice_file)
+    source = text_source(text, path)
+    notice = without_surrogates(notice) if notice is not None else None
     return lint_jobs([Job(source, chosen or Config())], reason=reason, notice=notice)[0]
 
 
-def text_source(text: str, *, path: str | None = None) -> SourceText:
+def text_source(text: str, path: str | None = None) -> SourceText:
     """A letter given as a string, ready to check: lone surrogates replaced (see
     :func:`lint`), and refused with :class:`InputError` when it is over the size caps."""
-    text = _without_surrogates(text)
+    text = without_surrogates(text)
     problem = size_problem(text, DEFAULT_LIMITS)
     if problem is not None:
         if path:
@@ -251,12 +160,12 @@ def text_source(text: str, *, path: str | None = None) -> SourceText:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _without_surrogates(text: str) -> str:
+def without_surrogates(text: str) -> str:
     """Replace each lone surrogate by U+FFFD (same length): spaCy cannot encode them."""
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
-@_typed_errors
+@typed_errors
 def lint_file(
     path: str | os.PathLike[str],
     *,
@@ -270,8 +179,8 @@ def lint_file(
     ``notice`` is the text of Amazon's notice, ``notice_file`` a file holding it; with
     neither, a notice beside the letter (``X.notice.txt`` for ``X.txt``) is used, as the
     command line does."""
-    resolved = _config(config) or ConfigResolver().for_path(str(path))
-    text = _notice_text(notice, notice_file)
+    resolved = config_from(config) or ConfigResolver().for_path(str(path))
+    text = notice_text(notice, notice_file)
     if text is None and notice is None:
         paired = Notices().for_letter(os.fspath(path))
         text = read_path(paired, limits=limits_for(resolved)).text if paired else None

@@ -218,7 +218,9 @@ def rule_files() -> Iterable[tuple[str, str]]:
             yield entry.name, entry.read_text(encoding="utf-8")
 
 
-NON_RULE_FILES = frozenset({"reasons.yaml", "sections.yaml", "synonyms.yaml", "precision.yaml"})
+NON_RULE_FILES = frozenset(
+    {"reasons.yaml", "sections.yaml", "synonyms.yaml", "precision.yaml", "timeframes.yaml"}
+)
 
 
 def build_catalog(files: Iterable[tuple[str, str]]) -> Catalog:

@@ -91,13 +91,12 @@ def prepare_rules(catalog: Catalog, config: Config, path: str | None = None) -> 
 
 
 # Checks that read spaCy's named entities (doc.ents / ent_type_), directly or through a
-# helper (timeframes.has_timeframe reads DATE/TIME entities; relevance._amounts reads
-# ent_type_). When none of them and no pattern on an entity attribute is enabled, the parse
-# skips the entity recogniser. tests/test_entities.py fails when a module starts reading
+# helper. None does since issue 14: the time-frame rules and POA502's amount test read the
+# time expressions of rules/timeframes.yaml (poa_lint/time_expressions.py) instead. When no
+# check listed here and no pattern on an entity attribute is enabled, the pipeline is loaded
+# without its entity recogniser. tests/test_entities.py fails when a module starts reading
 # entities without being accounted for here.
-ENTITY_CHECKS = frozenset(
-    {"vague_measure", "measure_without_timeframe", "no_timeframes", "irrelevant_content"}
-)
+ENTITY_CHECKS: frozenset[str] = frozenset()
 _ENTITY_ATTRS = frozenset({"ENT_TYPE", "ENT_IOB", "ENT_ID", "ENT_KB_ID"})
 
 

@@ -181,7 +181,18 @@ class Letter:
     @cached_property
     def words(self) -> tuple[Token, ...]:
         """Tokens that count as words: not punctuation, not whitespace, not symbols."""
-        return tuple(t for t in self.doc if not (t.is_punct or t.is_space or t.pos_ == "SYM"))
+        from spacy.attrs import IS_PUNCT, IS_SPACE, POS
+        from spacy.symbols import SYM
+
+        doc = self.doc
+        if not len(doc):
+            return ()
+        rows = doc.to_array([IS_PUNCT, IS_SPACE, POS]).tolist()
+        return tuple(
+            doc[i]
+            for i, (punct, space, pos) in enumerate(rows)
+            if not (punct or space or pos == SYM)
+        )
 
     @cached_property
     def word_indices(self) -> tuple[int, ...]:

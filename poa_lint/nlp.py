@@ -16,10 +16,15 @@ and is not checked.
 
 from __future__ import annotations
 
+import re
 import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .attribute_rules import speed_up as speed_up_attribute_ruler
 from .errors import ModelError
+from .lemmatizer import speed_up as speed_up_lemmatizer
 from .pipelines import DEFAULT_MODELS as DEFAULT_MODELS
 from .pipelines import pipeline_problem
 from .texts import N_, message
@@ -67,9 +72,10 @@ def official_problem(package: str, meta: dict[str, Any]) -> str | None:
 
 
 PARAGRAPH_BOUNDARY_COMPONENT = "poa_paragraph_boundaries"
+ENTITY_COMPONENT = "ner"
 
 _lock = threading.Lock()
-_loaded: dict[str | None, Language] = {}
+_loaded: dict[tuple[str | None, bool], Language] = {}
 
 
 PARAGRAPH_STARTS_KEY = "poa_paragraph_starts"
@@ -85,7 +91,8 @@ def _mark_full_width_stops(doc: Doc) -> None:
     Chinese keyboards use it, and the English model does not know it. And a full-width mark
     that closes a sentence belongs to it: left alone, the parser made "！！！" after "our
     store" a sentence of its own. Only letters that contain one are walked."""
-    if not any(stop in doc.text for stop in _FULL_WIDTH_STOPS):
+    text = doc.text  # built from the tokens on each access: read it once
+    if not any(stop in text for stop in _FULL_WIDTH_STOPS):
         return
     for token in doc[:-1]:
         if token.text and token.text[-1] in _FULL_WIDTH_STOPS:
@@ -159,6 +166,7 @@ def _guard_long_runs(nlp: Language) -> None:
 #: ("distributor，and we will", "this notice。This store"). The English tokenizer does not
 #: split on it, so the words around it would be one token and the parse would go wrong.
 FULL_WIDTH_PUNCTUATION = "。，、；：！？（）【】「」『』"
+_FULL_WIDTH_MARK = re.compile(f"[{FULL_WIDTH_PUNCTUATION}]")
 
 
 def _split_full_width(nlp: Language) -> None:
@@ -167,33 +175,97 @@ def _split_full_width(nlp: Language) -> None:
     tokenizer: Any = nlp.tokenizer
     marks = rf"[{FULL_WIDTH_PUNCTUATION}]"
     defaults: Any = nlp.Defaults
-    tokenizer.infix_finditer = compile_infix_regex([*defaults.infixes, marks]).finditer
     tokenizer.prefix_search = compile_prefix_regex([*defaults.prefixes, marks]).search
     tokenizer.suffix_search = compile_suffix_regex([*defaults.suffixes, marks]).search
+    loaded = getattr(tokenizer.infix_finditer, "__self__", None)
+    plain = "|".join(p for p in defaults.infixes if p.strip())  # what the model compiled
+    if not isinstance(loaded, re.Pattern) or (loaded.pattern, loaded.flags) != (plain, re.U):
+        tokenizer.infix_finditer = compile_infix_regex([*defaults.infixes, marks]).finditer
+        return
+    tokenizer.infix_finditer = _LazyInfixes(loaded, [*defaults.infixes, marks])
 
 
-def _load_one(name: str) -> tuple[Language, dict[str, Any]]:
-    """The pipeline, with poa-lint's additions, and its meta as it was shipped."""
+class _LazyInfixes:
+    """The tokenizer's infix search with the full-width marks added, compiled only when a
+    text has one. Compiling the English infix expression costs about 0.1 s, a tenth of a
+    cold check of one letter, and most letters have no full-width mark: without one, the
+    marks' alternative can never match and the model's own expression finds exactly the
+    same infixes."""
+
+    def __init__(self, plain: re.Pattern[str], infixes: list[str]) -> None:
+        self._plain = plain.finditer
+        self._infixes = infixes
+        self._has_mark = _FULL_WIDTH_MARK.search
+        self._with_marks: Callable[[str], Iterator[re.Match[str]]] | None = None
+        self._lock = threading.Lock()
+
+    def __call__(self, text: str) -> Iterator[re.Match[str]]:
+        if not self._has_mark(text):
+            return self._plain(text)
+        if self._with_marks is None:
+            from spacy.util import compile_infix_regex
+
+            with self._lock:
+                if self._with_marks is None:
+                    self._with_marks = compile_infix_regex(self._infixes).finditer
+        return self._with_marks(text)
+
+
+def _shipped_meta(name: str) -> dict[str, Any] | None:
+    """The pipeline's ``meta.json`` as shipped (already read once, and limited in size, by
+    :func:`poa_lint.pipelines.pipeline_problem` before anything was imported)."""
+    import json
+
+    from .pipelines import is_path, package_folder
+
+    folder = Path(name) if is_path(name) else package_folder(name)
+    try:
+        data = json.loads((folder / "meta.json").read_text(encoding="utf-8")) if folder else None
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _load_one(name: str, exclude: tuple[str, ...] = ()) -> tuple[Language, dict[str, Any]]:
+    """The pipeline without the ``exclude`` components (never loaded: their weights cost
+    load time and memory), with poa-lint's additions, and its meta as it was shipped."""
     import spacy
 
-    nlp = spacy.load(name)
-    meta = dict(nlp.meta)
+    nlp = spacy.load(name, exclude=list(exclude))
+    # spaCy drops excluded components from nlp.meta: check the meta.json as shipped
+    meta = _shipped_meta(name) or dict(nlp.meta)
+    # Each tokenizer setting re-tokenizes every special case (about 30 ms); with the rules
+    # set aside, that happens once, when they are put back last (as spaCy's from_bytes
+    # does), with every setting in place.
+    tokenizer: Any = nlp.tokenizer
+    rules = tokenizer.rules
+    tokenizer.rules = {}
     _split_full_width(nlp)
     _guard_long_runs(nlp)
+    tokenizer.rules = rules
+    speed_up_attribute_ruler(nlp)
+    speed_up_lemmatizer(nlp)
     _register_component()
     if "parser" in nlp.pipe_names and PARAGRAPH_BOUNDARY_COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_BOUNDARY_COMPONENT, before="parser")
     return nlp, meta
 
 
-def load_pipeline(model: str | None = None) -> Language:
+def load_pipeline(model: str | None = None, *, entities: bool = False) -> Language:
     """The pipeline for ``model`` (or the default chain), loaded once and then shared.
 
-    The returned object must be treated as read-only; it is the one cached object poa-lint
-    keeps between calls.
+    Without ``entities`` the entity recogniser is not loaded at all: no shipped rule reads
+    entities (time expressions are patterns, :mod:`poa_lint.time_expressions`), and it was
+    about half of the parse. A rule that asks for entities (a pattern on ``ENT_TYPE``, see
+    :func:`poa_lint.engine.needs_entities`) gets the pipeline with it, loaded separately.
+
+    The returned object must be treated as read-only; it is one of the cached objects
+    poa-lint keeps between calls.
     """
+    key = (model, entities)
+    exclude = () if entities else (ENTITY_COMPONENT,)
     with _lock:
-        cached = _loaded.get(model)
+        cached = _loaded.get(key)
         if cached is not None:
             return cached
         candidates = (model,) if model else DEFAULT_MODELS
@@ -205,7 +277,7 @@ def load_pipeline(model: str | None = None) -> Language:
                 failures.append(f"{name} ({problem})")
                 continue
             try:
-                nlp, meta = _load_one(name)
+                nlp, meta = _load_one(name, exclude)
             except (OSError, ImportError, ValueError) as exc:
                 failures.append(f"{name} ({str(exc).splitlines()[0][:120]})")
                 continue
@@ -216,7 +288,7 @@ def load_pipeline(model: str | None = None) -> Language:
             if problem is not None:
                 failures.append(problem)
                 continue
-            _loaded[model] = nlp
+            _loaded[key] = nlp
             return nlp
         tried = "; ".join(failures)
         raise ModelError(
@@ -232,13 +304,12 @@ def load_pipeline(model: str | None = None) -> Language:
         )
 
 
-ENTITY_COMPONENT = "ner"
-
-
 def skipped_components(nlp: Language, *, entities: bool) -> tuple[str, ...]:
     """Components a batch can skip: the entity recogniser when no enabled rule reads
-    ``doc.ents``/``ent_type_`` (it is about 40% of the small model's parse time and no other
-    component depends on it). The parser always runs: sections and coverage need it."""
+    ``doc.ents``/``ent_type_`` (it is about half of the small model's parse time and no
+    other component depends on it). Pipelines from :func:`load_pipeline` without
+    ``entities`` do not have it at all; this covers one loaded with it. The parser always
+    runs: sections and coverage need it."""
     if entities or ENTITY_COMPONENT not in nlp.pipe_names:
         return ()
     return (ENTITY_COMPONENT,)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .errors import PoaLintError, without_path
+from .spacy_import import import_without_cli
 from .texts import N_, Template, message
 
 if TYPE_CHECKING:
@@ -166,6 +167,8 @@ def lint_chunks(
 
     sizes = [count_words(job.source.text) for job in jobs]
     if workers <= 1 or len(jobs) < MIN_PARALLEL:
+        if jobs:
+            import_without_cli()  # the command line's own process: see spacy_import.py
         for start, end in plan_chunks(len(jobs), 1, batch, sizes):
             yield start, end, lint_chunk(jobs[start:end], reason, notice, debug)
         return
@@ -175,7 +178,9 @@ def lint_chunks(
 
     chunks = plan_chunks(len(jobs), workers, sizes=sizes)
     pool = ProcessPoolExecutor(
-        max_workers=min(workers, len(chunks)), mp_context=multiprocessing.get_context("spawn")
+        max_workers=min(workers, len(chunks)),
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=import_without_cli,
     )
     try:
         futures = [

@@ -977,10 +977,12 @@ def _items_of(letter: Letter, paragraph: Paragraph, start: int) -> list[Item]:
             continue
         tokens = list(span)
         text = letter.text[s_start:s_end]
-        quoted = frozenset(
-            t.i for t in tokens if letter.quotes and letter.in_quotes(t.idx, t.idx + len(t.text))
+        quoted = (
+            frozenset(t.i for t in tokens if letter.in_quotes(t.idx, t.idx + len(t.text)))
+            if letter.quotes
+            else frozenset()
         )
-        words_in = [t for t in tokens if t.is_alpha]
+        words_in = [t for t in tokens if t.is_alpha] if quoted else []
         if words_in and all(t.i in quoted for t in words_in):
             # a sentence of someone else's words ("Leave a 5-star review …" on a card)
             items.append(

@@ -5,13 +5,17 @@ to resolve them within a specified time frame". Sellers write these in many form
 accept: durations ("within 24 hours", "in two business days", "48 hrs"), deadlines ("by
 15 March", "no later than 5 p.m. PST", "before Friday"), dates ("on 3 May 2024", "since
 2024-03-18"), and frequencies ("daily", "every Monday", "twice a week", "quarterly",
-"before each shipment"). spaCy's DATE/TIME entities catch the rest ("the end of this month").
+"before each shipment"). The time expressions of ``rules/timeframes.yaml``, found by token
+patterns on the parsed letter, catch the rest ("in May", "their first week"); they replace
+spaCy's DATE/TIME entities, so the pipeline runs without its entity recogniser.
 """
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
+
+from .time_expressions import time_frames_within
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -89,27 +93,10 @@ is a standing practice, i.e. a preventive measure."""
 
 
 def has_timeframe(text: str, span: Span | None = None) -> bool:
-    """True when ``text`` states a time frame, date, deadline or frequency."""
+    """True when ``text`` states a time frame, date, deadline or frequency: the expressions
+    above, or (given the parsed ``span`` of the text) a time expression of
+    ``rules/timeframes.yaml`` inside it ("in May", "their first week", "on the day it
+    arrives")."""
     if TIMEFRAME_RE.search(text):
         return True
-    if span is not None:
-        return any(ent.label_ in ("DATE", "TIME") and _specific(ent.text) for ent in span.ents)
-    return False
-
-
-_VAGUE_DATES = re.compile(
-    r"^(?:the\s+)?(?:future|now|recent|soon|later|past|currently|always|the past)\b", re.I
-)
-
-
-_TIME_WORD = re.compile(
-    rf"\b(?:{_UNIT}|{_MONTH}|{_WEEKDAY}|morning|afternoon|evening|night|noon|midnight|end|"
-    r"season|week|weekend)\b",
-    re.IGNORECASE,
-)
-
-
-def _specific(text: str) -> bool:
-    """spaCy tags "the future", "recently" and even model numbers ("1278") as DATE; only an
-    entity that names a unit of time, a month or a weekday is a time frame."""
-    return not _VAGUE_DATES.match(text.strip()) and bool(_TIME_WORD.search(text))
+    return span is not None and bool(time_frames_within(span))

@@ -20,8 +20,8 @@ def test_a_model_that_is_not_the_official_release_is_refused(
 ) -> None:
     real = nlp._load_one
 
-    def tampered(name: str) -> tuple[Any, dict[str, Any]]:
-        loaded, meta = real(name)
+    def tampered(name: str, *args: Any) -> tuple[Any, dict[str, Any]]:
+        loaded, meta = real(name, *args)
         return loaded, {**meta, "version": "3.8.9", "components": ["tok2vec", "parser"]}
 
     monkeypatch.setattr(nlp, "_load_one", tampered)

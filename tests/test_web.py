@@ -271,11 +271,19 @@ def test_download_the_html_report(client: TestClient) -> None:
     assert client.post("/api/report", json={"text": ""}).status_code == 422
 
 
-def test_the_adapter_is_the_only_call_into_the_api() -> None:
-    """issue 14's poa_lint.Linter replaces one function: lint_source."""
-    source = Path(web_app.__file__).read_text(encoding="utf-8")
-    assert source.count("lint_jobs(") == 1
-    assert "from ..api import Job, lint_jobs" in source.split("def lint_source", 1)[1][:600]
+def test_the_page_checks_on_the_warm_path(client: TestClient) -> None:
+    """One Checker for the life of the server (issue 14's warm path): its rules are prepared
+    once, not per request, and it answers what lint() answers."""
+    from poa_lint import lint
+
+    first = client.post("/api/check", json={"text": LETTER}).json()
+    second = client.post("/api/check", json={"text": LETTER + "\nThank you."}).json()
+    checker = web_app._checker()
+    assert checker is web_app._checker()
+    assert len(checker._ready) == 1
+    expected = lint(LETTER)
+    assert [f["code"] for f in first["findings"]] == [f.code for f in expected.findings]
+    assert second["findings"] is not None
 
 
 def test_the_notice_is_checked_against(client: TestClient) -> None:

@@ -38,13 +38,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from ..notice import find_reasons
 from ..reasons import Reason, inline_name, load_taxonomy
 from ..texts import N_, Template, join, message
+from ..time_expressions import in_time_expression
 from .base import Hit, Options
 
 if TYPE_CHECKING:
@@ -66,6 +67,12 @@ def _fold(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
+
+
+@lru_cache(maxsize=16384)
+def _word_keys(lower: str, lemma: str) -> frozenset[str]:
+    """A word's folded keys: its lower-case form and its lemma."""
+    return frozenset({_fold(lower), _fold(lemma)})
 
 
 def phrase_words(phrase: str) -> tuple[str, ...]:
@@ -96,6 +103,9 @@ class _Words:
     doc: Doc
     indices: list[int]
     keys: list[frozenset[str]]
+    # where each key occurs (positions in ``keys``): a word list's first words are looked
+    # up here, instead of every word of the letter being tested against each list
+    positions: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, letter: Letter) -> _Words:
@@ -111,8 +121,12 @@ class _Words:
             if text not in _JOINERS and not text.isspace() and in_body(offsets[i])
         ]
         lowers, lemmas = letter.lowers, letter.lemmas
-        keys = [frozenset({_fold(lowers[i]), _fold(lemmas[i])}) for i in indices]
-        return cls(letter.doc, indices, keys)
+        keys = [_word_keys(lowers[i], lemmas[i]) for i in indices]
+        positions: dict[str, list[int]] = {}
+        for position, token_keys in enumerate(keys):
+            for key in token_keys:
+                positions.setdefault(key, []).append(position)
+        return cls(letter.doc, indices, keys, positions)
 
     def find(self, phrases: Iterable[str]) -> list[PhraseHit]:
         return self._find(_phrase_index(frozenset(phrases)))
@@ -123,12 +137,16 @@ class _Words:
         return self._find(_index_words(phrases))
 
     def _find(self, index: Mapping[str, Sequence[tuple[str, ...]]]) -> list[PhraseHit]:
-        keys, indices, doc = self.keys, self.indices, self.doc
+        keys, indices, doc, positions = self.keys, self.indices, self.doc, self.positions
         hits: list[PhraseHit] = []
-        for i, token_keys in enumerate(keys):
+        # only the words that can start a phrase of the list (most words start none)
+        if len(index) < len(positions):
+            where = {i for key in index if key in positions for i in positions[key]}
+        else:
+            where = {i for key in positions if key in index for i in positions[key]}
+        for i in sorted(where):
+            token_keys = keys[i]
             starts = [key for key in token_keys if key in index]
-            if not starts:
-                continue  # most words start no phrase: skip without building anything
             candidates = {w for key in starts for w in index[key]}
             for words in sorted(candidates, key=len, reverse=True):
                 n = len(words)
@@ -681,10 +699,26 @@ def _tenure(sent: Span, tokens: Sequence[Token], options: IrrelevantContentOptio
     return False
 
 
+#: Nouns a number names rather than counts: "batch 2601", "order 114", "lot 7".
+_LABEL_NOUNS = frozenset(
+    {"batch", "lot", "order", "invoice", "case", "model", "ticket", "ref", "reference", "no",
+     "no.", "number", "#", "sku", "asin", "version"}
+)
+
+
+def _is_label(token: Token) -> bool:
+    """A number that names something ("batch 2601"), not an amount of money or goods."""
+    doc = token.doc
+    return token.i > 0 and doc[token.i - 1].lower_ in _LABEL_NOUNS
+
+
 def _amounts(tokens: Iterable[Token]) -> bool:
-    """A figure that is not a date: "$1.2 million", "20,000", "50%"."""
+    """A figure that is not a date, a time or a label: "$1.2 million", "20,000", "50%".
+
+    Dates and times are found by the time-expression patterns (rules/timeframes.yaml), not
+    by the entity recogniser, which the pipeline no longer runs."""
     return any(
-        (t.like_num or t.tag_ == "$") and t.ent_type_ not in ("DATE", "TIME", "ORDINAL")
+        (t.like_num or t.tag_ == "$") and not in_time_expression(t) and not _is_label(t)
         for t in tokens
     )
 

@@ -24,6 +24,7 @@ import json
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from starlette.applications import Starlette
@@ -42,6 +43,7 @@ from ..texts import N_
 from .render import environment, letter_view, render, render_document, render_result
 
 if TYPE_CHECKING:
+    from ..batch import Checker
     from ..models import Report
     from ..source import SourceText
 
@@ -93,11 +95,20 @@ class Refused(Exception):
 def lint_source(
     source: SourceText, *, reason: str | None, notice: str | None, config: Config
 ) -> Report:
-    """Check one letter with the warm pipeline. The page's only call into the API: when
-    ``poa_lint.Linter`` (issue 14) lands, it replaces the body of this function."""
-    from ..api import Job, lint_jobs
+    """Check one letter on the warm path. The page's only call into the API: one
+    :class:`~poa_lint.batch.Checker` for the life of the server keeps the config validated
+    and the rules prepared, as :class:`poa_lint.Linter` does, so each request pays for the
+    parse and the checks only."""
+    from ..batch import Job
 
-    return lint_jobs([Job(source, config)], reason=reason, notice=notice)[0]
+    return _checker().check([Job(source, config)], reason=reason, notice=notice)[0]
+
+
+@lru_cache(maxsize=1)
+def _checker() -> Checker:
+    from ..batch import Checker
+
+    return Checker()
 
 
 def warm_up(settings: Settings) -> None:

@@ -241,7 +241,19 @@ def _notice_item_checks() -> Iterator[re.Pattern[str]]:
         yield from _recorded(structure, lambda label=label: structure._mentions_policy("", label))
 
 
+def _attribute_ruler_patterns() -> Iterator[re.Pattern[str]]:
+    """The model's attribute-ruler REGEX patterns, as attribute_rules.py compiles them
+    (spaCy's Matcher ran the same expressions on every token before)."""
+    from poa_lint.nlp import load_pipeline
+
+    ruler = load_pipeline().get_pipe("attribute_ruler")
+    for token in (t for p in ruler.match._patterns for t in p[2]):
+        for _, search in token.regexes:
+            yield search.__self__
+
+
 DYNAMIC: dict[tuple[str, str], Callable[[], Iterator[re.Pattern[str]]]] = {
+    ("attribute_rules.py", "__init__"): _attribute_ruler_patterns,
     ("notice.py", "_phrase_re"): _notice_patterns,
     ("notice.py", "parse_notice"): _notice_patterns,
     ("sections.py", "_phrase_pattern"): _section_patterns,

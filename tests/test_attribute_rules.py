@@ -1,0 +1,50 @@
+"""The attribute ruler's patterns matched by look-ups give exactly spaCy's matches.
+
+poa_lint/attribute_rules.py replaces how ``attribute_ruler`` finds its matches (spaCy's
+``Matcher`` was about 30 % of the parse); its own ``set_annotations`` still applies them.
+Here both ways are run on the same parsed text: every corpus letter, every rule example and
+the colloquial forms the ruler's patterns are about.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import spacy
+
+from poa_lint.attribute_rules import FastAttributeMatch, speed_up
+from poa_lint.catalog import load_catalog
+
+from .conftest import CORPUS
+
+COLLOQUIAL = (
+    "Y'all gon na love it, ain't it? C'm on, let's go. Nuthin' I gotta say. There is one.\n\n"
+    "  It was them that did it, which is why we do. I gets it and got it. w/out any doubt."
+)
+
+
+def _texts() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.rglob("*.txt"))]
+    for rule in load_catalog().rules:
+        texts += [e.text for e in (*rule.examples.bad, *rule.examples.good)]
+    return [*texts, COLLOQUIAL, "", " ", "\n\n"]
+
+
+def test_the_look_ups_find_exactly_what_the_matcher_finds(nlp: Any) -> None:
+    ruler = nlp.get_pipe("attribute_ruler")
+    assert isinstance(ruler.match, FastAttributeMatch)  # the loaded pipeline uses it
+    spacy_match = type(ruler).match.__get__(ruler)  # the component's own method
+    fast = FastAttributeMatch(ruler)
+    docs = nlp.pipe(_texts(), disable=["attribute_ruler", "lemmatizer"])
+    for doc in docs:
+        assert fast(doc) == spacy_match(doc), doc.text[:80]
+
+
+def test_a_pattern_it_cannot_match_exactly_leaves_the_ruler_alone() -> None:
+    blank = spacy.blank("en")
+    ruler = blank.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "ok", "OP": "+"}]], {"LEMMA": "okay"})
+    original = ruler.match
+    assert not speed_up(blank)
+    assert ruler.match == original
+    assert not speed_up(spacy.blank("en"))  # no attribute ruler at all

@@ -75,3 +75,24 @@ def test_textstat_loads_only_when_the_readability_rule_reaches_a_letter() -> Non
     assert _imports_textstat(read + "lint(text)")
     assert not _imports_textstat(read + "lint(text, config={'ignore': ['POA404']})")
     assert not _imports_textstat(read + "lint('We refunded the buyer on 3 May.')")
+
+
+def test_textstat_comes_without_nltk_and_nltk_still_works() -> None:
+    """textstat imports NLTK for formulas POA404 does not use: after a check NLTK is not
+    imported, and a program that uses NLTK itself still gets the whole package."""
+    import subprocess
+    import sys
+
+    letter = str(CORPUS / "odr-04-long-no-metric.txt")
+    code = (
+        "import sys, types\n"
+        "from poa_lint import lint\n"
+        f"lint(open({letter!r}, encoding='utf-8').read())\n"
+        "assert 'textstat' in sys.modules\n"
+        "print('nltk' in sys.modules)\n"
+        "import nltk\n"
+        "print(bool(nltk.word_tokenize), type(nltk) is types.ModuleType)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "True", "True"]

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from ..textstat_import import import_textstat
 from .base import Hit, Options
 
 if TYPE_CHECKING:
@@ -216,8 +217,7 @@ def reading_grade(text: str) -> float | None:
     if not any(ch.isalpha() for ch in text):
         return None
     try:
-        import textstat
-
+        textstat = import_textstat()
         cli = float(textstat.coleman_liau_index(text))
         ari = float(textstat.automated_readability_index(text))
     except Exception:  # textstat is third-party advice; never let it break a lint run

@@ -48,3 +48,22 @@ def test_a_pattern_it_cannot_match_exactly_leaves_the_ruler_alone() -> None:
     assert not speed_up(blank)
     assert ruler.match == original
     assert not speed_up(spacy.blank("en"))  # no attribute ruler at all
+
+
+def test_the_parse_annotates_as_spacy_s_own_ruler_does(nlp: Any) -> None:
+    """Matches applied without a Span per match: every token's part of speech, tag,
+    morphology and lemma are those the component's own ``set_annotations`` gives."""
+    texts = _texts()
+
+    def annotations() -> list[list[tuple[str, str, str, str]]]:
+        return [[(t.pos_, t.tag_, str(t.morph), t.lemma_) for t in doc] for doc in nlp.pipe(texts)]
+
+    ruler = nlp.get_pipe("attribute_ruler")
+    fast = ruler.set_annotations
+    assert not hasattr(fast, "__self__")  # poa-lint's, not the component's bound method
+    ours = annotations()
+    ruler.set_annotations = type(ruler).set_annotations.__get__(ruler)
+    try:
+        assert ours == annotations()
+    finally:
+        ruler.set_annotations = fast

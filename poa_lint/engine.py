@@ -19,6 +19,7 @@ from .checks import CHECKS, Hit, Options
 from .config import Config
 from .errors import CatalogError, ConfigError
 from .models import CoverageRow, Finding, LetterStats, Report, SectionInfo, Severity
+from .pattern_gate import Gate, gate_for, vocabulary
 from .texts import N_, as_template, message
 
 if TYPE_CHECKING:
@@ -132,23 +133,49 @@ class PatternMatcher:
     def __init__(self, catalog: Catalog, nlp: Language) -> None:
         from spacy.matcher import Matcher, PhraseMatcher
 
+        # Patterns that must always run share one Matcher; the others are grouped by their
+        # gate (pattern_gate.py) and run only on letters that contain their first word.
         self._matcher: Matcher = Matcher(nlp.vocab, validate=True)
+        self._gated: dict[Gate, Matcher] = {}
         self._phrases: PhraseMatcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._entries: dict[str, tuple[Rule, PatternEntry | None]] = {}
+        self._order: dict[int, int] = {}  # match key -> the order the entry was added in
         tokenizer = nlp.tokenizer
         for rule in catalog.rules:
             groups = [(f"{rule.code}#{i}", e) for i, e in enumerate(rule.patterns)]
             groups += [(f"{rule.code}{_EXCEPTION_SUFFIX}", e) for e in rule.exceptions]
             for key, entry in groups:
                 self._entries[key] = (rule, None if key.endswith(_EXCEPTION_SUFFIX) else entry)
+                self._order.setdefault(nlp.vocab.strings.add(key), len(self._order))
                 try:
                     if entry.pattern is not None:
-                        self._matcher.add(key, [list(entry.pattern)])
+                        gate = gate_for(entry.pattern)
+                        if gate is None:
+                            matcher = self._matcher
+                        else:
+                            matcher = self._gated.get(gate) or Matcher(nlp.vocab, validate=True)
+                            self._gated[gate] = matcher
+                        matcher.add(key, [list(entry.pattern)])
                     else:
                         assert entry.phrase is not None
                         self._phrases.add(key, [tokenizer(entry.phrase.lower())])
                 except (ValueError, KeyError) as exc:
                     raise CatalogError(f"{rule.code}: invalid token pattern: {exc}") from exc
+        self._gate_words = frozenset(gate.words for gate in self._gated)
+
+    def _matches(self, letter: Letter) -> list[tuple[int, int, int]]:
+        """Every match of every pattern and phrase, in the order one Matcher holding all the
+        patterns gives them (by end, then start, then the order the entries were added)."""
+        doc = letter.doc
+        found = list(self._matcher(doc)) if len(self._matcher) else []
+        if self._gated:
+            words = vocabulary(letter, self._gate_words)
+            for gate, matcher in self._gated.items():
+                if gate.open(words):
+                    found += matcher(doc)
+            order = self._order
+            found.sort(key=lambda m: (m[2], m[1], order[m[0]]))
+        return [*found, *self._phrases(doc)]
 
     def hits(self, letter: Letter) -> dict[str, list[Hit]]:
         """Matches per rule code, longest first, minus those overlapping an exception."""
@@ -156,7 +183,7 @@ class PatternMatcher:
         strings = doc.vocab.strings
         by_rule: dict[str, list[tuple[int, int, PatternEntry, str]]] = {}
         excepted: dict[str, list[tuple[int, int]]] = {}
-        for match_id, start, end in [*self._matcher(doc), *self._phrases(doc)]:
+        for match_id, start, end in self._matches(letter):
             key = strings[match_id]
             rule, entry = self._entries[key]
             if entry is None:

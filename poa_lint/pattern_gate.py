@@ -1,0 +1,80 @@
+"""Whether a letter can match a token pattern at all, decided from the pattern's first token.
+
+spaCy's ``Matcher`` walks every token of a letter for every pattern it holds, and a first
+token with a ``REGEX`` predicate is a Python call per token: the catalogue's pattern rules
+(placeholders such as "XXX", "[ORDER ID]", "____" for POA701, wordy phrases for POA403) cost
+about as much as all the other checks of a letter together, while most letters contain none
+of the words those patterns start with. A :class:`Gate` reads what the first token must be
+(its exact text, lower-case form, lemma, or a regular expression on one of them) and asks
+the letter's set of distinct words instead; only patterns whose gate is open are run, in
+their own ``Matcher``. A pattern whose first token can be skipped (``OP`` ``?`` or ``*``) or
+that tests anything else is always run. A closed gate is certain: the first token of any
+match must have the value the gate looks for, so no match is ever lost.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .letter import Letter
+
+#: Which distinct strings of the letter a first-token attribute is tested against. Letter
+#: lemmas are lower-cased, so a lemma is looked up in lower case (a superset: never closes
+#: a gate that spaCy's exact comparison would pass).
+_ATTRIBUTES = {"ORTH": "texts", "TEXT": "texts", "LOWER": "lowers", "LEMMA": "lemmas"}
+_SKIPPABLE = frozenset({"?", "*", "!"})
+
+
+@dataclass(frozen=True)
+class Gate:
+    """One test on the letter's distinct strings of one attribute (``texts``, ``lowers`` or
+    ``lemmas``): some string equals one of ``values``, or ``search`` finds something in one."""
+
+    words: str
+    values: frozenset[str] = frozenset()
+    search: Callable[[str], Any] | None = None
+
+    def open(self, vocabulary: Mapping[str, frozenset[str]]) -> bool:
+        """Whether a letter with these distinct strings per attribute can match."""
+        strings = vocabulary[self.words]
+        if self.search is not None:
+            return any(self.search(s) for s in strings)
+        return not self.values.isdisjoint(strings)
+
+
+def gate_for(pattern: Sequence[Mapping[str, Any]]) -> Gate | None:
+    """The gate of a token pattern, or None when it must always run."""
+    if not pattern:
+        return None
+    first = pattern[0]
+    if str(first.get("OP", "")) in _SKIPPABLE:
+        return None
+    tests = [(k, v) for k, v in first.items() if k != "OP"]
+    if len(tests) != 1:
+        return None  # several attributes: one could be gated, but these are rare; run it
+    attribute, value = tests[0]
+    words = _ATTRIBUTES.get(str(attribute).upper())
+    if words is None:
+        return None
+    lower = words == "lemmas"
+    if isinstance(value, str):
+        return Gate(words, values=frozenset({value.lower() if lower else value}))
+    if isinstance(value, Mapping) and len(value) == 1:
+        ((operator, operand),) = value.items()
+        if operator == "IN" and isinstance(operand, list) and all(
+            isinstance(v, str) for v in operand
+        ):
+            return Gate(words, values=frozenset(v.lower() if lower else v for v in operand))
+        if operator == "REGEX" and isinstance(operand, str) and not lower:
+            return Gate(words, search=re.compile(operand).search)
+    return None
+
+
+def vocabulary(letter: Letter, attributes: Iterable[str]) -> dict[str, frozenset[str]]:
+    """The letter's distinct token strings for each attribute the gates read (``texts``,
+    ``lowers``, ``lemmas``: the Letter's arrays, read once per letter)."""
+    return {name: frozenset(getattr(letter, name)) for name in attributes}

@@ -23,11 +23,33 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
+_MAX_BASE_FORMS = 100_000
+"""Remembered base forms before the memo starts afresh (a long-lived process sees many)."""
+
+
+def _pure_base_form(lemmatizer: Any) -> bool:
+    """Whether the lemmatizer's ``is_base_form`` is spaCy's own (the base class's, or the
+    English one, which reads only the part of speech and the morphology)."""
+    from spacy.lang.en.lemmatizer import EnglishLemmatizer
+    from spacy.pipeline.lemmatizer import Lemmatizer
+
+    method = type(lemmatizer).is_base_form
+    return method is Lemmatizer.is_base_form or method is EnglishLemmatizer.is_base_form
+
+
 class FastLemmas:
     """``pipe`` for a rule lemmatizer: its cache and its rules, over the Doc's arrays."""
 
     def __init__(self, lemmatizer: Any) -> None:
         self._lemmatizer = lemmatizer
+        # spaCy caches a form's lemmas only when its rules ran; a base form ("order" as a
+        # singular noun, "check" as an infinitive: most words of a letter) and a space are
+        # answered before the cache and recomputed on every occurrence. Their answer depends
+        # on (word, part of speech, morphology) alone, so it is remembered here, for the
+        # is_base_form implementations known to read nothing else.
+        self._base_forms: dict[tuple[int, int, int], list[str]] | None = (
+            {} if _pure_base_form(lemmatizer) else None
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         import numpy
@@ -42,9 +64,16 @@ class FastLemmas:
         for i, (orth, pos, morph, lemma) in enumerate(rows):
             if lemma and not overwrite:
                 continue
-            found = cache.get((orth, pos, morph))
+            key = (orth, pos, morph)
+            found = cache.get(key)
+            if found is None and self._base_forms is not None:
+                found = self._base_forms.get(key)
             if found is None:
                 found = lemmatizer.lemmatize(doc[i])
+                if self._base_forms is not None and pos and key not in cache:
+                    if len(self._base_forms) >= _MAX_BASE_FORMS:
+                        self._base_forms.clear()
+                    self._base_forms[key] = found
             lemmas[i] = strings.add(found[0])
         column: Any = numpy.array(lemmas, dtype="uint64").reshape(-1, 1)
         doc.from_array([LEMMA], column)

@@ -68,19 +68,25 @@ def _phrase_re(phrase: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])" + r"[\s-]+".join(words) + r"(?![\w-])", re.IGNORECASE)
 
 
+@cache
+def _words_of(phrase: str) -> tuple[str, ...]:
+    return tuple(phrase.lower().split())
+
+
 def find_reasons(text: str, taxonomy: Taxonomy) -> list[Reason]:
     """Reasons whose names occur in ``text``, most mentioned first (ties: taxonomy order).
 
     Every letter checked without a stated reason goes through here, against every name of
-    every reason; a name whose first word is not in the text at all cannot match, so its
-    expression is not run (most are not: issue 6)."""
+    every reason; a name one of whose words is not in the text at all cannot match, so its
+    expression is not run (most are not: issues 6 and 14; "order" and "late" are in most
+    letters, "order defect rate" in few)."""
     lowered = text.lower()
     scored = []
     for order, reason in enumerate(taxonomy.reasons):
         count = sum(
             len(_phrase_re(name).findall(text))
             for name in reason.names
-            if name.split()[0].lower() in lowered
+            if all(word in lowered for word in _words_of(name))
         )
         if count:
             scored.append((-count, order, reason))

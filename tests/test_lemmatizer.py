@@ -28,6 +28,7 @@ def test_every_token_gets_the_lemma_spacy_gives(nlp: Any) -> None:
         fast(ours)
         spacys_own(lemmatizer, theirs)
         assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs], ours.text[:80]
+    assert fast._base_forms, "base forms (answered before spaCy's cache) are remembered"
     # and through nlp.pipe, as every parse of poa-lint goes
     for piped, theirs in zip(nlp.pipe(texts), again, strict=True):
         assert [t.lemma_ for t in piped] == [t.lemma_ for t in theirs]

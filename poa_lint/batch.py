@@ -81,6 +81,8 @@ class Checker:
         self._validated: dict[int, Config] = {}
         self._ready: dict[tuple[int, tuple[str, ...]], list[ActiveRule]] = {}
         self._notices: dict[str, Notice] = {}
+        # id(rules) -> (the list itself, so its id is never reused; whether it reads entities)
+        self._entities: dict[int, tuple[list[ActiveRule], bool]] = {}
 
     def rules_for(self, config: Config, path: str | None) -> list[ActiveRule]:
         """The prepared rules of ``config`` for a letter at ``path``: letters of one folder
@@ -97,6 +99,13 @@ class Checker:
                     self.catalog, config, path
                 )
             return rules
+
+    def _needs_entities(self, rules: list[ActiveRule]) -> bool:
+        with self._lock:
+            known = self._entities.get(id(rules))
+            if known is None or known[0] is not rules:
+                known = self._entities[id(rules)] = (rules, needs_entities(rules))
+            return known[1]
 
     def _notice(self, text: str | None) -> Notice | None:
         if not text:
@@ -131,9 +140,10 @@ class Checker:
             raise PoaLintError(
                 N_("letters in one run must use the same `model`; run them separately")
             )
-        # letters of one config share one list of rules: ask each list once
+        # letters of one config share one list of rules: ask each list once, and remember
+        # the answer with the list (a warm Linter asks on every call)
         distinct = {id(p[0]): p[0] for p in prepared}.values()
-        entities = needs_entities(active for rules in distinct for active in rules)
+        entities = any(self._needs_entities(rules) for rules in distinct)
         nlp, matcher = self.pipeline(models.pop(), entities)
         letters = build_letters(
             [job.source for job in jobs],

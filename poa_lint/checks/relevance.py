@@ -37,6 +37,7 @@ detected — and then the letter names it more than any other reason, so it cann
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -114,11 +115,12 @@ class _Words:
 
     @classmethod
     def _build(cls, letter: Letter) -> _Words:
-        texts, offsets, in_body = letter.texts, letter.token_offsets, letter.in_body
+        texts, offsets, envelope = letter.texts, letter.token_offsets, letter.envelope
+        # the body is one stretch of the text (Envelope.in_body): its tokens, by bisection
+        first = bisect_left(offsets, envelope.body_start)
+        stop = bisect_left(offsets, max(envelope.body_end, envelope.body_start + 1), first)
         indices = [
-            i
-            for i, text in enumerate(texts)
-            if text not in _JOINERS and not text.isspace() and in_body(offsets[i])
+            i for i in range(first, stop) if texts[i] not in _JOINERS and not texts[i].isspace()
         ]
         lowers, lemmas = letter.lowers, letter.lemmas
         keys = [_word_keys(lowers[i], lemmas[i]) for i in indices]

@@ -664,11 +664,13 @@ def _child_overhead(folder: str, reps: int) -> dict[str, Any]:
     from poa_lint.catalog import load_catalog
     from poa_lint.checks import CHECKS
     from poa_lint.config import Config
+    from poa_lint.coverage import causes_of
     from poa_lint.engine import build_report, check_letter, pattern_matcher, prepare_rules
     from poa_lint.letter import build_letters
     from poa_lint.nlp import load_pipeline
     from poa_lint.parallel import BATCH
     from poa_lint.readers import read_path
+    from poa_lint.sections import structure_of
 
     paths = sorted(Path(folder).glob("*.txt"))
     config = Config()
@@ -716,8 +718,8 @@ def _child_overhead(folder: str, reps: int) -> dict[str, Any]:
     [read_path(p, limits=limits_for(config)) for p in paths]
     parts["reading files (readers.py)"] = time.process_time() - c
     timed("Letter.sentences", lambda: [x.sentences for x in letters])
-    timed("Letter.structure (sections.py)", lambda: [x.structure for x in letters])
-    timed("Letter.causes (coverage.py)", lambda: [x.causes for x in letters])
+    timed("structure_of (sections/)", lambda: [structure_of(x) for x in letters])
+    timed("causes_of (coverage.py)", lambda: [causes_of(x) for x in letters])
     timed("Letter.words", lambda: [x.words for x in letters])
     timed("pattern rules (one Matcher + PhraseMatcher)", lambda: [matcher.hits(x) for x in letters])
     for active in rules:

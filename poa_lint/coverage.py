@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ConfigDict
 
 from .catalog import load_data_file
-from .sections import CAUSE_REFERENCE, EVIDENCE_POINTER, Item
+from .sections import CAUSE_REFERENCE, EVIDENCE_POINTER, Item, structure_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -159,7 +159,7 @@ def cause_groups(letter: Letter) -> list[CauseGroup]:
     batch. …"); in prose, a paragraph is one cause unless it enumerates ("First, … Second, …").
     Lead-ins and summaries are context, not causes.
     """
-    structure = letter.structure
+    structure = structure_of(letter)
     parts = structure.parts("root_cause")
     headed = [s for s in parts if s.found_by != "content"]
     sections = headed or parts
@@ -229,7 +229,7 @@ def _is_consequence(sentence: Span) -> bool:
 
 
 def _action_items(letter: Letter, part: str) -> list[Item]:
-    structure = letter.structure
+    structure = structure_of(letter)
     role = "corrective" if part == "corrective" else "preventive"
     inside = [
         i
@@ -309,7 +309,7 @@ def _cross_references(letter: Letter, item: Item) -> set[int]:
     """The causes an action says it answers, by number, in its own words or in the heading
     it stands under: "Actions for causes 1 and 3:", "(cause 2)"."""
     texts = [letter.text[item.start : item.end]]
-    section = letter.structure.section_of(item)
+    section = structure_of(letter).section_of(item)
     if section is not None and section.heading:
         texts.append(section.heading)
     return {
@@ -375,3 +375,13 @@ def link_causes(letter: Letter) -> list[CauseLink]:
             )
         )
     return links
+
+
+def causes_of(letter: Letter) -> tuple[CauseLink, ...]:
+    """Each cause of the root-cause part with the actions that answer it, computed on first
+    use and then kept with the letter (the coverage checks and the report's table read it)."""
+    return letter.shared("coverage.causes", _linked_causes)
+
+
+def _linked_causes(letter: Letter) -> tuple[CauseLink, ...]:
+    return tuple(link_causes(letter))

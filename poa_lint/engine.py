@@ -17,9 +17,11 @@ from pydantic import ValidationError
 from .catalog import Catalog, PatternEntry, Rule
 from .checks import CHECKS, Hit, Options
 from .config import Config
+from .coverage import causes_of
 from .errors import CatalogError, ConfigError
 from .models import CoverageRow, Finding, LetterStats, Report, SectionInfo, Severity
 from .pattern_gate import Gate, gate_for, vocabulary
+from .sections import structure_of
 from .texts import N_, as_template, message
 
 if TYPE_CHECKING:
@@ -318,7 +320,7 @@ def check_letter(
 
 def _sections(letter: Letter) -> tuple[SectionInfo, ...]:
     out = []
-    for section in letter.structure.sections:
+    for section in structure_of(letter).sections:
         if section.kind == "plan":
             continue
         line, _ = letter.source.position(section.start)
@@ -351,7 +353,7 @@ def _coverage(letter: Letter) -> tuple[CoverageRow, ...]:
             corrective=tuple(label(i.start, i.end) for i in link.corrective),
             preventive=tuple(label(i.start, i.end) for i in link.preventive),
         )
-        for link in letter.causes
+        for link in causes_of(letter)
     )
 
 

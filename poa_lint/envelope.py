@@ -253,7 +253,7 @@ def _letter_continues(texts: list[str]) -> bool:
     """Whether the letter goes on after a pasted "-----Original Message-----": a heading of
     its own parts ("B) Corrective actions") follows, and the pasted message is not Amazon's
     (whose text asks for "the actions you have taken" in a sentence of its own)."""
-    from .sections import classify_heading
+    from .section_cues import classify_heading
 
     if any(_FROM_AMAZON.match(t) for t in texts[:4]):
         return False

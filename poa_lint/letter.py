@@ -20,11 +20,9 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
 
-    from .coverage import CauseLink
     from .envelope import Envelope
     from .notice import Notice
     from .reasons import Reason
-    from .sections import Structure
 
 T = TypeVar("T")
 
@@ -77,7 +75,12 @@ class Letter:
 
     def shared(self, name: str, compute: Callable[[Letter], T]) -> T:
         """An analysis several checks need (e.g. the glued sentences of POA402 and POA404),
-        computed by ``compute`` on first use and then reused for this letter."""
+        computed by ``compute`` on first use and then reused for this letter.
+
+        Analyses of a higher layer keep their results here rather than as properties of
+        the letter, so the letter imports none of them: the parts and items
+        (:func:`poa_lint.sections.structure_of`) and the causes with their actions
+        (:func:`poa_lint.coverage.causes_of`)."""
         if name not in self._shared:
             self._shared[name] = compute(self)
         result: T = self._shared[name]
@@ -163,20 +166,6 @@ class Letter:
         """:attr:`words` inside the body: what a reviewer reads as the letter."""
         envelope = self.envelope
         return tuple(t for t in self.words if envelope.in_body(t.idx))
-
-    @cached_property
-    def structure(self) -> Structure:
-        """The letter's parts and items (computed once, on first use)."""
-        from .sections import analyse
-
-        return analyse(self)
-
-    @cached_property
-    def causes(self) -> tuple[CauseLink, ...]:
-        """Each cause of the root-cause part with the actions that answer it."""
-        from .coverage import link_causes
-
-        return tuple(link_causes(self))
 
     @cached_property
     def words(self) -> tuple[Token, ...]:

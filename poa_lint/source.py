@@ -1,8 +1,8 @@
 """What a reader hands on: the letter's extracted text and a map of its paragraphs.
 
-Readers (``readers.py``) turn .txt/.md/.docx/stdin into a :class:`SourceText`; ``letter.py``
-parses it once with spaCy. Keeping this contract tiny and spaCy-free lets the readers be
-tested (and fail on bad input) without loading a model.
+Readers (``poa_lint/readers/``) turn .txt/.md/.docx/stdin into a :class:`SourceText`;
+``letter.py`` parses it once with spaCy. Keeping this contract tiny and spaCy-free lets the
+readers be tested (and fail on bad input) without loading a model.
 """
 
 from __future__ import annotations

@@ -21,7 +21,6 @@ from docx.oxml.ns import qn
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from poa_lint import readers
 from poa_lint.errors import InputError
 from poa_lint.readers import (
     SUPPORTED_SUFFIXES,
@@ -31,6 +30,7 @@ from poa_lint.readers import (
     read_path,
     read_stdin,
 )
+from poa_lint.readers import files as reader_files
 from poa_lint.source import Paragraph, SourceText
 
 from .reliability.hostile import rewrite_zip, zip_bomb_docx
@@ -259,7 +259,7 @@ def test_permission_denied_simulated(tmp_path: Path, monkeypatch: pytest.MonkeyP
     def deny(*args: Any, **kwargs: Any) -> Any:
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(readers, "open", deny, raising=False)
+    monkeypatch.setattr(reader_files, "open", deny, raising=False)
     error = input_error(path, lambda: read_path(path))
     assert "cannot be read: permission denied" in error.problem
 
@@ -270,7 +270,7 @@ def test_other_oserror_is_converted(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(readers, "open", broken, raising=False)
+    monkeypatch.setattr(reader_files, "open", broken, raising=False)
     error = input_error(path, lambda: read_path(path))
     assert "Input/output error" in error.problem
 

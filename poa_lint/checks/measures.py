@@ -2,7 +2,7 @@
 
 "We will strengthen management" tells a reviewer nothing; "a second packer checks every
 glass order before pickup, from 18 March" tells them who does what and when. These checks
-read the items that ``sections.py`` classified as corrective or preventive actions.
+read the items that ``poa_lint.sections`` classified as corrective or preventive actions.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
-from ..sections import ATTACHMENT
+from ..sections import ATTACHMENT, structure_of
 from ..texts import N_
 from ..timeframes import has_timeframe
 from .base import Hit, NoOptions, Options
@@ -30,7 +30,7 @@ ACTION_ROLES = ("corrective", "preventive")
 def action_items(letter: Letter) -> list[Item]:
     """Items that are actions: classified corrective/preventive, or any content item under a
     corrective or preventive heading (e.g. a bullet that starts with a noun)."""
-    structure = letter.structure
+    structure = structure_of(letter)
     inside = {i.start for k in ACTION_ROLES for i in structure.items_in(k)}  # type: ignore[arg-type]
     story = [
         (s.start, s.end)

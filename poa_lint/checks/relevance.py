@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ..notice import find_reasons
 from ..reasons import Reason, inline_name, load_taxonomy
+from ..sections import structure_of
 from ..texts import N_, Template, join, message
 from ..time_expressions import in_time_expression
 from .base import Hit, Options
@@ -286,7 +287,7 @@ def stated_reason(letter: Letter) -> Reason | None:
 
 def _cause_spans(letter: Letter) -> list[tuple[int, int]]:
     """The root-cause part: sections so labelled plus items classified as causes."""
-    structure = letter.structure
+    structure = structure_of(letter)
     spans = [(s.start, s.end) for s in structure.parts("root_cause")]
     spans += [(i.start, i.end) for i in structure.items if i.role == "cause"]
     return spans
@@ -1039,14 +1040,14 @@ def _measure(letter: Letter, sent: Span) -> bool:
         return True
     return any(
         item.role == "preventive" and item.start < sent.end_char and sent.start_char < item.end
-        for item in letter.structure.items
+        for item in structure_of(letter).items
     )
 
 
 def _context(letter: Letter, sent: Span) -> Literal["cause", "action", "other"]:
     """Where a sentence sits: in the root cause, in the actions, or elsewhere (introduction,
     closing)."""
-    structure = letter.structure
+    structure = structure_of(letter)
     kinds = set()
     for item in structure.items:
         if item.start < sent.end_char and sent.start_char < item.end:

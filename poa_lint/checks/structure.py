@@ -1,6 +1,6 @@
 """Structure rules: the three parts Amazon asks for, their order, and an answer for every cause.
 
-All of them read ``letter.structure`` (parts and items) and ``letter.causes`` (the cause →
+All of them read ``structure_of(letter)`` (parts and items) and ``causes_of(letter)`` (the cause →
 action matrix); neither is recomputed here.
 """
 
@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..coverage import causes_of
+from ..sections import structure_of
 from ..texts import N_, Template
 from .base import Hit, NoOptions
 
@@ -36,7 +38,7 @@ def _letter_start(letter: Letter) -> Hit:
 
 def missing_root_cause(letter: Letter, options: NoOptions) -> Iterator[Hit]:
     """POA101: nothing explains what went wrong and why."""
-    if not letter.structure.has_part("root_cause"):
+    if not structure_of(letter).has_part("root_cause"):
         yield _letter_start(letter)
 
 
@@ -44,7 +46,7 @@ def missing_corrective(letter: Letter, options: NoOptions) -> Iterator[Hit]:
     """POA102: no completed action anywhere. A corrective part written only as promises
     ("we will refund the buyers") or put off until reinstatement has taken no action either:
     POA104 points at those promises, this finding says what the letter as a whole lacks."""
-    if not letter.structure.completed_actions():
+    if not structure_of(letter).completed_actions():
         yield _letter_start(letter)
 
 
@@ -59,7 +61,7 @@ def corrective_not_done(letter: Letter, options: NoOptions) -> Iterator[Hit]:
     """POA104: the corrective part is only promises ("we will refund"), or a fix is put off
     until the account is reinstated ("once the account is reactivated we will fix the
     titles"), wherever it stands."""
-    structure = letter.structure
+    structure = structure_of(letter)
     deferred = structure.deferred_fixes()
     for item in deferred:
         yield Hit(start=item.start, end=item.end, message=_DEFERRED_MESSAGE)
@@ -85,7 +87,7 @@ def corrective_not_done(letter: Letter, options: NoOptions) -> Iterator[Hit]:
 
 def missing_preventive(letter: Letter, options: NoOptions) -> Iterator[Hit]:
     """POA103: nothing says what will stop it happening again."""
-    if not letter.structure.has_part("preventive"):
+    if not structure_of(letter).has_part("preventive"):
         yield _letter_start(letter)
 
 
@@ -102,7 +104,7 @@ def section_order(letter: Letter, options: NoOptions) -> Iterator[Hit]:
     """
     headed = [
         s
-        for s in letter.structure.sections
+        for s in structure_of(letter).sections
         if s.found_by != "content" and not s.generic and s.kind in _ORDER
     ]
     firsts: dict[str, Section] = {}
@@ -124,7 +126,7 @@ def section_order(letter: Letter, options: NoOptions) -> Iterator[Hit]:
 
 def cause_without_corrective(letter: Letter, options: NoOptions) -> Iterator[Hit]:
     """POA601: a named cause with no corrective action that addresses it."""
-    structure = letter.structure
+    structure = structure_of(letter)
     headed_corrective = any(
         s.items for s in structure.parts("corrective") if s.found_by != "content"
     )
@@ -137,7 +139,7 @@ def cause_without_corrective(letter: Letter, options: NoOptions) -> Iterator[Hit
 
 def cause_without_preventive(letter: Letter, options: NoOptions) -> Iterator[Hit]:
     """POA602: a named cause with no preventive measure that addresses it."""
-    if not letter.structure.has_part("preventive"):
+    if not structure_of(letter).has_part("preventive"):
         return  # the whole part is missing: POA103 says so once
     for link in _several_causes(letter):
         if not link.preventive:
@@ -151,7 +153,7 @@ def _several_causes(letter: Letter) -> tuple[CauseLink, ...]:
     whether they suffice is POA102/POA103's question; matching one cause to its actions by
     shared words would only add noise ("orders waited" ~ "we shipped all late orders").
     """
-    causes = letter.causes
+    causes = causes_of(letter)
     return causes if len(causes) >= 2 else ()
 
 

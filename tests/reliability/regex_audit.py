@@ -207,14 +207,14 @@ def _notice_patterns() -> Iterator[re.Pattern[str]]:
 
 
 def _section_patterns() -> Iterator[re.Pattern[str]]:
-    from poa_lint import sections
+    from poa_lint import section_cues
+    from poa_lint.sections import roles
 
-    cues, *others = sections._compiled.__wrapped__()
-    for _, strong, weak in cues:  # per part kind: its strong cues and its weak ones
-        yield strong
+    for _, strong, weak in section_cues.heading_cues.__wrapped__():
+        yield strong  # per part kind: its strong cues and its weak ones
         if weak is not None:
             yield weak
-    yield from others
+    yield from roles._markers.__wrapped__()
 
 
 def _metric_targets() -> Iterator[re.Pattern[str]]:
@@ -256,7 +256,7 @@ DYNAMIC: dict[tuple[str, str], Callable[[], Iterator[re.Pattern[str]]]] = {
     ("attribute_rules.py", "__init__"): _attribute_ruler_patterns,
     ("notice.py", "_phrase_re"): _notice_patterns,
     ("notice.py", "parse_notice"): _notice_patterns,
-    ("sections.py", "_phrase_pattern"): _section_patterns,
+    ("section_cues.py", "phrase_pattern"): _section_patterns,
     ("checks/relevance.py", "target_pattern"): _metric_targets,
     ("checks/structure.py", "_mentions_phrase"): _notice_item_checks,
     ("checks/structure.py", "_mentions_policy"): _notice_item_checks,

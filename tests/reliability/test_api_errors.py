@@ -86,12 +86,12 @@ def test_lint_file_filesystem_errors(tmp_path: Path, monkeypatch: pytest.MonkeyP
     locked.write_text(GOOD_LETTER, encoding="utf-8")
     locked.chmod(0)
     if os.access(locked, os.R_OK):  # running as root: simulate the denial
-        from poa_lint import readers
+        from poa_lint.readers import files as reader_files
 
         def denied(*args: object, **kwargs: object) -> object:
             raise PermissionError(13, "Permission denied")
 
-        monkeypatch.setattr(readers, "open", denied, raising=False)
+        monkeypatch.setattr(reader_files, "open", denied, raising=False)
     with pytest.raises(InputError, match="permission denied") as info:
         lint_file(locked)
     assert_helpful(info.value, locked)

@@ -20,7 +20,8 @@ from typing import Any
 
 import pytest
 
-from poa_lint import cli, readers
+from poa_lint import cli
+from poa_lint.readers import files as reader_files
 
 from . import hostile
 from .hostile import BY_KEY, CASES, GOOD_LETTER, Hostile
@@ -55,7 +56,7 @@ def _arrange(case: Hostile, bad: Path, monkeypatch: pytest.MonkeyPatch) -> None:
                 raise PermissionError(13, "Permission denied", str(file))
             return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
 
-        monkeypatch.setattr(readers, "open", denied, raising=False)
+        monkeypatch.setattr(reader_files, "open", denied, raising=False)
 
 
 def _setup(

@@ -22,8 +22,7 @@ import docx
 import pytest
 
 from poa_lint import InputError
-from poa_lint import readers as readers_module
-from poa_lint.readers import MAX_MARKER_CHARS, ReadLimits, read_path
+from poa_lint.readers import MAX_MARKER_CHARS, ReadLimits, docx_extract, numbering, read_path
 
 from . import hostile
 from .hostile import GOOD_LETTER, NUMBERING_CASES
@@ -56,7 +55,7 @@ def test_numbering_markers_are_bounded(key: str, tmp_path: Path) -> None:
 
 
 def test_numbers_render_like_word_within_bounds() -> None:
-    fmt = readers_module._format_number
+    fmt = numbering._format_number
     assert [fmt(n, "lowerRoman") for n in (1, 4, 9, 14, 40, 90, 400, 1994, 3999)] == [
         "i",
         "iv",
@@ -72,11 +71,11 @@ def test_numbers_render_like_word_within_bounds() -> None:
     assert [fmt(n, "lowerLetter") for n in (1, 26, 27, 52, 53)] == ["a", "z", "aa", "zz", "aaa"]
     assert fmt(26 * 16, "upperLetter") == "Z" * 16
     assert fmt(26 * 16 + 1, "lowerLetter") == str(26 * 16 + 1)  # digits past 16 letters
-    assert len(fmt(10**30, "lowerLetter")) <= readers_module.MAX_LABEL_CHARS
-    assert readers_module._to_int("1" + "0" * 3999, 1) == 1  # not a number Word writes
-    assert readers_module._to_int("1000000", 1) == readers_module.MAX_LIST_NUMBER
-    assert readers_module._to_int("-5", 1) == 0
-    assert readers_module._to_int(" 12 ", 1) == 12
+    assert len(fmt(10**30, "lowerLetter")) <= numbering.MAX_LABEL_CHARS
+    assert numbering.to_int("1" + "0" * 3999, 1) == 1  # not a number Word writes
+    assert numbering.to_int("1000000", 1) == numbering.MAX_LIST_NUMBER
+    assert numbering.to_int("-5", 1) == 0
+    assert numbering.to_int(" 12 ", 1) == 12
 
 
 def test_docx_text_is_counted_while_extracting(
@@ -90,13 +89,13 @@ def test_docx_text_is_counted_while_extracting(
     path = tmp_path / "long.docx"
     document.save(str(path))
     built: list[int] = []
-    real = readers_module._DocxExtractor._line
+    real = docx_extract.DocxExtractor._line
 
     def counting(self: object, *args: object) -> object:
         built.append(1)
         return real(self, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(readers_module._DocxExtractor, "_line", counting)
+    monkeypatch.setattr(docx_extract.DocxExtractor, "_line", counting)
     with pytest.raises(InputError) as info:
         read_path(path, limits=ReadLimits(max_chars=1_000))
     assert "is more than 1,000 characters long" in info.value.problem

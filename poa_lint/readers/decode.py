@@ -28,7 +28,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from .errors import InputError
+from ..errors import InputError
 
 _BOMS: tuple[tuple[bytes, str, str], ...] = (
     # UTF-32 first: the UTF-32-LE BOM begins with the UTF-16-LE BOM.
@@ -176,6 +176,12 @@ def decode(data: bytes, *, path: str | None) -> Decoded:
     except UnicodeDecodeError:
         pass
     return _detect(data, path)
+
+
+def decode_bytes(data: bytes, *, path: str | None) -> str:
+    """Decode a letter's bytes to text, or raise :class:`InputError` saying why not (see
+    :func:`decode`)."""
+    return decode(data, path=path).text
 
 
 def _detect(data: bytes, path: str | None) -> Decoded:

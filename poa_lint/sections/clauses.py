@@ -114,7 +114,11 @@ def main_verbs(span: Span, tokens: Sequence[Token], heads: Sequence[int]) -> lis
     """The clause heads that carry the item's action: the root and verbs conjoined to it."""
     # The item's own roots: tokens whose head lies outside it. Usually the sentence root, but
     # after an inline label ("Prevention: …") the parser may hang the clause off the label.
-    roots = [t for t in tokens if heads[t.i] == t.i or not span.start <= heads[t.i] < span.end]
+    start, end = span.start, span.end
+    # by index into the head array: ``tokens`` is ``list(span)`` (the callers make it once)
+    roots = [
+        tokens[i - start] for i in range(start, end) if heads[i] == i or not start <= heads[i] < end
+    ]
     roots = [t for t in roots if not t.is_punct and not t.is_space]
     verbs: list[Token] = []
     for root in roots:

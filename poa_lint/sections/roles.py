@@ -101,7 +101,8 @@ def items_of(letter: Letter, paragraph: Paragraph, start: int) -> list[Item]:
             text = "".join(
                 " " * len(t.text_with_ws) if t.i in quoted else t.text_with_ws for t in tokens
             )
-        role, tense, first, establishes = _item_role(letter, span, tokens, text, quoted)
+        verbs = main_verbs(span, tokens, letter.heads)  # the role and remedial tests read them
+        role, tense, first, establishes = _item_role(letter, span, tokens, text, verbs, quoted)
         deferred = role == "preventive" and _deferred(tokens, tense)
         if deferred:
             role = "neutral"  # neither a fix already made nor a measure against a repeat
@@ -116,9 +117,9 @@ def items_of(letter: Letter, paragraph: Paragraph, start: int) -> list[Item]:
                 establishes_process=establishes,
                 paragraph_start=paragraph.start,
                 explains=bool(_markers()[0].search(text)),
-                remedial=_remedial(letter, span, tokens),
+                remedial=_remedial(verbs),
                 deferred=deferred,
-                already=any(t.lower_ == "already" for t in tokens),
+                already="already" in letter.lowers[span.start : span.end],
                 reports_fix=_reports_fix(tokens),
             )
         )
@@ -130,6 +131,7 @@ def _item_role(
     span: Span,
     tokens: Sequence[Token],
     text: str,
+    verbs: list[Token],
     quoted: frozenset[int] = frozenset(),
 ) -> tuple[ItemRole, Tense, bool, bool]:
     """Role, tense, first person, and whether the item sets up a lasting process.
@@ -141,7 +143,6 @@ def _item_role(
     causal, routine, forward = _markers()
     lowers, all_lemmas, heads = letter.lowers, letter.lemmas, letter.heads
     indices = range(span.start, span.end)
-    verbs = main_verbs(span, tokens, heads)
     # Words the seller quotes (usually from Amazon's notice) are not the seller's account.
     lemmas = {all_lemmas[i] for i in indices if i not in quoted}
     lead_verb = lead_verb_of(verbs)
@@ -328,10 +329,10 @@ def _reports_fix(tokens: Sequence[Token]) -> bool:
     return False
 
 
-def _remedial(letter: Letter, span: Span, tokens: Sequence[Token]) -> bool:
-    """Whether the item's action verb changes the state of something (see
-    ``remedial_verbs`` in rules/sections.yaml)."""
-    verb = lead_verb_of(main_verbs(span, tokens, letter.heads))
+def _remedial(verbs: Sequence[Token]) -> bool:
+    """Whether the item's action verb (``verbs``: its :func:`main_verbs`) changes the state
+    of something (see ``remedial_verbs`` in rules/sections.yaml)."""
+    verb = lead_verb_of(verbs)
     if verb is None:
         return False
     lemma = verb.lemma_.lower()

@@ -308,7 +308,7 @@ def warm(runner: Runner, reps: int) -> None:
         f"target <= 45 ms: {verdict(lint_ms <= 45)}"
     )
     print(
-        f"  ratio (median of per-letter ratios) {ratio:5.2f}x   "
+        f"  ratio (median of per-letter ratios) {ratio:5.3f}x   "
         f"target <= 0.6x: {verdict(ratio <= 0.6)}"
     )
     print(f"  Linter() created in {fmt_s(result['create'])} (pipeline, rules, warm-up check)")

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
+from ..grammar import in_purpose_clause
 from ..sections import ATTACHMENT
 from ..texts import N_
 from ..timeframes import has_timeframe
@@ -152,19 +153,8 @@ def _vague_words(sentence: Span, options: VagueOptions) -> list[Token]:
         for t in sentence
         if t.pos_ in ("VERB", "ADJ", "ADV", "NOUN")
         and t.lemma_.lower() in vague
-        and not _in_purpose(t)
+        and not in_purpose_clause(t)
     ]
-
-
-def _in_purpose(token: Token) -> bool:
-    for above in [token, *token.ancestors]:
-        if above.dep_ in ("advcl", "acl") and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in above.children
-        ):
-            return True
-        if above.dep_ == "ROOT":
-            return False
-    return False
 
 
 def _vague_phrase(token: Token) -> tuple[int, int]:
@@ -285,9 +275,8 @@ def _timed_otherwise(letter: Letter, item: Item) -> bool:
     if span is None:
         return False
     return any(
-        (t.lower_ in ("never", "no") and t.head.dep_ in ("ROOT", "conj")) or (
-            t.dep_ == "neg" and t.head.dep_ == "ROOT"
-        )
+        (t.lower_ in ("never", "no") and t.head.dep_ in ("ROOT", "conj"))
+        or (t.dep_ == "neg" and t.head.dep_ == "ROOT")
         for t in span
     )
 

@@ -218,7 +218,7 @@ def _section_patterns() -> Iterator[re.Pattern[str]]:
 
 
 def _metric_targets() -> Iterator[re.Pattern[str]]:
-    from poa_lint.checks.relevance import target_pattern
+    from poa_lint.checks.metric_not_cited import target_pattern
     from poa_lint.reasons import load_taxonomy
 
     targets = ["under 2.5%", "below 4%", "less than 10 %", "95 percent", "above 99%"]
@@ -257,7 +257,7 @@ DYNAMIC: dict[tuple[str, str], Callable[[], Iterator[re.Pattern[str]]]] = {
     ("notice.py", "_phrase_re"): _notice_patterns,
     ("notice.py", "parse_notice"): _notice_patterns,
     ("sections.py", "_phrase_pattern"): _section_patterns,
-    ("checks/relevance.py", "target_pattern"): _metric_targets,
+    ("checks/metric_not_cited.py", "target_pattern"): _metric_targets,
     ("checks/structure.py", "_mentions_phrase"): _notice_item_checks,
     ("checks/structure.py", "_mentions_policy"): _notice_item_checks,
 }

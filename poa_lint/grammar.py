@@ -33,19 +33,15 @@ if TYPE_CHECKING:
 # Closed classes of English: grammar words, not tunable vocabulary (that lives in rules/*.yaml).
 # --------------------------------------------------------------------------------------------
 
-
 #: Pronouns that make a subject "the seller". spaCy lemmatises "us" to "we".
 FIRST_PERSON = frozenset({"i", "we", "us", "me", "myself", "ourselves"})
 
-
+#: Possessives that make a noun the seller's ("our company", "my team").
 FIRST_POSSESSIVE = frozenset({"our", "my", "ours", "mine"})
 
-
+#: Pronouns that address the reader, who is Amazon in a POA ("you", "your team").
 SECOND_PERSON = frozenset({"you", "yourself", "yourselves"})
-
-
 SECOND_POSSESSIVE = frozenset({"your", "yours"})
-
 
 #: Nouns that stand for the seller when owned by "our"/"my" ("our company did not violate").
 SELF_NOUNS = frozenset(
@@ -53,20 +49,17 @@ SELF_NOUNS = frozenset(
      "seller", "side", "employee", "warehouse", "management"}
 )  # fmt: skip
 
-
 #: Relative pronouns: in "customers who abuse returns" the subject of "abuse" is "customers".
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 
-
+#: Pronouns that repeat the noun before them ("the customer he opened a claim").
 RESUMPTIVE_PRONOUNS = frozenset({"they", "he", "she"})
-
 
 #: Auxiliaries that put a clause in the future or the conditional ("wo" is the "wo" of "won't").
 FUTURE_AUX = frozenset({"will", "shall", "would", "'ll", "wo", "must", "may", "might"})
 
-
+#: Every modal auxiliary: with one the clause is possible, promised or owed, not done.
 MODALS = frozenset({"will", "shall", "would", "could", "can", "may", "might", "must", "should"})
-
 
 #: Verbs of saying and thinking. Negated above a clause they distance the writer from it:
 #: "we do not think the buyer lied", "we should not have assumed the decision was unfair".
@@ -76,18 +69,17 @@ REPORTING_VERBS = frozenset(
      "pretend", "insist", "hint"}
 )  # fmt: skip
 
-
 #: Adverbs with which a writer disowns a belief: "we wrongly assumed the buyer had lied".
 DISOWNING_ADVERBS = frozenset({"wrongly", "mistakenly", "incorrectly", "falsely", "unfairly"})
-
 
 #: Subordinators of a hypothetical clause: "if we violated any policy, it was unintended".
 HYPOTHETICAL_MARKS = frozenset({"if", "whether", "unless"})
 
-
 #: Subordinators of a reason clause: "... because our packaging was weak".
 CAUSAL_MARKS = frozenset({"because", "since", "as"})
 
+#: Verbs that report someone's words: "the buyer said it would not happen again".
+SPEECH_VERBS = frozenset({"say", "tell", "claim", "write", "report", "complain", "answer"})
 
 #: Heads of a purpose: "to ensure that we do not violate", "make sure we never …".
 PURPOSE_HEADS = frozenset({"ensure", "guarantee", "sure", "certain", "assure", "prevent"})
@@ -99,6 +91,7 @@ PURPOSE_HEADS = frozenset({"ensure", "guarantee", "sure", "certain", "assure", "
 
 
 def lemma_of(token: Token) -> str:
+    """The token's lemma in lower case (the model keeps capitals on some lemmas)."""
     return token.lemma_.lower()
 
 
@@ -109,6 +102,7 @@ def is_one_of(token: Token, words: frozenset[str]) -> bool:
 
 
 def dependents(token: Token, *deps: str) -> list[Token]:
+    """The token's children with one of the dependency labels ``deps``, in text order."""
     return [c for c in token.children if c.dep_ in deps]
 
 
@@ -124,10 +118,12 @@ def objects_of(verb: Token) -> list[Token]:
 
 
 def modifiers_of(noun: Token) -> list[Token]:
+    """Words that qualify a noun: "*false* claim", "*return* abuse", "*so-called* expert"."""
     return [c for c in noun.children if c.dep_ in ("amod", "compound", "advmod", "nmod")]
 
 
 def has_determiner(noun: Token, word: str) -> bool:
+    """The noun is introduced by ``word`` ("*no* fault", "*this* claim")."""
     return any(c.dep_ == "det" and c.lower_ == word for c in noun.children)
 
 
@@ -248,6 +244,14 @@ def governing_subject(verb: Token) -> Token | None:
 
 
 def nominal_subject(verb: Token) -> Token | None:
+    """The nominal subject (``nsubj``/``nsubjpass``) of a verb, or of the verb it is conjoined
+    to, is the complement of, or is an adverbial clause of ("we checked and sent", "to keep
+    the invoices, we asked ...").
+
+    Unlike :func:`subject_of` it does not read relative clauses, participles or clausal
+    subjects, and it does climb out of adverbial clauses: the relevance rules (POA502,
+    POA703) were tuned on this reading.
+    """
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return child
@@ -266,6 +270,7 @@ def is_first_person(token: Token | None) -> bool:
 
 
 def owned_by_first(noun: Token) -> bool:
+    """The writer owns the noun: "*our* fault", "*my* team"."""
     return any(c.dep_ == "poss" and c.lower_ in FIRST_POSSESSIVE for c in noun.children)
 
 
@@ -314,6 +319,11 @@ def is_negated(token: Token) -> bool:
 
 
 def has_negator_child(token: Token) -> bool:
+    """Any "not", "never" or "n't" (or ``neg``) below the token, before or after it.
+
+    Looser than :func:`is_negated`, which ignores a "not" after a noun ("the customer, not
+    us"): the relevance rules (POA502, POA703) were tuned on this reading.
+    """
     return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in token.children)
 
 
@@ -323,7 +333,9 @@ def has_negator_child(token: Token) -> bool:
 
 
 def about_future(verb: Token) -> bool:
-    """The clause is about the future: "we will not", "we will always follow"."""
+    """The clause is about the future: "we will not", "we will always follow" (a will/shall
+    auxiliary on it or on the clause it shares a subject with; unlike :data:`FUTURE_AUX`, not
+    the conditional "would" or the modals of obligation)."""
     current = verb
     for _ in range(4):
         if any(
@@ -361,7 +373,7 @@ def should_have(verb: Token) -> bool:
 
 
 # --------------------------------------------------------------------------------------------
-# Hypothetical, purpose, or distanced: clauses the writer does not assert.
+# Hypothetical, purpose, reported or distanced: clauses the writer does not assert.
 # --------------------------------------------------------------------------------------------
 
 
@@ -436,3 +448,14 @@ def distanced(predicate: Token) -> bool:
     # "instead of blaming the buyer, we ..." / "rather than saying ..."
     left = predicate.doc[max(predicate.sent.start, predicate.i - 3) : predicate.i]
     return any(t.lower_ in ("instead", "rather") for t in left)
+
+
+def reported_by_other(token: Token) -> bool:
+    """The token stands in words someone else is reported to have said: "the buyer said it
+    would not happen again" (the nearest verb of saying above it has a subject other than
+    "we" or "I"). "We told the team to check every order" is the seller's own voice."""
+    for above in token.ancestors:
+        if above.lemma_.lower() in SPEECH_VERBS:
+            subjects = [c for c in above.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return bool(subjects) and subjects[0].lower_ not in ("we", "i")
+    return False

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
-from ..grammar import in_purpose_clause
+from ..grammar import in_purpose_clause, reported_by_other
 from ..sections import ATTACHMENT
 from ..texts import N_
 from ..timeframes import has_timeframe
@@ -173,20 +173,10 @@ def _vague_phrase(token: Token) -> tuple[int, int]:
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
-_REPORTING = frozenset({"say", "tell", "claim", "write", "report", "complain", "answer"})
-
-
 def _reported(letter: Letter, offset: int) -> bool:
     """The words are someone else's, reported: "the buyer said it would not happen again"."""
     span = letter.span(offset, offset + 1)
-    if span is None:
-        return False
-    token = span[0]
-    for above in token.ancestors:
-        if above.lemma_.lower() in _REPORTING:
-            subjects = [c for c in above.children if c.dep_ in ("nsubj", "nsubjpass")]
-            return bool(subjects) and subjects[0].lower_ not in ("we", "i")
-    return False
+    return span is not None and reported_by_other(span[0])
 
 
 _VAGUE_SUGGESTION = N_(

@@ -10,38 +10,53 @@ from types import MappingProxyType
 
 from . import (
     blames_buyer,
-    conciseness,
+    cause_without_corrective,
+    cause_without_preventive,
+    corrective_not_done,
     criticizes_amazon,
+    decorative_symbols,
     denies_violation,
     evidence_not_referenced,
-    form,
-    hygiene,
+    hard_to_read,
     irrelevant_content,
-    length,
-    measures,
+    long_sentence,
+    measure_without_timeframe,
     metric_not_cited,
+    missing_corrective,
+    missing_preventive,
+    missing_root_cause,
+    no_timeframes,
+    non_english_text,
+    notice_item_not_addressed,
+    pasted_debris,
     reason_not_addressed,
-    structure,
+    section_order,
     threatens,
+    too_long,
+    too_short,
     unprofessional_tone,
+    vague_measure,
+    wall_of_text,
 )
 from .base import CheckSpec, Hit, NoOptions, Options
 
-# Keyed by the ``check:`` name in rules/*.yaml; a rule's module bears its name where the rule
-# has one of its own (blames_buyer.py …), and small rules of a category share their category's.
+# Keyed by the ``check:`` name in rules/*.yaml; each rule's module bears that name and holds
+# its options model and its check function.
 CHECKS: Mapping[str, CheckSpec] = MappingProxyType(
     {
-        "too_long": CheckSpec(length.too_long, length.TooLongOptions),
-        "vague_measure": CheckSpec(measures.vague_measure, measures.VagueOptions),
-        "measure_without_timeframe": CheckSpec(measures.measure_without_timeframe),
-        "no_timeframes": CheckSpec(measures.no_timeframes),
-        "wall_of_text": CheckSpec(measures.wall_of_text, measures.WallOptions),
-        "long_sentence": CheckSpec(conciseness.long_sentence, conciseness.LongSentenceOptions),
-        "hard_to_read": CheckSpec(conciseness.hard_to_read, conciseness.HardToReadOptions),
-        "too_short": CheckSpec(conciseness.too_short, conciseness.TooShortOptions),
-        "non_english_text": CheckSpec(form.non_english_text),
-        "pasted_debris": CheckSpec(hygiene.pasted_debris),
-        "decorative_symbols": CheckSpec(form.decorative_symbols, form.DecorativeSymbolsOptions),
+        "too_long": CheckSpec(too_long.too_long, too_long.TooLongOptions),
+        "vague_measure": CheckSpec(vague_measure.vague_measure, vague_measure.VagueOptions),
+        "measure_without_timeframe": CheckSpec(measure_without_timeframe.measure_without_timeframe),
+        "no_timeframes": CheckSpec(no_timeframes.no_timeframes),
+        "wall_of_text": CheckSpec(wall_of_text.wall_of_text, wall_of_text.WallOptions),
+        "long_sentence": CheckSpec(long_sentence.long_sentence, long_sentence.LongSentenceOptions),
+        "hard_to_read": CheckSpec(hard_to_read.hard_to_read, hard_to_read.HardToReadOptions),
+        "too_short": CheckSpec(too_short.too_short, too_short.TooShortOptions),
+        "non_english_text": CheckSpec(non_english_text.non_english_text),
+        "pasted_debris": CheckSpec(pasted_debris.pasted_debris),
+        "decorative_symbols": CheckSpec(
+            decorative_symbols.decorative_symbols, decorative_symbols.DecorativeSymbolsOptions
+        ),
         "blames_buyer": CheckSpec(blames_buyer.blames_buyer, blames_buyer.BlamesBuyerOptions),
         "criticizes_amazon": CheckSpec(
             criticizes_amazon.criticizes_amazon, criticizes_amazon.CriticizesAmazonOptions
@@ -53,14 +68,14 @@ CHECKS: Mapping[str, CheckSpec] = MappingProxyType(
         "denies_violation": CheckSpec(
             denies_violation.denies_violation, denies_violation.DeniesViolationOptions
         ),
-        "missing_root_cause": CheckSpec(structure.missing_root_cause),
-        "missing_corrective": CheckSpec(structure.missing_corrective),
-        "missing_preventive": CheckSpec(structure.missing_preventive),
-        "corrective_not_done": CheckSpec(structure.corrective_not_done),
-        "section_order": CheckSpec(structure.section_order),
-        "cause_without_corrective": CheckSpec(structure.cause_without_corrective),
-        "cause_without_preventive": CheckSpec(structure.cause_without_preventive),
-        "notice_item_not_addressed": CheckSpec(structure.notice_item_not_addressed),
+        "missing_root_cause": CheckSpec(missing_root_cause.missing_root_cause),
+        "missing_corrective": CheckSpec(missing_corrective.missing_corrective),
+        "missing_preventive": CheckSpec(missing_preventive.missing_preventive),
+        "corrective_not_done": CheckSpec(corrective_not_done.corrective_not_done),
+        "section_order": CheckSpec(section_order.section_order),
+        "cause_without_corrective": CheckSpec(cause_without_corrective.cause_without_corrective),
+        "cause_without_preventive": CheckSpec(cause_without_preventive.cause_without_preventive),
+        "notice_item_not_addressed": CheckSpec(notice_item_not_addressed.notice_item_not_addressed),
         "reason_not_addressed": CheckSpec(
             reason_not_addressed.reason_not_addressed,
             reason_not_addressed.ReasonNotAddressedOptions,

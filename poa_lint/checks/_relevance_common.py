@@ -141,14 +141,6 @@ def _phrase_index(phrases: frozenset[str]) -> dict[str, list[tuple[str, ...]]]:
     return _index_words(phrase_words(p) for p in phrases)
 
 
-def first_line(letter: Letter) -> tuple[int, int]:
-    """Whole-letter findings point at the first line of text."""
-    text = letter.text
-    start = len(text) - len(text.lstrip())
-    end = text.find("\n", start)
-    return start, len(text) if end == -1 else end
-
-
 def reason_label(reason: Reason) -> Template:
     """A reason's name as it reads inside a sentence: "intellectual property (trademark)"
     (a msgid of its own, see :func:`poa_lint.reasons.inline_name`)."""

@@ -27,11 +27,10 @@ from ._relevance_common import (
     SELLER_PRONOUNS,
     PhraseHit,
     Words,
-    first_line,
     fold,
     reason_label,
 )
-from .base import Hit, Options
+from .base import Hit, Options, first_line
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

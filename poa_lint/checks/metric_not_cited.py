@@ -15,9 +15,8 @@ from ..texts import N_, message
 from ._relevance_common import (
     PhraseHit,
     Words,
-    first_line,
 )
-from .base import Hit, Options
+from .base import Hit, Options, first_line
 
 if TYPE_CHECKING:
     from spacy.tokens import Span

@@ -30,11 +30,10 @@ from ..texts import N_, Template, join, message
 from ._relevance_common import (
     PhraseHit,
     Words,
-    first_line,
     phrase_words,
     reason_label,
 )
-from .base import Hit, Options
+from .base import Hit, Options, first_line
 
 if TYPE_CHECKING:
     from ..letter import Letter

@@ -113,7 +113,7 @@ def _told_before(tokens: Sequence[Token]) -> bool:
             continue
         if lemma_of(token) not in _CONTACT_VERBS:
             continue
-        auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+        auxes = dependents(token, "aux", "auxpass")
         if any(lemma_of(a) in ("will", "shall", "would", "can", "may", "must") for a in auxes):
             return False
         if token.tag_ == "VBD" or (

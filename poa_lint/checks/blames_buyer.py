@@ -160,7 +160,7 @@ def _false_complaints(letter: Letter, options: BlamesBuyerOptions) -> Iterator[F
             if (not negated and is_one_of(comp, options.false_modifiers)) or (
                 negated and is_one_of(comp, options.virtues)
             ):
-                neg = [c for c in predicate.children if c.dep_ == "neg"]
+                neg = dependents(predicate, "neg")
                 yield Found((noun, predicate, *neg, comp), _BLAME_SUGGESTION)
                 break
 

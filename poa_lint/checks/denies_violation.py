@@ -409,5 +409,5 @@ def _not_our_fault(noun: Token, options: DeniesViolationOptions) -> Iterator[Fou
         return
     clause = noun.head
     if noun.dep_ in ("attr", "nsubj") and is_negated(clause) and not distanced(clause):
-        neg = [c for c in clause.children if c.dep_ == "neg"]
+        neg = dependents(clause, "neg")
         yield Found((clause, *neg, noun), _DENIAL_SUGGESTION)

@@ -12,7 +12,7 @@ the rule, its options and its other topics.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from ..grammar import (
     dependents,
@@ -29,7 +29,23 @@ from ._relevance_common import (
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from .irrelevant_content import IrrelevantContentOptions
+
+class CaseWords(Protocol):
+    """The word lists of POA502's options (``rules/relevance.yaml``) this topic reads; the
+    rule's :class:`~poa_lint.checks.irrelevant_content.IrrelevantContentOptions` has them."""
+
+    @property
+    def self_nouns(self) -> frozenset[str]: ...
+    @property
+    def case_nouns(self) -> frozenset[str]: ...
+    @property
+    def case_modifiers(self) -> frozenset[str]: ...
+    @property
+    def appeal_nouns(self) -> frozenset[str]: ...
+    @property
+    def earlier_words(self) -> frozenset[str]: ...
+    @property
+    def saying_verbs(self) -> frozenset[str]: ...
 
 
 _BEFORE = frozenset({"before", "previously", "earlier"})
@@ -39,7 +55,7 @@ def case_reference(
     sent: Span,
     tokens: Sequence[Token],
     support: Sequence[PhraseHit],
-    options: IrrelevantContentOptions,
+    options: CaseWords,
 ) -> bool:
     """Other support cases and earlier appeals: "case ID 12345678", "in my previous appeal",
     "this is our second plan of action", "as I told you before", "Seller Support said".
@@ -123,7 +139,7 @@ def _told_before(tokens: Sequence[Token]) -> bool:
     return False
 
 
-def _earlier_case(sent: Span, token: Token, options: IrrelevantContentOptions) -> bool:
+def _earlier_case(sent: Span, token: Token, options: CaseWords) -> bool:
     """A noun naming another case or an earlier appeal: "case 1234567890", "Seller Support
     case", "my previous appeal", "the second time we submit this plan"."""
     lemma = lemma_of(token)
@@ -149,13 +165,13 @@ APPEAL_VERBS = frozenset({"appeal", "submit", "resubmit", "send", "write"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nummod", "nmod", "npadvmod", "appos"})
 
 
-def _again(time: Token, mods: Sequence[Token], options: IrrelevantContentOptions) -> bool:
+def _again(time: Token, mods: Sequence[Token], options: CaseWords) -> bool:
     """ "This is the second time we submit this plan": an ordinal time of appealing."""
     ordinal = any(is_one_of(m, options.earlier_words) for m in mods)
     return ordinal and any(c.dep_ == "relcl" and lemma_of(c) in APPEAL_VERBS for c in time.children)
 
 
-def _said_before(verb: Token, options: IrrelevantContentOptions) -> bool:
+def _said_before(verb: Token, options: CaseWords) -> bool:
     """ "(as) I told you before", "as we explained in our previous appeal"."""
     if any(c.lower_ in _BEFORE and c.dep_ == "advmod" for c in verb.children):
         return True  # not "before we wrote the title", where "before" is a conjunction
@@ -171,7 +187,7 @@ def _said_before(verb: Token, options: IrrelevantContentOptions) -> bool:
 _EARLIER_APPEALS = frozenset({"appeal", "poa", "submission"})
 
 
-def _sent_before(verb: Token, options: IrrelevantContentOptions) -> bool:
+def _sent_before(verb: Token, options: CaseWords) -> bool:
     """ "We sent a shorter appeal on 5 March, which was not accepted": an appeal the seller
     sent in the past is an earlier appeal ("this appeal" is the letter itself)."""
     if verb.tag_ != "VBD" or not is_seller(nominal_subject(verb), options.self_nouns):

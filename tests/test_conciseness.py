@@ -260,7 +260,7 @@ def test_readability_edge_cases_do_not_crash(text: str) -> None:
 
 
 def test_reading_grade_guards() -> None:
-    from poa_lint.checks.conciseness import reading_grade
+    from poa_lint.checks.hard_to_read import reading_grade
 
     assert reading_grade("") is None
     assert reading_grade("★★★ !!! 123.") is None

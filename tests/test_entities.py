@@ -33,7 +33,7 @@ from .conftest import CORPUS, ROOT
 ENTITY_NAMES = {"ents", "ent_type", "ent_type_", "ent_iob", "ent_iob_", "ent_id_", "ent_kb_id_"}
 # Modules allowed to read entities, and the modules that use them (whose checks must be in
 # ENTITY_CHECKS when they call into them).
-# None since issue 14: timeframes.py and relevance.py read poa_lint/time_expressions.py.
+# None since issue 14: timeframes.py and the relevance checks read poa_lint/time_expressions.py.
 ENTITY_MODULES: set[str] = set()
 ENTITY_USERS: set[str] = set()
 # The public helpers of ENTITY_MODULES that read entities.

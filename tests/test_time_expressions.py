@@ -100,7 +100,7 @@ def test_may_the_verb_is_no_month(nlp: Any) -> None:
 
 
 def test_a_date_a_year_or_a_label_is_not_an_amount(nlp: Any) -> None:
-    from poa_lint.checks.relevance import _amounts
+    from poa_lint.checks.irrelevant_content import _amounts
 
     def amounts(text: str) -> bool:
         return _amounts(list(nlp(text)))

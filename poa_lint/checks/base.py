@@ -2,7 +2,8 @@
 
 A check is a plain function ``(letter, options) -> Iterable[Hit]``. It reads the parsed
 :class:`~poa_lint.letter.Letter`, never re-parses, never mutates shared state, and reports
-character spans; the engine turns them into located, severity-tagged findings.
+character spans; the engine turns them into located, severity-tagged findings. A finding
+about the whole letter (a missing part, an unanswered reason) points at :func:`first_line`.
 """
 
 from __future__ import annotations
@@ -63,3 +64,11 @@ class CheckSpec:
 
     function: CheckFunction
     options: type[Options] = NoOptions
+
+
+def first_line(letter: Letter) -> tuple[int, int]:
+    """Whole-letter findings point at the first line of text."""
+    text = letter.text
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    return start, len(text) if end == -1 else end

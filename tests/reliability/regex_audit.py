@@ -218,7 +218,7 @@ def _section_patterns() -> Iterator[re.Pattern[str]]:
 
 
 def _metric_targets() -> Iterator[re.Pattern[str]]:
-    from poa_lint.checks.relevance import target_pattern
+    from poa_lint.checks.metric_not_cited import target_pattern
     from poa_lint.reasons import load_taxonomy
 
     targets = ["under 2.5%", "below 4%", "less than 10 %", "95 percent", "above 99%"]
@@ -230,15 +230,15 @@ def _metric_targets() -> Iterator[re.Pattern[str]]:
 
 
 def _notice_item_checks() -> Iterator[re.Pattern[str]]:
-    """The patterns checks.structure builds from a notice's metric and policy labels."""
+    """The patterns POA603 builds from a notice's metric and policy labels."""
     from poa_lint import notice
-    from poa_lint.checks import structure
+    from poa_lint.checks import notice_item_not_addressed as check
 
     labels = [item.label for item in notice.parse_notice(SAMPLE_NOTICE).items]
     labels += ["Restricted Products Policy", "A-to-z Guarantee", "Order Defect Rate"]
     for label in labels:
-        yield from _recorded(structure, lambda label=label: structure._mentions_phrase("", label))
-        yield from _recorded(structure, lambda label=label: structure._mentions_policy("", label))
+        yield from _recorded(check, lambda label=label: check._mentions_phrase("", label))
+        yield from _recorded(check, lambda label=label: check._mentions_policy("", label))
 
 
 def _attribute_ruler_patterns() -> Iterator[re.Pattern[str]]:
@@ -257,9 +257,9 @@ DYNAMIC: dict[tuple[str, str], Callable[[], Iterator[re.Pattern[str]]]] = {
     ("notice.py", "_phrase_re"): _notice_patterns,
     ("notice.py", "parse_notice"): _notice_patterns,
     ("section_cues.py", "phrase_pattern"): _section_patterns,
-    ("checks/relevance.py", "target_pattern"): _metric_targets,
-    ("checks/structure.py", "_mentions_phrase"): _notice_item_checks,
-    ("checks/structure.py", "_mentions_policy"): _notice_item_checks,
+    ("checks/metric_not_cited.py", "target_pattern"): _metric_targets,
+    ("checks/notice_item_not_addressed.py", "_mentions_phrase"): _notice_item_checks,
+    ("checks/notice_item_not_addressed.py", "_mentions_policy"): _notice_item_checks,
 }
 """Functions that build a pattern from data, keyed by (file, function), with what yields
 every pattern they build for the shipped rules (and a sample notice): the real functions

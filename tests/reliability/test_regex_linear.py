@@ -38,9 +38,9 @@ def test_the_audit_sees_every_kind_of_pattern() -> None:
     assert any(o.startswith("rules/hygiene.yaml: REGEX") for o in origins)
     assert any(o.startswith("notice.py:_phrase_re") for o in origins)  # reason names
     assert any(o.startswith("section_cues.py:phrase_pattern") for o in origins)  # heading cues
-    assert any(o.startswith("checks/relevance.py:target_pattern") for o in origins)
-    assert any(o.startswith("checks/structure.py:_mentions_p") for o in origins)
-    assert any(o.startswith("checks/relevance.py:") and "'" in o for o in origins)  # literal
+    assert any(o.startswith("checks/metric_not_cited.py:target_pattern") for o in origins)
+    assert any(o.startswith("checks/notice_item_not_addressed.py:_mentions_p") for o in origins)
+    assert any(o.startswith("checks/_relevance_common.py:") and "'" in o for o in origins)
     assert len(PATTERNS) > 120
 
 

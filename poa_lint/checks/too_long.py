@@ -1,4 +1,4 @@
-"""Length rules: a reviewer spends minutes on a letter, so length itself is a defect."""
+"""POA401 too-long: a reviewer spends minutes on a letter, so length itself is a defect."""
 
 from __future__ import annotations
 

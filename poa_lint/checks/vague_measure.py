@@ -1,54 +1,30 @@
-"""Measure rules: actions must be concrete and carry time frames; lists beat walls of text.
+"""POA301 vague-measure: actions must be concrete.
 
 "We will strengthen management" tells a reviewer nothing; "a second packer checks every
-glass order before pickup, from 18 March" tells them who does what and when. These checks
-read the items that ``poa_lint.sections`` classified as corrective or preventive actions.
+glass order before pickup, from 18 March" tells them who does what and when. The check reads
+the action items (:func:`~poa_lint.checks._action_items.action_items`) and asks
+:mod:`poa_lint.grammar` whether a vague word qualifies an aim or words someone else said.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from pydantic import Field
 
-from ..sections import ATTACHMENT, structure_of
+from ..grammar import in_purpose_clause, reported_by_other
 from ..texts import N_
 from ..timeframes import has_timeframe
-from .base import Hit, NoOptions, Options
+from ._action_items import action_items
+from .base import Hit, Options
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
     from ..letter import Letter
     from ..sections import Item
-
-ACTION_ROLES = ("corrective", "preventive")
-
-
-def action_items(letter: Letter) -> list[Item]:
-    """Items that are actions: classified corrective/preventive, or any content item under a
-    corrective or preventive heading (e.g. a bullet that starts with a noun)."""
-    structure = structure_of(letter)
-    inside = {i.start for k in ACTION_ROLES for i in structure.items_in(k)}  # type: ignore[arg-type]
-    story = [
-        (s.start, s.end)
-        for s in structure.sections
-        if s.kind == "root_cause" and s.found_by != "content"
-    ]
-    return [
-        i
-        for i in structure.scope()
-        if (i.role in ACTION_ROLES or (i.start in inside and i.is_list_item and i.role != "cause"))
-        and not letter.in_quotes(i.start, i.end)
-        and not any(a <= i.start < b for a, b in story)
-        and not ATTACHMENT.match(letter.text[i.start : i.end])
-    ]
-
-
-def _item_has_timeframe(letter: Letter, item: Item) -> bool:
-    return has_timeframe(letter.text[item.start : item.end], letter.span(item.start, item.end))
 
 
 class VagueOptions(Options):
@@ -96,6 +72,8 @@ _MEANS = re.compile(
     r"which\s+(?:checks?|means))",
     re.IGNORECASE,
 )
+
+
 _DO_BETTER = re.compile(
     r"\b(?:do|work|perform)\s+(?:much\s+|even\s+)?(?:better|harder)\b|\btry\s+(?:our|my)\s+(?:very\s+)?best\b|"
     r"\bpay\s+(?:more\s+|much\s+more\s+|closer\s+|extra\s+)?attention\b|\bbe\s+(?:more\s+|extra\s+|very\s+)?careful\b|"
@@ -152,19 +130,8 @@ def _vague_words(sentence: Span, options: VagueOptions) -> list[Token]:
         for t in sentence
         if t.pos_ in ("VERB", "ADJ", "ADV", "NOUN")
         and t.lemma_.lower() in vague
-        and not _in_purpose(t)
+        and not in_purpose_clause(t)
     ]
-
-
-def _in_purpose(token: Token) -> bool:
-    for above in [token, *token.ancestors]:
-        if above.dep_ in ("advcl", "acl") and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in above.children
-        ):
-            return True
-        if above.dep_ == "ROOT":
-            return False
-    return False
 
 
 def _vague_phrase(token: Token) -> tuple[int, int]:
@@ -183,20 +150,10 @@ def _vague_phrase(token: Token) -> tuple[int, int]:
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
-_REPORTING = frozenset({"say", "tell", "claim", "write", "report", "complain", "answer"})
-
-
 def _reported(letter: Letter, offset: int) -> bool:
     """The words are someone else's, reported: "the buyer said it would not happen again"."""
     span = letter.span(offset, offset + 1)
-    if span is None:
-        return False
-    token = span[0]
-    for above in token.ancestors:
-        if above.lemma_.lower() in _REPORTING:
-            subjects = [c for c in above.children if c.dep_ in ("nsubj", "nsubjpass")]
-            return bool(subjects) and subjects[0].lower_ not in ("we", "i")
-    return False
+    return span is not None and reported_by_other(span[0])
 
 
 _VAGUE_SUGGESTION = N_(
@@ -247,87 +204,3 @@ def vague_measure(letter: Letter, options: VagueOptions) -> Iterator[Hit]:
             values={"match": letter.text[start:end]},
             suggestion=_VAGUE_SUGGESTION,
         )
-
-
-def measure_without_timeframe(letter: Letter, options: NoOptions) -> Iterator[Hit]:
-    """POA302 (info): an action item without a time frame, date, deadline or frequency.
-
-    Silent when the letter has no time frames at all: POA303 says that once, instead of one
-    finding per item.
-    """
-    items = action_items(letter)
-    if not any(_item_has_timeframe(letter, i) for i in items):
-        return
-    for item in items:
-        if not _item_has_timeframe(letter, item) and not _timed_otherwise(letter, item):
-            yield Hit(start=item.start, end=item.end)
-
-
-#: When an action happens without a date: at once ("immediately", "in real time"), on an
-#: event ("when goods arrive", "before we list", "whenever a return comes back"), or always.
-_TIMED_OTHERWISE = re.compile(
-    r"\b(?:immediately|at once|right away|straight away|instantly|without delay|promptly|"
-    r"in real[\s-]time|automatically|always|at all times|every time|each time|any time|"
-    r"whenever|as soon as|upon|on (?:arrival|receipt)|at (?:packing|pickup|dispatch|receipt))\b|"
-    r"^\W*(?:\w+\W+){0,3}(?:if|when|before|after|once|until|unless)\b",
-    re.IGNORECASE,
-)
-
-
-def _timed_otherwise(letter: Letter, item: Item) -> bool:
-    """POA302 asks when; these items answer it without a date: immediate or event-driven
-    actions, and standing prohibitions ("we will never buy from a liquidator again", "no
-    listing goes live without …"), which hold at all times."""
-    text = letter.text[item.start : item.end]
-    if _TIMED_OTHERWISE.search(text):
-        return True
-    span = letter.span(item.start, item.end)
-    if span is None:
-        return False
-    return any(
-        (t.lower_ in ("never", "no") and t.head.dep_ in ("ROOT", "conj")) or (
-            t.dep_ == "neg" and t.head.dep_ == "ROOT"
-        )
-        for t in span
-    )
-
-
-def no_timeframes(letter: Letter, options: NoOptions) -> Iterator[Hit]:
-    """POA303: no measure anywhere in the letter carries a time frame."""
-    items = action_items(letter)
-    if not items or any(_item_has_timeframe(letter, i) for i in items):
-        return
-    first = items[0]
-    yield Hit(start=first.start, end=first.end)
-
-
-class WallOptions(Options):
-    min_actions: int = Field(default=4, ge=2)
-    min_words: int = Field(default=80, ge=10)
-    list_style: Literal["bullets", "prose"] = "bullets"
-
-
-def wall_of_text(letter: Letter, options: WallOptions) -> Iterator[Hit]:
-    """POA801 (info): several action items packed into one paragraph; a list reads faster.
-
-    Off when the house style is prose (``list-style = "prose"``): then paragraphs are asked for.
-    """
-    if options.list_style == "prose":
-        return
-    actions = action_items(letter)
-    for paragraph in letter.paragraphs:
-        if paragraph.kind != "body":
-            continue
-        inside = [
-            i
-            for i in actions
-            if paragraph.start <= i.start < paragraph.end and i.role in ACTION_ROLES
-        ]
-        words = len(letter.text[paragraph.start : paragraph.end].split())
-        if len(inside) >= options.min_actions and words >= options.min_words:
-            yield Hit(
-                start=paragraph.start,
-                end=paragraph.end,
-                values={"count": len(inside)},
-                suggestion=N_("Put each action on its own bullet or numbered line."),
-            )

@@ -1,0 +1,261 @@
+"""Every question of :mod:`poa_lint.grammar`, asked of sentences the real model parses.
+
+Each test reads like the docstring of the function it tests: a sentence where the answer is
+yes and one where it is no. They pin what the model and the function answer together, so a
+model upgrade that changes a parse the checks rely on fails here, by name, before it moves a
+finding in the corpus.
+"""
+
+from __future__ import annotations
+
+import inspect
+import sys
+from typing import Any
+
+import pytest
+
+from poa_lint import grammar
+
+
+@pytest.fixture(scope="module")
+def parse(nlp: Any) -> Any:
+    def _parse(text: str) -> Any:
+        return nlp(text)
+
+    return _parse
+
+
+def word(doc: Any, text: str, nth: int = 0) -> Any:
+    """The ``nth`` token spelled ``text`` (case-insensitive)."""
+    return [t for t in doc if t.lower_ == text.lower()][nth]
+
+
+def words(tokens: Any) -> list[str]:
+    return [t.text for t in tokens]
+
+
+# Words and their dependents ---------------------------------------------------------------
+
+
+def test_lemma_of_is_lower_case(parse: Any) -> None:
+    doc = parse("The buyers Returned the items.")
+    assert grammar.lemma_of(word(doc, "buyers")) == "buyer"
+    assert grammar.lemma_of(word(doc, "items")) == "item"
+
+
+def test_is_one_of_reads_the_lemma_or_the_form(parse: Any) -> None:
+    doc = parse("The customers lied about the damage.")
+    assert grammar.is_one_of(word(doc, "customers"), frozenset({"customer"}))
+    assert grammar.is_one_of(word(doc, "lied"), frozenset({"lie"}))
+    assert not grammar.is_one_of(word(doc, "damage"), frozenset({"customer"}))
+
+
+def test_dependents_by_label(parse: Any) -> None:
+    doc = parse("The buyer opened a claim.")
+    opened = word(doc, "opened")
+    assert words(grammar.dependents(opened, "dobj")) == ["claim"]
+    assert words(grammar.dependents(opened, "nsubj", "dobj")) == ["buyer", "claim"]
+
+
+def test_objects_of_a_predicate(parse: Any) -> None:
+    doc = parse("The buyer gave us a false review.")
+    assert "review" in words(grammar.objects_of(word(doc, "gave")))
+    doc = parse("The decision was unfair.")
+    assert words(grammar.objects_of(word(doc, "was"))) == ["unfair"]
+
+
+def test_modifiers_of_a_noun(parse: Any) -> None:
+    doc = parse("The buyer filed a false claim.")
+    assert words(grammar.modifiers_of(word(doc, "claim"))) == ["false"]
+    assert grammar.modifiers_of(word(doc, "buyer")) == []
+
+
+def test_has_determiner(parse: Any) -> None:
+    doc = parse("This claim is not our fault.")
+    assert grammar.has_determiner(word(doc, "claim"), "this")
+    assert not grammar.has_determiner(word(doc, "claim"), "no")
+
+
+# Which clause ------------------------------------------------------------------------------
+
+
+def test_heads_above_climb_to_the_root(parse: Any) -> None:
+    doc = parse("We think the buyer lied.")
+    assert words(grammar.heads_above(word(doc, "buyer"))) == ["lied", "think"]
+    assert list(grammar.heads_above(word(doc, "think"))) == []
+
+
+def test_clause_verb_is_the_nearest_verb_above(parse: Any) -> None:
+    doc = parse("We shipped the order late.")
+    assert grammar.clause_verb(word(doc, "order")).text == "shipped"
+    assert grammar.clause_verb(word(doc, "shipped")).text == "shipped"
+
+
+def test_predicate_chain_follows_shared_subjects(parse: Any) -> None:
+    doc = parse("The buyer is trying to get a free product.")
+    assert words(grammar.predicate_chain(word(doc, "trying"))) == ["trying", "get"]
+    doc = parse("The buyer returned it and we refunded the order.")
+    assert words(grammar.predicate_chain(word(doc, "returned"))) == ["returned"]
+
+
+def test_clause_tokens_leave_out_embedded_clauses(parse: Any) -> None:
+    doc = parse("Amazon suspended us without investigation because we shipped late.")
+    own = words(grammar.clause_tokens(word(doc, "suspended")))
+    assert "investigation" in own
+    assert "late" not in own
+
+
+# Who --------------------------------------------------------------------------------------
+
+
+def test_subject_of_follows_shared_subjects_and_relative_clauses(parse: Any) -> None:
+    doc = parse("The buyer opened a claim and lied.")
+    assert grammar.subject_of(word(doc, "lied")).text == "buyer"
+    doc = parse("Customers who abuse returns cost us money.")
+    assert grammar.subject_of(word(doc, "abuse")).text == "Customers"
+    doc = parse("Please check the listing.")
+    assert grammar.subject_of(word(doc, "check")) is None
+
+
+def test_resumes_noun(parse: Any) -> None:
+    doc = parse("The customer he opened a claim.")
+    assert grammar.resumes_noun(word(doc, "he"), word(doc, "customer"))
+    doc = parse("The customer opened a claim and he waited.")
+    assert not grammar.resumes_noun(word(doc, "he"), word(doc, "customer"))
+
+
+def test_governing_subject_is_the_nearest_subject_above(parse: Any) -> None:
+    doc = parse("We are ready to sue.")
+    assert grammar.governing_subject(word(doc, "sue")).text == "We"
+
+
+def test_nominal_subject_climbs_out_of_adverbial_clauses(parse: Any) -> None:
+    doc = parse("We checked the stock and sent the invoices.")
+    assert grammar.nominal_subject(word(doc, "sent")).text == "We"
+    doc = parse("Customers who abuse returns cost us money.")
+    assert grammar.nominal_subject(word(doc, "abuse")).text == "who"  # not the noun
+
+
+def test_is_first_person(parse: Any) -> None:
+    doc = parse("We shipped late and our team missed the cut-off.")
+    assert grammar.is_first_person(word(doc, "we"))
+    assert grammar.is_first_person(word(doc, "team"))
+    doc = parse("The buyer and their team complained.")
+    assert not grammar.is_first_person(word(doc, "team"))
+    assert not grammar.is_first_person(None)
+
+
+def test_owned_by_first_and_by_other(parse: Any) -> None:
+    doc = parse("It was our fault.")
+    assert grammar.owned_by_first(word(doc, "fault"))
+    assert not grammar.owned_by_other(word(doc, "fault"))
+    doc = parse("It was the carrier's fault.")
+    assert not grammar.owned_by_first(word(doc, "fault"))
+    assert grammar.owned_by_other(word(doc, "fault"))
+
+
+def test_cause_is_ours(parse: Any) -> None:
+    doc = parse("The buyer left negative feedback because we shipped late.")
+    assert grammar.cause_is_ours(word(doc, "left"))
+    doc = parse("The buyer left negative feedback because the box was damaged.")
+    assert not grammar.cause_is_ours(word(doc, "left"))
+
+
+# Negation ---------------------------------------------------------------------------------
+
+
+def test_is_negated_reads_the_tokens_own_negation(parse: Any) -> None:
+    assert grammar.is_negated(word(parse("The buyer did not read the description."), "read"))
+    assert grammar.is_negated(word(parse("The buyer never lied."), "lied"))
+    assert not grammar.is_negated(word(parse("The buyer read the description."), "read"))
+
+
+def test_has_negator_child_is_looser_than_is_negated(parse: Any) -> None:
+    doc = parse("We did not send the invoices.")
+    assert grammar.has_negator_child(word(doc, "send"))
+    assert grammar.is_negated(word(doc, "send"))
+    assert not grammar.has_negator_child(word(parse("We sent the invoices."), "sent"))
+
+
+# Done, ongoing or promised -----------------------------------------------------------------
+
+
+def test_about_future(parse: Any) -> None:
+    assert grammar.about_future(word(parse("We will always follow the rules."), "follow"))
+    assert not grammar.about_future(word(parse("We always followed the rules."), "followed"))
+    assert not grammar.about_future(word(parse("We would follow the rules."), "follow"))
+
+
+def test_has_modal(parse: Any) -> None:
+    doc = parse("We will check and provide the invoices.")
+    assert grammar.has_modal(word(doc, "check"))
+    assert grammar.has_modal(word(doc, "provide"))  # conjoined to a modal verb
+    assert not grammar.has_modal(word(parse("We checked the invoices."), "checked"))
+
+
+def test_finite(parse: Any) -> None:
+    assert grammar.finite(word(parse("We provide excellent service."), "provide"))
+    assert grammar.finite(word(parse("We have provided the invoices."), "provided"))
+    assert not grammar.finite(word(parse("We want to provide the invoices."), "provide"))
+
+
+def test_should_have(parse: Any) -> None:
+    assert grammar.should_have(word(parse("The customer should have read the manual."), "read"))
+    assert not grammar.should_have(word(parse("The customer should read the manual."), "read"))
+
+
+# Hypothetical, purpose, reported or distanced ----------------------------------------------
+
+
+def test_hypothetical(parse: Any) -> None:
+    doc = parse("If the buyer misused it, we would replace it.")
+    assert grammar.hypothetical(word(doc, "misused"))
+    assert not grammar.hypothetical(word(doc, "replace"))
+
+
+def test_states_purpose(parse: Any) -> None:
+    doc = parse("We trained our staff to ensure that we do not violate any policy.")
+    assert grammar.states_purpose(word(doc, "violate"))
+    doc = parse("We did not violate any policy.")
+    assert not grammar.states_purpose(word(doc, "violate"))
+
+
+def test_purpose_infinitive(parse: Any) -> None:
+    doc = parse("The buyer returned it to get a refund.")
+    assert grammar.purpose_infinitive(word(doc, "get"))
+    doc = parse("The buyer wanted to get a refund.")
+    assert not grammar.purpose_infinitive(word(doc, "get"))
+
+
+def test_in_purpose_clause(parse: Any) -> None:
+    doc = parse("To end the cooperation thoroughly, we asked staff to delete the contacts.")
+    assert grammar.in_purpose_clause(word(doc, "thoroughly"))
+    assert not grammar.in_purpose_clause(word(doc, "asked"))
+
+
+def test_distanced(parse: Any) -> None:
+    doc = parse("We do not think the buyer lied.")
+    assert grammar.distanced(word(doc, "lied"))
+    doc = parse("We wrongly assumed the buyer had lied.")
+    assert grammar.distanced(word(doc, "lied"))
+    doc = parse("We think the buyer lied.")
+    assert not grammar.distanced(word(doc, "lied"))
+
+
+def test_reported_by_other(parse: Any) -> None:
+    doc = parse("The buyer said it would not happen again.")
+    assert grammar.reported_by_other(word(doc, "happen"))
+    doc = parse("We said it would not happen again.")
+    assert not grammar.reported_by_other(word(doc, "happen"))
+
+
+def test_every_grammar_function_has_examples_here() -> None:
+    source = inspect.getsource(sys.modules[__name__])
+    functions = [
+        name
+        for name, value in vars(grammar).items()
+        if inspect.isfunction(value) and value.__module__ == grammar.__name__
+    ]
+    assert len(functions) > 25
+    untested = [name for name in functions if f"grammar.{name}(" not in source]
+    assert untested == []

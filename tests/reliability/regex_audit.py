@@ -252,8 +252,22 @@ def _attribute_ruler_patterns() -> Iterator[re.Pattern[str]]:
             yield search.__self__
 
 
+def _pattern_gates() -> Iterator[re.Pattern[str]]:
+    """The first-token REGEX gates pattern_gate.py compiles from the catalogue's token
+    patterns (run over a letter's distinct words to decide whether a pattern can match)."""
+    from poa_lint.catalog import load_catalog
+    from poa_lint.pattern_gate import gate_for
+
+    for rule in load_catalog().rules:
+        for entry in (*rule.patterns, *rule.exceptions):
+            gate = gate_for(entry.pattern) if entry.pattern is not None else None
+            if gate is not None and gate.search is not None:
+                yield gate.search.__self__
+
+
 DYNAMIC: dict[tuple[str, str], Callable[[], Iterator[re.Pattern[str]]]] = {
     ("attribute_rules.py", "__init__"): _attribute_ruler_patterns,
+    ("pattern_gate.py", "gate_for"): _pattern_gates,
     ("notice.py", "_phrase_re"): _notice_patterns,
     ("notice.py", "parse_notice"): _notice_patterns,
     ("section_cues.py", "phrase_pattern"): _section_patterns,

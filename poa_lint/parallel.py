@@ -19,7 +19,7 @@ import os
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from .errors import PoaLintError, without_path
 from .spacy_import import import_without_cli
@@ -28,8 +28,9 @@ from .texts import N_, Template, message
 if TYPE_CHECKING:
     from .api import Job
     from .cache import CacheKey, ReportCache
-    from .config import Config
     from .models import Report
+    from .severity import Severity
+    from .stored import StoredReport
 
 #: Letters per ``lint_jobs`` call in this process (bounds the Docs held in memory at once).
 BATCH = 64
@@ -193,11 +194,20 @@ def lint_chunks(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+class LetterSettings(Protocol):
+    """What the run reads of a letter's settings when its report is handed on: the
+    severity that fails the run (a :class:`~poa_lint.config.Config`, or the settings
+    snapshot a cached letter was answered with)."""
+
+    @property
+    def fail_on(self) -> Severity: ...
+
+
 @dataclass
 class _Slot:
     path: str
-    config: Config | None = None
-    report: Report | None = None
+    config: LetterSettings | None = None
+    report: Report | StoredReport | None = None
     error: str | Template | None = None
     key: CacheKey | None = None
 
@@ -209,13 +219,17 @@ class OrderedRun:
     :meth:`cached` (a report from the cache) or :meth:`job` (to be checked). :meth:`run`
     then checks the jobs, in this process or in workers, stores fresh reports in the cache
     and passes everything to ``on_report``/``on_error`` strictly in the order recorded.
-    Outcomes before the first unfinished job are passed on at once, so output streams.
+    Outcomes before the first unfinished job are passed on at once, so output streams;
+    a run started ``held`` passes nothing on until :meth:`release` (the CLI holds its
+    output until it knows that no up-front check can still stop the run).
     """
 
     def __init__(
         self,
-        on_report: Callable[[Report, Config], None],
+        on_report: Callable[[Report | StoredReport, LetterSettings], None],
         on_error: Callable[[str, str | Template], None],
+        *,
+        held: bool = False,
     ) -> None:
         self._on_report = on_report
         self._on_error = on_error
@@ -223,6 +237,7 @@ class OrderedRun:
         self._jobs: list[Job] = []
         self._job_slots: list[int] = []
         self._next = 0
+        self._held = held
 
     @property
     def pending(self) -> int:
@@ -233,7 +248,12 @@ class OrderedRun:
         self._slots.append(_Slot(path=path, error=message))
         self._emit()
 
-    def cached(self, report: Report, config: Config) -> None:
+    def release(self) -> None:
+        """Pass on what was held, and from now on outcomes as they come."""
+        self._held = False
+        self._emit()
+
+    def cached(self, report: Report | StoredReport, config: LetterSettings) -> None:
         self._slots.append(_Slot(path=report.path or "<stdin>", config=config, report=report))
         self._emit()
 
@@ -257,6 +277,9 @@ class OrderedRun:
         told how many letters each finished chunk held (after its outcomes were passed on,
         so that a progress bar is drawn below them)."""
         jobs = self._jobs
+        if not jobs:  # every letter answered by the cache: nothing to import or start
+            self._emit()
+            return
         for start, end, outcome in lint_chunks(
             jobs, reason=reason, notice=notice, workers=workers, debug=debug, batch=batch
         ):
@@ -277,7 +300,7 @@ class OrderedRun:
         self._emit()
 
     def _emit(self) -> None:
-        while self._next < len(self._slots):
+        while not self._held and self._next < len(self._slots):
             slot = self._slots[self._next]
             if slot.report is not None and slot.config is not None:
                 self._on_report(slot.report, slot.config)

@@ -57,7 +57,7 @@ class ConfigResolver:
             cached = base.merged(**self._overrides)
             self._cache[folder] = cached
             if found is not None and base.extend is not None:
-                # A base file's bytes count too (the fast path reads them the same way).
+                # A base file's bytes count too (a cached run reads them the same way).
                 with contextlib.suppress(OSError, ValueError, tomllib.TOMLDecodeError):
                     raw = settings_bytes(found, raw)
             self._sources[folder] = (found, raw)
@@ -67,7 +67,7 @@ class ConfigResolver:
         """The config file (or None) and the exact bytes that :meth:`for_path` parsed for
         this letter's folder; None before :meth:`for_path` has resolved it, or with
         ``--config``. The cache keys its settings snapshots on these (see
-        :mod:`poa_lint.fastpath`)."""
+        :mod:`poa_lint.cli.settings`)."""
         if self._explicit is not None:
             return None
         return self._sources.get(config_folder(path))

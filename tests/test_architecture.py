@@ -99,6 +99,7 @@ MODULES: dict[str, str] = {
     "poa_lint.api": "api",
     "poa_lint.linter": "api",
     "poa_lint.parallel": "api",
+    "poa_lint.outcomes": "api",
     "poa_lint.cache": "api",
     "poa_lint.baseline": "api",
     "poa_lint.evaluation": "api",

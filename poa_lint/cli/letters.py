@@ -20,8 +20,8 @@ if TYPE_CHECKING:
     from ..baseline import BaselineWriter
     from ..cache import ReportCache
     from ..config import Config, ConfigResolver
+    from ..outcomes import OrderedRun
     from ..output import OutputFile, OutputGuard
-    from ..parallel import OrderedRun
     from ..reporters.base import Reporter
 
 

@@ -59,8 +59,8 @@ if TYPE_CHECKING:
     from ..cache import ReportCache
     from ..config import Config, ConfigResolver
     from ..models import Report
+    from ..outcomes import LetterSettings, OrderedRun
     from ..output import OutputFile, OutputGuard
-    from ..parallel import LetterSettings, OrderedRun
     from ..reporters.base import Reporter
     from ..terminal import Progress
 
@@ -174,7 +174,7 @@ class CheckRun:
 
             self.writer = BaselineWriter(Path(request.write_baseline_path))
         reporter.start()
-        from ..parallel import OrderedRun
+        from ..outcomes import OrderedRun
 
         self.outcomes = OrderedRun(self.on_report, self.on_error, held=not self.settled)
         self.cache = self.open_cache()

@@ -448,8 +448,8 @@ def cache(runner: Runner, letters200: Path, work: Path, reps: int) -> None:
     shutil.rmtree(cache_dir, ignore_errors=True)
     args = ["check", str(letters200), "--cache-dir", str(cache_dir)]
     cold_wall, _, _ = runner.lint(*args, "-o", str(work / "cold.txt"))
-    # What the fast path for fully cached runs imports (poa_lint/fastpath.py): no pydantic.
-    floor = "import click, poa_lint.cli, poa_lint.fastpath, poa_lint.reporters.text"
+    # What a fully cached run imports (poa_lint/cli/route.py): no pydantic.
+    floor = "import click, poa_lint.cli, poa_lint.cli.route, poa_lint.reporters.text"
     warm = runner.medians(
         reps,
         {

@@ -21,8 +21,8 @@ the full key, which adds everything else the report depends on:
 Settings snapshots (``<dir>/settings/v1/<identity>.json``) record, for the exact bytes of a
 config file plus the command-line overrides, what the validated config says that a cached
 run needs (fingerprint, model, size limit, ``fail-on``, the exclusion settings). They let
-:mod:`poa_lint.fastpath` answer a fully cached run without importing pydantic; they are
-written only from a config that passed validation.
+a cached run (:mod:`poa_lint.cli.settings`) answer its letters without importing pydantic;
+they are written only from a config that passed validation.
 
 An entry whose key does not match, or that cannot be read or parsed, is a miss and gets
 rewritten. Writes go to a temporary file in the same folder and are moved into place with
@@ -55,6 +55,7 @@ from .pipelines import DEFAULT_MODELS, is_path, package_folder, pipeline_problem
 if TYPE_CHECKING:
     from .config import Config
     from .models import Report
+    from .stored import StoredReport
 
 CACHE_DIR_NAME = ".poa-lint-cache"
 ENV_CACHE_DIR = "POA_LINT_CACHE_DIR"  # read by click in cli.py (spelled out there: no import)
@@ -96,9 +97,14 @@ def rules_hash(files: list[tuple[str, bytes]] | None = None) -> str:
     return _sha256(*parts)
 
 
+@lru_cache(maxsize=1)
 def code_hash() -> str:
     """A hash of poa-lint's own source. The version alone is not enough for a development
-    (editable) install, whose code changes while the version number stays put."""
+    (editable) install, whose code changes while the version number stays put.
+
+    Computed once per process (a run asks for it for its reports and its settings
+    snapshots): the code a process runs is the code it imported, whatever the files say
+    later."""
     package = Path(__file__).resolve().parent
     parts: list[bytes] = []
     for path in sorted(package.rglob("*.py")):
@@ -236,7 +242,7 @@ class ReportCache:
         notice: str | None = None,
     ) -> CacheKey | None:
         """:meth:`key` from the config's fingerprint, model and size limit (what a settings
-        snapshot records), so that the fast path computes the very same key."""
+        snapshot records), so that a run answered from snapshots computes the very same key."""
         if path == "-":
             return None
         notice_digest = b""
@@ -283,6 +289,18 @@ class ReportCache:
         self._count(report is not None)
         return report
 
+    def answer(self, key: CacheKey, *, stored: bool) -> Report | StoredReport | None:
+        """The cached report for a letter, or None (a miss): as the pydantic
+        :class:`~poa_lint.models.Report`, or with ``stored`` as the
+        :class:`~poa_lint.stored.StoredReport` that output needing no more of it reads
+        (no pydantic imported)."""
+        if not stored:
+            return self.get(key)
+        from .stored import stored_report
+
+        data = self.get_entry(key)
+        return None if data is None else stored_report(data)
+
     def get_entry(self, key: CacheKey) -> dict[str, Any] | None:
         """The cached report as its JSON data (the JSON reporter's file entry) when the key
         matches and the entry passes :func:`poa_lint.entries.valid_entry`, else None."""
@@ -325,7 +343,7 @@ class ReportCache:
         else:
             self.misses += 1
 
-    # --- settings snapshots (for poa_lint.fastpath) -------------------------------------
+    # --- settings snapshots (for poa_lint.cli.settings) ---------------------------------
 
     def settings_identity(
         self, config_file: Path | None, raw: bytes, overrides: Mapping[str, Any]
@@ -501,8 +519,8 @@ def cache_location(
 
     ``option`` is ``--cache-dir``/``POA_LINT_CACHE_DIR``; ``value``, ``root`` and
     ``source`` are ``cache-dir``, the folder and the name of the config file in the current
-    folder (the full path reads them from the validated config, the fast path from the raw
-    table: both decide here). The rules (issue 11, item 7):
+    folder (read from the validated config, or from the raw table while a run is answered
+    from the cache: both decide here). The rules (issue 11, item 7):
 
     * a ``cache-dir`` from a config file must resolve (links followed) inside that config
       file's folder tree: a config cannot send writes to ``/etc`` or another project;

@@ -2,8 +2,8 @@
 
 Discovery (which ``.poa-lint.toml`` or ``pyproject.toml`` governs a folder) and glob
 matching live here, apart from the pydantic models in :mod:`poa_lint.config`, because the
-CLI's fast path for fully cached runs (:mod:`poa_lint.fastpath`) needs them and must not
-pay for importing pydantic.
+run the cache answers (:mod:`poa_lint.cli.settings`) needs them and must not pay for
+importing pydantic.
 """
 
 from __future__ import annotations

@@ -12,9 +12,9 @@ pre-commit, which names every changed file. So, as ruff does for code:
 * ``X.notice.txt`` (or ``.notice.md``/``.notice.docx``) is Amazon's notice for the letter
   ``X.txt`` beside it, never a letter itself (:class:`Notices`).
 
-This module imports neither pydantic nor the catalogue: the fast path for cached runs
-(:mod:`poa_lint.fastpath`) walks with it too, reading the exclusion settings from a
-snapshot instead of a validated config, so both paths find exactly the same files.
+This module imports neither pydantic nor the catalogue: a run the cache answers
+(:mod:`poa_lint.cli.route`) walks with it reading the exclusion settings from a settings
+snapshot instead of a validated config, and finds exactly the same files.
 """
 
 from __future__ import annotations
@@ -87,8 +87,8 @@ class _Names:
     """Patterns that are plain names (``README*``, ``*.bak``, ``drafts/``), matched as
     gitignore matches them: against every folder and file name of the path (a folder's
     name excludes all inside it; a trailing ``/`` names folders only). The default
-    ``exclude`` is such a list, so most runs never import pathspec (the fast path for
-    cached runs counts every millisecond)."""
+    ``exclude`` is such a list, so most runs never import pathspec (a cached run counts
+    every millisecond)."""
 
     def __init__(self, patterns: Sequence[str]) -> None:
         self._any = [p for p in patterns if not p.endswith("/")]

@@ -9,7 +9,7 @@ the key was made for. Anything else is a miss, so the letter is checked again an
 rewritten. Control characters that do get through (a letter may contain them) are escaped
 by the reporters.
 
-The fast path for cached runs (:mod:`poa_lint.fastpath`) must not import pydantic or read
+A run the cache answers (:mod:`poa_lint.cli.route`) must not import pydantic or read
 the catalogue's YAML, so the schema is spelled out here (``tests/reliability`` checks it
 against the models) and the code table is read from the rule files with a line scanner
 (checked against :func:`poa_lint.catalog.load_catalog`).

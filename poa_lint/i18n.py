@@ -11,7 +11,7 @@ shown in either language. The letter itself stays English: words quoted from it 
 of the templates and are never translated. Codes and names (``POA201``,
 ``blames-buyer``) are the same in every language.
 
-Only the standard library is imported (gettext): the fast path may load this module.
+Only the standard library is imported (gettext): a cached run may load this module.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Spread a large run over worker processes and hand results on in discovery order.
+"""Spread a large run over worker processes.
 
 Letters are parsed in batches (one ``nlp.pipe`` per batch). A run with enough letters to
 parse is split into chunks that go to ``--jobs`` worker processes; each worker loads the
@@ -7,9 +7,9 @@ spaCy pipeline once and keeps it for every chunk it gets. Workers are started wi
 Linux, macOS and Windows). Small runs stay in this process: starting a worker and loading
 the model in it costs more than a few letters take to check.
 
-Whatever order the workers finish in, :class:`OrderedRun` hands every outcome (a report, a
-cached report or an error) to the reporter in the order the files were discovered, so the
-output is the same for any ``--jobs``.
+Whatever order the workers finish in, :class:`poa_lint.outcomes.OrderedRun` hands every
+outcome on in the order the files were discovered, so the output is the same for any
+``--jobs``.
 """
 
 from __future__ import annotations
@@ -17,18 +17,15 @@ from __future__ import annotations
 import math
 import os
 import traceback
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from .errors import PoaLintError, without_path
+from .errors import PoaLintError
 from .spacy_import import import_without_cli
 from .texts import N_, Template, message
 
 if TYPE_CHECKING:
     from .api import Job
-    from .cache import CacheKey, ReportCache
-    from .config import Config
     from .models import Report
 
 #: Letters per ``lint_jobs`` call in this process (bounds the Docs held in memory at once).
@@ -191,99 +188,3 @@ def lint_chunks(
             yield start, end, future.result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-
-
-@dataclass
-class _Slot:
-    path: str
-    config: Config | None = None
-    report: Report | None = None
-    error: str | Template | None = None
-    key: CacheKey | None = None
-
-
-class OrderedRun:
-    """The outcome of every file of a run, handed on in discovery order.
-
-    The CLI records each discovered file as it goes: :meth:`error` (unreadable, bad config),
-    :meth:`cached` (a report from the cache) or :meth:`job` (to be checked). :meth:`run`
-    then checks the jobs, in this process or in workers, stores fresh reports in the cache
-    and passes everything to ``on_report``/``on_error`` strictly in the order recorded.
-    Outcomes before the first unfinished job are passed on at once, so output streams.
-    """
-
-    def __init__(
-        self,
-        on_report: Callable[[Report, Config], None],
-        on_error: Callable[[str, str | Template], None],
-    ) -> None:
-        self._on_report = on_report
-        self._on_error = on_error
-        self._slots: list[_Slot] = []
-        self._jobs: list[Job] = []
-        self._job_slots: list[int] = []
-        self._next = 0
-
-    @property
-    def pending(self) -> int:
-        """Letters recorded that still need checking."""
-        return len(self._jobs)
-
-    def error(self, path: str, message: str | Template) -> None:
-        self._slots.append(_Slot(path=path, error=message))
-        self._emit()
-
-    def cached(self, report: Report, config: Config) -> None:
-        self._slots.append(_Slot(path=report.path or "<stdin>", config=config, report=report))
-        self._emit()
-
-    def job(self, job: Job, key: CacheKey | None = None) -> None:
-        self._job_slots.append(len(self._slots))
-        self._slots.append(_Slot(path=job.source.path or "<stdin>", config=job.config, key=key))
-        self._jobs.append(job)
-
-    def run(
-        self,
-        *,
-        reason: str | None,
-        notice: str | None,
-        workers: int,
-        cache: ReportCache | None = None,
-        debug: bool = False,
-        progress: Callable[[int], None] | None = None,
-        batch: int = BATCH,
-    ) -> None:
-        """Check every recorded job and pass all outcomes on, in order; ``progress`` is
-        told how many letters each finished chunk held (after its outcomes were passed on,
-        so that a progress bar is drawn below them)."""
-        jobs = self._jobs
-        for start, end, outcome in lint_chunks(
-            jobs, reason=reason, notice=notice, workers=workers, debug=debug, batch=batch
-        ):
-            for offset, index in enumerate(range(start, end)):
-                slot = self._slots[self._job_slots[index]]
-                single = outcome if isinstance(outcome, Template) else outcome[offset]
-                if isinstance(single, Template):
-                    slot.error = without_path(single, jobs[index].source.path)
-                    continue
-                slot.report = single
-                if cache is not None and slot.key is not None:
-                    cache.put(slot.key, slot.report)
-            self._emit()
-            if progress is not None:
-                progress(end - start)
-        self._jobs = []
-        self._job_slots = []
-        self._emit()
-
-    def _emit(self) -> None:
-        while self._next < len(self._slots):
-            slot = self._slots[self._next]
-            if slot.report is not None and slot.config is not None:
-                self._on_report(slot.report, slot.config)
-            elif slot.error is not None:
-                self._on_error(slot.path, slot.error)
-            else:
-                return  # a job not checked yet: later outcomes wait for it
-            self._slots[self._next] = _Slot(path=slot.path)  # let the report go
-            self._next += 1

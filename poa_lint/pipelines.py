@@ -14,7 +14,7 @@ then die with an AttributeError traceback. Two rules now hold (issue 11, item 5)
   command line (which also confirms a ``model`` written in such a file) or in the file
   they pass with ``--config``. Through the API, pass ``config=Config(model=...)``.
 
-This module imports neither spaCy nor pydantic, so the cache and the fast path can use it.
+This module imports neither spaCy nor pydantic, so the cache and a cached run can use it.
 """
 
 from __future__ import annotations

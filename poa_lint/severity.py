@@ -1,7 +1,6 @@
-"""Severity, category and the JSON schema version, in a module of their own: the CLI's fast
-path for cached runs, the reporters and the rule catalogue need them without building the
-report models (or, for the fast path, importing pydantic at all; see
-:mod:`poa_lint.fastpath`)."""
+"""Severity, category and the JSON schema version, in a module of their own: a run the cache
+answers, the reporters and the rule catalogue need them without building the report models
+(or, for a cached run, importing pydantic at all; see :mod:`poa_lint.cli.route`)."""
 
 from __future__ import annotations
 
@@ -50,8 +49,8 @@ def fails(errors: int, warnings: int, infos: int, fail_on: Severity) -> bool:
     """Whether a letter with these counts (its verdict's) makes the exit code 1.
 
     ``fail-on error`` fails a letter that will be rejected, ``warning`` also one to revise,
-    ``info`` any letter with a finding. Kept here, free of pydantic, because the cached
-    run's fast path decides exit codes from stored verdicts too.
+    ``info`` any letter with a finding. Kept here, free of pydantic, because a cached run
+    decides exit codes from stored verdicts too.
     """
     if fail_on is Severity.ERROR:
         return errors > 0

@@ -4,7 +4,7 @@ progress bar of a long run.
 Both follow the conventions other command-line tools keep, so that poa-lint behaves in a
 team's scripts, CI and pre-commit exactly as ruff or pytest would there: colour and the bar
 only for a person at a terminal, never in a pipe, a file, CI or a git hook. Pydantic-free:
-the fast path for cached runs colours its output with the same rule.
+a run the cache answers colours its output with the same rule.
 """
 
 from __future__ import annotations

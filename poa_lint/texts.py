@@ -8,8 +8,8 @@ The engine words every template in English for ``Finding.message``, so the API's
 English; :mod:`poa_lint.i18n` words the same template in another language for a reader who
 asked for one, from the report or from the cache, without checking the letter again.
 
-Nothing here imports pydantic or gettext: the checks, the errors and the CLI's fast path
-all use it. Strings that are message ids are wrapped in :func:`N_` so that ``pybabel
+Nothing here imports pydantic or gettext: the checks, the errors and a cached run all
+use it. Strings that are message ids are wrapped in :func:`N_` so that ``pybabel
 extract`` finds them (see ``babel.cfg`` and ``docs/translating.md``).
 """
 

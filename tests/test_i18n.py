@@ -249,7 +249,7 @@ def test_a_cached_report_is_shown_in_chinese(letter: Path, tmp_path: Path) -> No
     cache = str(tmp_path / "cache")
     _, fresh = run("check", str(letter), "--lang", "zh", "--cache-dir", cache)
     _, cached = run("check", str(letter), "--lang", "zh", "--cache-dir", cache)
-    _, english = run("check", str(letter), "--cache-dir", cache)  # the fast path, English
+    _, english = run("check", str(letter), "--cache-dir", cache)  # answered by the cache, English
     assert fresh == cached and "指责买家" in cached
     assert "Blames the buyer" in english
 

@@ -113,7 +113,7 @@ def test_statistics_count_findings_per_rule(folder: Path, tmp_path: Path) -> Non
     assert text.splitlines()[-1].startswith("Found ")
     _, as_json = run(str(folder), "--no-cache", "--statistics", "-f", "json")
     assert {r["code"]: r["count"] for r in json.loads(as_json)["rules"]} == counts
-    # A cached run gives the same table (the fast path prints it too).
+    # A cached run gives the same table (stored reports give it too).
     cache = ("--cache-dir", str(tmp_path / "cache"))
     first = run(str(folder), *cache, "--statistics")
     assert first == run(str(folder), *cache, "--statistics") == (stats_code, text)

@@ -14,7 +14,8 @@ from poa_lint.cli import main
 from poa_lint.config import Config
 from poa_lint.errors import InputError
 from poa_lint.models import Report
-from poa_lint.parallel import BATCH, MIN_PARALLEL, OrderedRun, plan_chunks
+from poa_lint.outcomes import OrderedRun
+from poa_lint.parallel import BATCH, MIN_PARALLEL, plan_chunks
 from poa_lint.texts import Template
 
 from .conftest import CORPUS

@@ -3,7 +3,7 @@
 Each format lives in its own module and implements :class:`~poa_lint.reporters.base.Reporter`.
 ``REPORTERS`` is read-only so that importing code cannot register or replace a format at
 run time behind the CLI's back. The format modules are imported on first use: the text
-reporter must load without pydantic for a fully cached run (:mod:`poa_lint.fastpath`),
+reporter must load without pydantic for a fully cached run (:mod:`poa_lint.cli.route`),
 and the JSON and SARIF reporters import the pydantic models.
 """
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import abc
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, cast
 
 from ..i18n import DEFAULT, VERDICT_WORDS, Translator, translator
 from ..severity import Severity
@@ -28,6 +28,7 @@ from ..texts import N_, Template, counted, listing, message, sentences
 if TYPE_CHECKING:
     from ..catalog import Rule
     from ..models import Report
+    from ..stored import StoredReport
 
 STDIN_NAME = "<stdin>"
 """How a letter without a path (read from stdin or passed as a string) is named in text output."""
@@ -48,6 +49,10 @@ class Reporter(abc.ABC):
     #: Whether the format shows the letter itself (HTML): the CLI then hands each letter's
     #: text to :meth:`letter_text` before its report.
     needs_text = False
+    #: Whether the format writes all it shows from what a cached report keeps without
+    #: pydantic (:class:`~poa_lint.stored.StoredReport`; in English, without coverage):
+    #: the run then hands it cached reports through :meth:`handle_stored`.
+    reads_stored = False
 
     def __init__(
         self,
@@ -92,6 +97,12 @@ class Reporter(abc.ABC):
     @abc.abstractmethod
     def handle(self, report: Report) -> None:
         """Output (or buffer) one letter's report. Subclasses must call :meth:`count`."""
+
+    def handle_stored(self, report: StoredReport) -> None:
+        """Output one letter's report as the cache answered it (see :attr:`reads_stored`).
+        A stored report carries, under the same names, every attribute of a Report that a
+        format reading stored reports uses."""
+        self.handle(cast("Report", report))
 
     def error(self, path: str, message: str) -> None:
         """Record a file that could not be read. Subclasses extend this to print it."""

@@ -54,6 +54,8 @@ def safe(text: str) -> str:
 class GithubReporter(Reporter):
     """Prints one annotation per finding and the plain summary line at the end."""
 
+    reads_stored = True
+
     def _write(self, line: str) -> None:
         self.stream.write(line + "\n")
 

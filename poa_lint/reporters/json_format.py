@@ -16,11 +16,15 @@ from .._version import __version__
 from ..i18n import DEFAULT
 from ..safe_text import safe_json
 from ..severity import JSON_SCHEMA_VERSION
+from ..stored import TEMPLATE_FIELDS, public_entry
 from .base import SEVERITY_ORDER, Reporter
 
 if TYPE_CHECKING:
     from ..catalog import Rule
     from ..models import Report
+    from ..stored import StoredReport
+
+__all__ = ["TEMPLATE_FIELDS", "JsonReporter", "file_entry", "public_entry"]
 
 
 class JsonReporter(Reporter):
@@ -29,6 +33,8 @@ class JsonReporter(Reporter):
     Buffering is required: a consumer must receive either a complete, parseable document or
     nothing, never a prefix of one.
     """
+
+    reads_stored = True
 
     def __init__(
         self,
@@ -51,12 +57,11 @@ class JsonReporter(Reporter):
         # Codes, names and values stay English; messages are in the reader's language.
         self._files.append(file_entry(self.localized(report)))
 
-    def handle_stored(self, report: Report, entry: dict[str, Any]) -> None:
-        """A report read back from the cache, with its stored JSON: the stored JSON is the
-        report's :func:`file_entry`, so it is written as it is (the fast path of a cached
-        run hands reports over this way, without building pydantic models)."""
-        self.count(report)
-        self._files.append(entry)
+    def handle_stored(self, report: StoredReport) -> None:
+        """A report the cache answered with: its stored JSON is the report's
+        :func:`file_entry`, so it is written as it is."""
+        self.count(report)  # type: ignore[arg-type]  # it has what count() reads
+        self._files.append(report.entry)
 
     def error(self, path: str, message: str) -> None:
         super().error(path, message)
@@ -78,24 +83,6 @@ class JsonReporter(Reporter):
             },
         }
         self.stream.write(safe_json(json.dumps(document, indent=2, ensure_ascii=False)) + "\n")
-
-
-#: The message templates a report carries for other languages (``poa_lint.texts``): internal,
-#: not part of schema 1 (the words themselves are in ``message``, ``suggestion``, ``reason``).
-TEMPLATE_FIELDS = frozenset({"message_template", "suggestion_template", "reason_template"})
-
-
-def public_entry(stored: dict[str, Any]) -> dict[str, Any]:
-    """A report as stored in the cache (all of its fields), as :func:`file_entry` writes it."""
-    entry = dict(stored)
-    verdict = entry.get("verdict")
-    if isinstance(verdict, dict):
-        entry["verdict"] = {k: v for k, v in verdict.items() if k not in TEMPLATE_FIELDS}
-    entry["findings"] = [
-        {k: v for k, v in finding.items() if k not in TEMPLATE_FIELDS}
-        for finding in entry.get("findings", ())
-    ]
-    return entry
 
 
 def file_entry(report: Report) -> dict[str, Any]:

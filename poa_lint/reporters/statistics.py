@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 class StatisticsReporter(Reporter):
     """Counts findings per rule and prints the table in :meth:`finish`."""
 
+    reads_stored = True
+
     def __init__(
         self,
         stream: TextIO,

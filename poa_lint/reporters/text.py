@@ -49,6 +49,8 @@ def _where(path: str, finding: Finding, tr: Translator) -> str:
 class TextReporter(Reporter):
     """Prints findings as they arrive and a summary line at the end."""
 
+    reads_stored = True
+
     def _style(self, text: str, code: str) -> str:
         # Colour is opt-in (the CLI decides from --color and isatty) so that piped output
         # and tests never contain escape codes.

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from poa_lint import cli
+from poa_lint.cli import route
 from poa_lint.readers import files as reader_files
 
 from . import hostile
@@ -38,7 +38,7 @@ def _is_root() -> bool:
 def _arrange(case: Hostile, bad: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The cases that need more than bytes on disk."""
     if case.key == "deleted":
-        real = cli.discover
+        real = route.discover
 
         def racing(*args: Any, **kwargs: Any) -> Iterator[tuple[str, str | None]]:
             for path, problem in real(*args, **kwargs):
@@ -46,7 +46,7 @@ def _arrange(case: Hostile, bad: Path, monkeypatch: pytest.MonkeyPatch) -> None:
                     bad.unlink()  # gone between discovery and reading
                 yield path, problem
 
-        monkeypatch.setattr(cli, "discover", racing)
+        monkeypatch.setattr(route, "discover", racing)
     if case.key == "unreadable" and os.access(bad, os.R_OK):
         # root reads anything: simulate what every other user gets from open()
         real_open = open

@@ -52,7 +52,7 @@ def repo(tmp_path: Path) -> Path:
 
 def _refused(repo: Path, args: list[str], expect: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(repo)
-    for _ in range(2):  # the second run starts on the fast path, which must step aside
+    for _ in range(2):  # the second run starts answered by the cache, which must step aside
         result = run_cli("letter.txt", *args)
         assert result.code == 2, result.output
         assert "letter.txt: POA405" in result.stdout  # the letter is still checked

@@ -98,7 +98,7 @@ def _tamper(entry: Path, change: object) -> None:
 )
 @pytest.mark.parametrize("fmt", ["text", "json"])
 def test_tampered_entry_is_a_miss(cached: tuple[Path, Path, str], change: object, fmt: str) -> None:
-    """The fast path and the full path both refuse it: the letter is checked again and the
+    """Stored and full answers of the cache both refuse it: the letter is checked again and the
     output is that of the first run; the entry is rewritten."""
     letter, entry, first = cached
     expected = run_cli(str(letter), "--format", fmt, "--no-cache").stdout
@@ -149,7 +149,7 @@ def test_safe() -> None:
 
 
 def test_schema_tables_match_the_models() -> None:
-    """entries.py spells out the report schema for the fast path (no pydantic there): it
+    """entries.py spells out the report schema for cached runs (no pydantic there): it
     must be the models' own, in their order."""
     assert tuple(Report.model_fields) == REPORT_FIELDS
     assert tuple(Finding.model_fields) == FINDING_FIELDS

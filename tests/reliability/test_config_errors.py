@@ -191,14 +191,14 @@ def test_deeply_nested_pyproject_is_skipped_not_a_traceback(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A pyproject.toml that cannot be parsed is not poa-lint's (as before for bad TOML):
-    the letter next to it is checked with the defaults, from the fast path's folder too."""
+    the letter next to it is checked with the defaults, on a cached run too."""
     (tmp_path / "pyproject.toml").write_text(
         "[tool.poa-lint]\nx = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8"
     )
     letter = tmp_path / "letter.txt"
     letter.write_text(GOOD_LETTER, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    for _ in range(2):  # the second run goes through the fast path for cached runs
+    for _ in range(2):  # the second run is answered by the cache
         result = run_cli(str(letter))
         assert result.exception is None and "Traceback" not in result.output
         assert result.code in (0, 1), result.output
@@ -207,8 +207,8 @@ def test_deeply_nested_pyproject_is_skipped_not_a_traceback(
 def test_deeply_nested_config_in_current_folder_with_cache(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The fast path reads the current folder's config first (for ``cache-dir``): a config
-    it cannot parse must reach the full path, which reports it as one line."""
+    """A cached run reads the current folder's raw config first (for ``cache-dir``): a
+    config it cannot parse is validated after all, which reports it as one line."""
     path = _write(tmp_path, "x = " + "[" * 5000 + "]" * 5000 + "\n")
     letter = tmp_path / "letter.txt"
     letter.write_text(GOOD_LETTER, encoding="utf-8")

@@ -41,7 +41,7 @@ def work(tmp_path: Path) -> Path:
 
 
 def _refused(work: Path, args: list[str], expect: str, cached: bool = False) -> None:
-    if cached:  # fill the cache first, so that the refused run starts on the fast path
+    if cached:  # fill the cache first, so that the refused run starts answered by the cache
         assert run_cli(*args[: args.index("-o")]).code in (0, 1)
     before = _files(work)
     result = run_cli(*args)
@@ -92,7 +92,7 @@ def test_a_config_found_next_to_the_letters(work: Path) -> None:
 
 def test_a_letter_found_in_a_folder(work: Path) -> None:
     """A hard link elsewhere to a letter found by walking the folder: found during the
-    run, with and without the cache (the fast path hands it to the full path)."""
+    run, with and without the cache (a run the cache answers sees it too)."""
     os.link(work / "letters" / "a.txt", work / "report.txt")
     _refused(
         work,

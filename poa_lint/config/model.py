@@ -1,16 +1,20 @@
-"""Configuration: one typed model, discovered from the letter's folder upwards.
+"""The config model: every setting poa-lint reads, as one typed, frozen pydantic model.
 
 Sources, lowest to highest priority: defaults, the config file (``.poa-lint.toml`` or
 ``[tool.poa-lint]`` in ``pyproject.toml``, the nearest one walking up from each letter,
 laid over the file it names in ``extend``, as in ruff), then command-line flags. Unknown
 keys, unknown rules and wrong types are errors that name the file and key, with the
 nearest valid name: a silently ignored typo in ``ignore`` would hide real findings.
+
+This module holds the model and what it answers (which rules run for a file, what to
+exclude, a copy with the command-line flags laid over it); reading a file into it is
+:mod:`poa_lint.config.loading`, finding the file for each letter
+:mod:`poa_lint.config.resolver`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import difflib
 from collections.abc import Mapping, Sequence
 from contextvars import ContextVar
 from pathlib import Path
@@ -18,29 +22,15 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .errors import ConfigError
-from .pipelines import check_model_setting
-from .severity import Severity
-from .texts import N_, Template, message
+from ..config_files import glob_match
+from ..discovery import ExcludeRules
+from ..errors import ConfigError
+from ..severity import Severity
+from ..texts import N_, Template, message
+from .selectors import did_you_mean, selector_problem, specificity
 
 if TYPE_CHECKING:
-    from .catalog import Catalog, Rule
-
-from .config_files import (
-    MAX_EXTEND_CHAIN,
-    PYPROJECT,
-    TOOL_TABLE,
-    config_folder,
-    config_table,
-    extend_target,
-    find_config_file,
-    glob_match,
-    read_config_file,
-    resolved_path,
-    settings_bytes,
-    tomllib,
-)
-from .discovery import ExcludeRules
+    from ..catalog import Catalog, Rule
 
 DEFAULT_EXCLUDE: tuple[str, ...] = (
     *(f"{name}*" for name in ("README", "Readme", "readme", "CHANGELOG", "Changelog")),
@@ -130,7 +120,7 @@ class Config(BaseModel):
     @field_validator("lang", mode="before")
     @classmethod
     def _language(cls, value: Any) -> Any:
-        from .i18n import normalize
+        from ..i18n import normalize
 
         # "zh-CN", "zh_Hans", "EN" are spellings of the two languages, not other languages
         return (normalize(value) or value) if isinstance(value, str) else value
@@ -174,7 +164,7 @@ class Config(BaseModel):
                     ),
                 )
         if self.reason:
-            from .reasons import resolve_reason
+            from ..reasons import resolve_reason
 
             try:
                 resolve_reason(self.reason)
@@ -186,9 +176,9 @@ class Config(BaseModel):
         # Rule options are checked here too (not only when the letters are parsed), so that
         # a bad option fails the letters under this config alone, at the start of the run.
         # Without [rules.*] tables or shared settings the catalogue's defaults apply, and
-        # the engine (slow to import) is not needed.
+        # the checks (slow to import) are not needed.
         if self.rules or self.model_fields_set & _SHARED_OPTIONS:
-            from .engine import prepare_rules
+            from ..active_rules import prepare_rules
 
             prepare_rules(catalog, self)
         return self
@@ -209,10 +199,10 @@ class Config(BaseModel):
             if settings.enabled is False:
                 continue
             select_score = max(
-                (_specificity(s, rule) for s in (*self.select, *self.extend_select)), default=-1
+                (specificity(s, rule) for s in (*self.select, *self.extend_select)), default=-1
             )
             ignore_score = max(
-                (_specificity(s, rule) for s in (*self.ignore, *extra_ignores)), default=-1
+                (specificity(s, rule) for s in (*self.ignore, *extra_ignores)), default=-1
             )
             if rule.opt_in and not settings.enabled and select_score <= 0:
                 continue  # "ALL" does not include an opt-in rule; naming it does
@@ -338,84 +328,6 @@ def _check_globs(config: Config) -> None:
                 )
 
 
-_HINTS = {
-    "select": 'select = ["POA2", "placeholder-left"]',
-    "extend-select": 'extend-select = ["POA8"]',
-    "ignore": 'ignore = ["POA405", "wall-of-text"]',
-    "per-file-ignores": '[per-file-ignores] "drafts/*.txt" = ["POA701"]',
-    "exclude": 'exclude = ["drafts/", "old/*.docx"]',
-    "extend-exclude": 'extend-exclude = ["drafts/", "*.bak.txt"]',
-    "force-exclude": "force-exclude = true",
-    "respect-gitignore": "respect-gitignore = false",
-    "extend": 'extend = "../.poa-lint.toml"',
-    "min-severity": 'min-severity = "warning"',
-    "fail-on": 'fail-on = "error"',
-    "model": 'model = "en_core_web_sm"',
-    "reason": 'reason = "odr" (`poa-lint reasons` lists them)',
-    "list-style": 'list-style = "prose"',
-    "max-file-size": "max-file-size = 10000000 (bytes)",
-    "max-docx-size": "max-docx-size = 100000000 (bytes)",
-    "cache-dir": 'cache-dir = ".poa-lint-cache"',
-    "lang": 'lang = "zh" (or "en")',
-    "rules": '[rules.placeholder-left] severity = "warning"',
-}
-
-
-def _hint(loc: tuple[Any, ...]) -> str | None:
-    """How a setting is written, so a type error says what a fix looks like."""
-    return _HINTS.get(str(loc[0])) if loc else None
-
-
-_CATEGORY_SPECIFICITY = 4
-"""A category ("tone") names the same rules as its code prefix ("POA2"), and as precisely."""
-
-
-def _specificity(selector: str, rule: Rule) -> int:
-    """How precisely a selector names a rule (-1: not at all). Names are exact; longer wins."""
-    s = selector.strip()
-    if s.upper() == "ALL":
-        return 0
-    if s.lower() == rule.name:
-        return 100
-    if s.lower() == rule.category.value:
-        return _CATEGORY_SPECIFICITY
-    if rule.code.startswith(s.upper()) and s.upper().startswith("POA"):
-        return len(s)
-    return -1
-
-
-def _matching_rules(selector: str, rules: Sequence[Rule]) -> list[Rule]:
-    return [r for r in rules if _specificity(selector, r) >= 0]
-
-
-def did_you_mean(word: str, choices: Sequence[str]) -> str | Template:
-    """' (did you mean 'select'?)' for the closest of ``choices``, or ''."""
-    by_lower = {c.lower(): c for c in choices}
-    close = difflib.get_close_matches(word.strip().lower(), list(by_lower), n=1, cutoff=0.6)
-    if not close:
-        return ""
-    return message(N_(" (did you mean {choice}?)"), choice=repr(by_lower[close[0]]))
-
-
-def selector_problem(selector: str, catalog: Catalog) -> Template | None:
-    """Why a selector (``select``, ``ignore``, ``--ignore`` ...) names no rule, or None."""
-    if _matching_rules(selector, catalog.rules):
-        return None
-    choices = sorted(
-        {r.code for r in catalog.rules}
-        | {r.name for r in catalog.rules}
-        | {r.category.value for r in catalog.rules}
-    )
-    return message(
-        N_(
-            "{selector} matches no rule{hint}; use a code (POA201), a prefix (POA2), a "
-            "category (tone) or a name (blames-buyer). `poa-lint rules` lists them."
-        ),
-        selector=repr(selector),
-        hint=did_you_mean(selector, choices),
-    )
-
-
 def _key_path(loc: Sequence[Any]) -> str:
     """A dotted key path for a message; odd keys (newlines, control characters) are shown
     quoted so the error stays on one line."""
@@ -426,50 +338,6 @@ def _first_error(exc: ValidationError) -> Template:
     err = exc.errors()[0]
     loc = _key_path(err["loc"]) or "(top level)"
     return message(_KEY_PROBLEM, key=loc, problem=err["msg"])
-
-
-def parse_config(data: Mapping[str, Any], source: str | None, root: str | None) -> Config:
-    """Validate a raw TOML table into a Config, turning pydantic's errors into one clear line."""
-    keys = sorted(_kebab(n) for n in Config.model_fields if n not in _INTERNAL)
-    valid = ", ".join(keys)
-    for key in data:
-        if key in _INTERNAL:  # set by poa-lint itself, never from a file
-            raise ConfigError(source, _unknown_key(key, valid))
-    try:
-        config = _validated({**data, "root": root, "source": source})
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = _key_path(err["loc"])
-        if err["type"] == "extra_forbidden":
-            hint = did_you_mean(str(err["loc"][0]), keys) if err["loc"] else ""
-            raise ConfigError(source, _unknown_key(loc, valid, hint)) from exc
-        got = _short_repr(err.get("input"))
-        problem = _plain(err["msg"])
-        example = _hint(tuple(err["loc"]))
-        if example:
-            wrong = message(
-                N_("{key}: {problem} (got {value}); write it like: {example}"),
-                key=loc,
-                problem=problem,
-                value=got,
-                example=example,
-            )
-        else:
-            wrong = message(
-                N_("{key}: {problem} (got {value})"), key=loc, problem=problem, value=got
-            )
-        raise ConfigError(source, wrong) from exc
-    _check_globs(config)
-    return config
-
-
-def _unknown_key(key: str, valid: str, hint: str | Template = "") -> Template:
-    return message(
-        N_("unknown key {key}{hint}; valid keys are: {valid}"),
-        key=repr(key),
-        hint=hint,
-        valid=valid,
-    )
 
 
 _INTERNAL = frozenset({"root", "source", "origins", "anchors", "ignore_roots"})
@@ -498,209 +366,3 @@ _SHARED_OPTIONS = (
     }
 )
 """Top-level settings that rules may read as options (e.g. ``list-style``)."""
-
-
-def _plain(message: str) -> str:
-    """pydantic's words in TOML's terms: a tuple is a list, a dictionary a table."""
-    return (
-        message.replace("a valid tuple", "a list")
-        .replace("a valid dictionary or instance of RuleSettings", "a table")
-        .replace("a valid dictionary", "a table")
-    )
-
-
-def _short_repr(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 80 else text[:77] + "..."
-
-
-def load_config_file(path: str | Path) -> Config:
-    """Read one config file (``.poa-lint.toml`` or a ``pyproject.toml``)."""
-    p = Path(path)
-    return config_from_bytes(p, read_config_bytes(p))
-
-
-def read_config_bytes(p: Path) -> bytes:
-    try:
-        return read_config_file(p)  # bounded: MAX_CONFIG_BYTES
-    except OSError as exc:
-        raise ConfigError(
-            str(p),
-            message(
-                N_("cannot read the config file ({reason}); check the path"),
-                reason=exc.strerror or exc,
-            ),
-        ) from exc
-
-
-def config_from_bytes(p: Path, raw: bytes, *, _seen: frozenset[Path] = frozenset()) -> Config:
-    """Parse and validate a config file's bytes (``p`` names it and gives its folder),
-    laid over the file it names in ``extend``, if any."""
-    try:
-        table = config_table(p, raw)
-    except UnicodeDecodeError as exc:
-        raise ConfigError(
-            str(p),
-            message(
-                N_("is not UTF-8 text (bad byte at offset {offset}); save it as UTF-8"),
-                offset=exc.start,
-            ),
-        ) from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(
-            str(p), message(N_("invalid TOML: {error}; fix the syntax"), error=exc)
-        ) from exc
-    source = f"{p} [tool.{TOOL_TABLE}]" if p.name == PYPROJECT else str(p)
-    if not isinstance(table, dict):
-        raise ConfigError(source, N_("expected a table of settings"))
-    config = parse_config(table, source, str(p.parent))
-    return config if config.extend is None else _extended(p, config, _seen)
-
-
-def _extended(p: Path, own: Config, seen: frozenset[Path]) -> Config:
-    """``own`` laid over the config it extends (ruff's ``extend``): keys set in ``own``
-    win; ``rules`` and ``per-file-ignores`` are merged table by table; ``extend-exclude``
-    patterns add up. Each exclusion and per-file-ignores pattern stays relative to the
-    folder of the file that declares it."""
-    assert own.extend is not None
-    target = extend_target(p, own.extend)
-    here = resolved_path(p)
-    if target == here or target in seen:
-        raise ConfigError(
-            own.source,
-            message(
-                N_(
-                    "extend: {value} leads back to {target}, a loop of `extend` keys; remove "
-                    "one of them"
-                ),
-                value=repr(own.extend),
-                target=str(target),
-            ),
-        )
-    if len(seen) >= MAX_EXTEND_CHAIN:
-        raise ConfigError(
-            own.source,
-            message(
-                N_("extend: more than {count} files extend each other; use fewer levels"),
-                count=MAX_EXTEND_CHAIN,
-            ),
-        )
-    try:
-        raw = read_config_file(target)
-    except OSError as exc:
-        raise ConfigError(
-            own.source,
-            message(
-                N_(
-                    "extend: cannot read {target} ({reason}); check the path (it is relative "
-                    "to this file's folder)"
-                ),
-                target=str(target),
-                reason=exc.strerror or exc,
-            ),
-        ) from exc
-    base = config_from_bytes(target, raw, _seen=seen | {here})
-    return _combined(base, own)
-
-
-def _combined(base: Config, own: Config) -> Config:
-    merged = base.model_dump(exclude_unset=True)
-    origins = {_kebab(key): base.origins.get(_kebab(key), base.source or "") for key in merged}
-    for name in base.rules:
-        origins[f"rules.{name}"] = base.origins.get(f"rules.{name}", base.source or "")
-    ignore_roots = {
-        pattern: base.ignore_roots.get(pattern, base.root) for pattern in base.per_file_ignores
-    }
-    for key, value in own.model_dump(exclude_unset=True).items():
-        if key in _INTERNAL:
-            continue
-        if key == "rules":
-            rules = dict(merged.get("rules", {}))
-            for name, settings in value.items():
-                rules[name] = {**rules.get(name, {}), **settings}
-                origins[f"rules.{name}"] = own.source or ""
-            merged["rules"] = rules
-        elif key == "per_file_ignores":
-            merged[key] = {**merged.get(key, {}), **value}
-            ignore_roots.update(dict.fromkeys(value, own.root))
-        elif key == "extend_exclude":
-            merged[key] = (*merged.get(key, ()), *value)
-        else:
-            merged[key] = value
-        origins[_kebab(key)] = own.source or ""
-    inherited = base.exclusions()
-    exclude_group = (own.root, own.exclude) if "exclude" in own.model_fields_set else inherited[0]
-    anchors = (exclude_group, *inherited[1:], (own.root, own.extend_exclude))
-    for internal in _INTERNAL:
-        merged.pop(internal, None)
-    try:
-        return _validated(
-            {
-                **merged,
-                "root": own.root,
-                "source": own.source,
-                "origins": origins,
-                "anchors": anchors,
-                "ignore_roots": ignore_roots,
-            }
-        )
-    except ValidationError as exc:
-        raise ConfigError(own.source, _first_error(exc)) from exc
-
-
-class ConfigResolver:
-    """Finds and caches the config for each letter's folder (one lookup per folder)."""
-
-    def __init__(
-        self, explicit: str | Path | None = None, overrides: Mapping[str, Any] | None = None
-    ) -> None:
-        self._explicit = load_config_file(explicit) if explicit else None
-        self._overrides = dict(overrides or {})
-        if self._explicit is not None:
-            check_model_setting(self._explicit, discovered=False, overrides=self._overrides)
-        self._cache: dict[Path, Config] = {}
-        self._sources: dict[Path, tuple[Path | None, bytes]] = {}
-        self._merged_explicit: Config | None = None
-
-    @property
-    def overrides(self) -> Mapping[str, Any]:
-        """The command-line settings laid over every config file."""
-        return self._overrides
-
-    @property
-    def explicit(self) -> bool:
-        """True when one config file (``--config``) governs every letter."""
-        return self._explicit is not None
-
-    def for_path(self, path: str | None) -> Config:
-        if self._explicit is not None:
-            # One merged config for every letter: validated, fingerprinted and its rules
-            # prepared once per run, not once per letter.
-            if self._merged_explicit is None:
-                self._merged_explicit = self._explicit.merged(**self._overrides)
-            return self._merged_explicit
-        folder = config_folder(path)
-        cached = self._cache.get(folder)
-        if cached is None:
-            found = find_config_file(folder)
-            # The bytes parsed are the bytes recorded (see source_for), read once.
-            raw = read_config_bytes(found) if found else b""
-            base = config_from_bytes(found, raw) if found else Config()
-            check_model_setting(base, discovered=True, overrides=self._overrides)
-            cached = base.merged(**self._overrides)
-            self._cache[folder] = cached
-            if found is not None and base.extend is not None:
-                # A base file's bytes count too (the fast path reads them the same way).
-                with contextlib.suppress(OSError, ValueError, tomllib.TOMLDecodeError):
-                    raw = settings_bytes(found, raw)
-            self._sources[folder] = (found, raw)
-        return cached
-
-    def source_for(self, path: str | None) -> tuple[Path | None, bytes] | None:
-        """The config file (or None) and the exact bytes that :meth:`for_path` parsed for
-        this letter's folder; None before :meth:`for_path` has resolved it, or with
-        ``--config``. The cache keys its settings snapshots on these (see
-        :mod:`poa_lint.fastpath`)."""
-        if self._explicit is not None:
-            return None
-        return self._sources.get(config_folder(path))

@@ -58,7 +58,7 @@ if TYPE_CHECKING:
     from .stored import StoredReport
 
 CACHE_DIR_NAME = ".poa-lint-cache"
-ENV_CACHE_DIR = "POA_LINT_CACHE_DIR"  # read by click in cli.py (spelled out there: no import)
+ENV_CACHE_DIR = "POA_LINT_CACHE_DIR"  # read by click in poa_lint/cli (spelled out there: no import)
 FORMAT = "v1"
 CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"

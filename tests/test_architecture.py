@@ -5,7 +5,7 @@ The import graph of ``poa_lint/`` is read with :mod:`ast`: every ``import`` and
 import inside a function is still a dependency, only a later one); imports under
 ``if TYPE_CHECKING:`` are left out, as they only name types for annotations.
 
-Data flows one way (docs/ARCHITECTURE and ``../shared/ARCHITECTURE.md``)::
+Data flows one way (docs/architecture.md)::
 
     foundation → readers → letter/grammar → structure → checks → engine → api → interface
 

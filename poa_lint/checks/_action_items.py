@@ -1,6 +1,6 @@
 """The action items the measure rules (POA301-POA303, POA801) read.
 
-The items come from ``structure_of(letter)`` (``sections.py`` classified them as corrective or
+The items come from ``structure_of(letter)`` (``poa_lint.sections`` classified them as corrective or
 preventive actions); this module only decides which of them count as actions a reviewer
 will check, and whether one carries a time frame.
 """
@@ -41,4 +41,17 @@ def action_items(letter: Letter) -> list[Item]:
 
 
 def item_has_timeframe(letter: Letter, item: Item) -> bool:
-    return has_timeframe(letter.text[item.start : item.end], letter.span(item.start, item.end))
+    """Whether the item says when (a date, a deadline, a frequency). POA302 and POA303 ask
+    it of the same items (POA302 twice), and the time-expression patterns are the costly
+    part: each item is answered once per letter."""
+    known = letter.shared("action_items.timeframes", _no_answers)
+    key = (item.start, item.end)
+    answer = known.get(key)
+    if answer is None:
+        span = letter.span(item.start, item.end)
+        answer = known[key] = has_timeframe(letter.text[item.start : item.end], span)
+    return answer
+
+
+def _no_answers(letter: Letter) -> dict[tuple[int, int], bool]:
+    return {}

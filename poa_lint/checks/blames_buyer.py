@@ -88,8 +88,9 @@ def blames_buyer(letter: Letter, options: BlamesBuyerOptions) -> Iterator[Hit]:
     """
     found: list[Found] = []
     buyer_sentences: set[int] = set()
-    for token in letter.doc:
-        if not is_one_of(token, options.buyer_nouns) or token.pos_ not in ("NOUN", "PROPN"):
+    # only the buyer nouns, in order (Letter.tokens_with answers is_one_of from its index)
+    for token in letter.tokens_with(options.buyer_nouns):
+        if token.pos_ not in ("NOUN", "PROPN"):
             continue
         buyer_sentences.add(token.sent.start)
         found.extend(_buyer_as_subject(token, options))

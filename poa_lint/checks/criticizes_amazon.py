@@ -390,9 +390,10 @@ def _amazon_candidates(letter: Letter, options: CriticizesAmazonOptions) -> list
     """
     words = options.name_words
     doc = letter.doc
-    seeds = [
-        doc[i] for i, lower in enumerate(letter.lowers) if any(word in lower for word in words)
-    ]
+    lowers = letter.lowers
+    # each distinct form is tested once (a letter repeats its words)
+    named = {lower for lower in set(lowers) if any(word in lower for word in words)}
+    seeds = [doc[i] for i, lower in enumerate(lowers) if lower in named] if named else []
     seeds.extend(letter.tokens_with(options.seeds))
     return _with_ancestors(seeds)
 

@@ -47,13 +47,25 @@ _MIN_SENTENCE_WORDS = 3
 
 
 def _plain_word(token: Token) -> str:
-    """The token as the readability formula should see it."""
+    """The token as the readability formula should see it. It depends on the word alone
+    (its text and the lexical flags of its text), and letters repeat words: each word is
+    worked out once per process (remembered for up to :data:`_MAX_PLAIN` words)."""
     text = token.text
-    if token.like_url or token.like_email or any(ch.isdigit() for ch in text):
-        return _NEUTRAL_WORD
-    # 'e.g.', 'Inc.', 'U.S.': inner periods would make textstat split the sentence.
-    stripped = "".join(ch for ch in text if ch not in ".!?")
-    return stripped or _NEUTRAL_WORD
+    plain = _PLAIN.get(text)
+    if plain is None:
+        if token.like_url or token.like_email or any(ch.isdigit() for ch in text):
+            plain = _NEUTRAL_WORD
+        else:
+            # 'e.g.', 'Inc.', 'U.S.': inner periods would make textstat split the sentence.
+            plain = "".join(ch for ch in text if ch not in ".!?") or _NEUTRAL_WORD
+        if len(_PLAIN) >= _MAX_PLAIN:
+            _PLAIN.clear()
+        _PLAIN[text] = plain
+    return plain
+
+
+_PLAIN: dict[str, str] = {}
+_MAX_PLAIN = 50_000
 
 
 def _formula_text(sentences: Sequence[Sentence]) -> str:

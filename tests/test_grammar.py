@@ -196,6 +196,13 @@ def test_is_negated_reads_the_tokens_own_negation(parse: Any) -> None:
     assert not grammar.is_negated(word(parse("The buyer read the description."), "read"))
 
 
+def test_negators_of_are_the_words_a_finding_quotes(parse: Any) -> None:
+    doc = parse("The buyer did not read the description and never asked.")
+    assert words(grammar.negators_of(word(doc, "read"))) == ["not"]
+    assert words(grammar.negators_of(word(doc, "asked"))) == ["never"]
+    assert grammar.negators_of(word(parse("The buyer read the description."), "read")) == []
+
+
 def test_has_negator_child_is_looser_than_is_negated(parse: Any) -> None:
     doc = parse("We did not send the invoices.")
     assert grammar.has_negator_child(word(doc, "send"))
@@ -230,6 +237,15 @@ def test_about_future(parse: Any) -> None:
     assert grammar.about_future(word(parse("We will always follow the rules."), "follow"))
     assert not grammar.about_future(word(parse("We always followed the rules."), "followed"))
     assert not grammar.about_future(word(parse("We would follow the rules."), "follow"))
+
+
+def test_has_auxiliary_reads_the_verbs_own_auxiliaries(parse: Any) -> None:
+    doc = parse("Amazon could not read the numbers.")
+    assert grammar.has_auxiliary(word(doc, "read"), ("can", "could"))
+    assert not grammar.has_auxiliary(word(doc, "read"), grammar.FUTURE_AUX)
+    doc = parse("We will check and provide the invoices.")
+    assert grammar.has_auxiliary(word(doc, "check"), grammar.WILL_AUX)
+    assert not grammar.has_auxiliary(word(doc, "provide"), grammar.WILL_AUX)  # the head's
 
 
 def test_has_modal(parse: Any) -> None:

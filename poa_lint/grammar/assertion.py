@@ -38,6 +38,16 @@ def is_negated(token: Token) -> bool:
     )
 
 
+def negators_of(token: Token) -> list[Token]:
+    """The words that negate a token, in text order: a ``neg`` ("not", "n't") or "never"
+    among its children, which a finding quotes with the verb ("did *not* read").
+
+    Unlike :func:`is_negated` it keeps a "not" after a noun, and unlike
+    :func:`has_negator_child` it does not take a "not" the parser did not label ``neg``.
+    """
+    return [c for c in token.children if c.dep_ == "neg" or c.lower_ == "never"]
+
+
 def has_negator_child(token: Token) -> bool:
     """Any "not", "never" or "n't" (or ``neg``) below the token, before or after it.
 

@@ -8,6 +8,7 @@ infinitive, each as the rules that ask it were tuned.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Literal
 
 from .subjects import subjects_of
@@ -69,12 +70,22 @@ def about_future(verb: Token) -> bool:
     this climbs xcomps and conjuncts for the tone rules."""
     current = verb
     for _ in range(4):
-        if any(c.dep_ == "aux" and lemma_of(c) in WILL_AUX for c in current.children):
+        if has_auxiliary(current, WILL_AUX):
             return True
         if current.dep_ not in ("xcomp", "conj"):
             return False
         current = current.head
     return False
+
+
+def has_auxiliary(verb: Token, lemmas: Collection[str]) -> bool:
+    """One of ``lemmas`` is an auxiliary (``aux``) of the verb itself: "we *will* sue",
+    "Amazon *could* not read the numbers".
+
+    The verb's own auxiliaries only, read by lemma: unlike :func:`about_future` and
+    :func:`has_modal` it does not look at the verb a conjunct or complement hangs from.
+    """
+    return any(c.dep_ == "aux" and lemma_of(c) in lemmas for c in verb.children)
 
 
 def has_modal(verb: Token) -> bool:

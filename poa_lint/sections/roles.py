@@ -24,6 +24,7 @@ from ..grammar import (
     is_seller_or_staff,
     lead_verb_of,
     main_verbs,
+    negators_of,
     object_lemmas,
     subjects_of,
     verb_tense,
@@ -293,7 +294,7 @@ def _unaware(verbs: Sequence[Token]) -> bool:
     for verb in verbs:
         if verb.lemma_.lower() not in _KNOWING:
             continue
-        negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
+        negated = bool(negators_of(verb))
         if negated and any(is_seller_or_staff(s) for s in subjects_of(verb)):
             return True
     return False

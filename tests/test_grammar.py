@@ -8,7 +8,10 @@ finding in the corpus.
 
 from __future__ import annotations
 
+import ast
+import importlib
 import inspect
+import pkgutil
 import sys
 from typing import Any
 
@@ -136,6 +139,17 @@ def test_nominal_subject_climbs_out_of_adverbial_clauses(parse: Any) -> None:
     assert grammar.nominal_subject(word(doc, "abuse")).text == "who"  # not the noun
 
 
+def test_subjects_of_reads_the_verbs_own_subjects(parse: Any) -> None:
+    doc = parse("Our packer and I checked the stock and sent the invoices.")
+    assert words(grammar.subjects_of(word(doc, "checked"))) == ["packer"]
+    assert words(grammar.subjects_of(word(doc, "sent"))) == ["packer"]  # a verbal conjunct's
+    doc = parse("The photo was taken by Anna Berg.")
+    assert words(grammar.subjects_of(word(doc, "taken"))) == ["photo"]
+    doc = parse("Customers who abuse returns cost us money.")
+    assert words(grammar.subjects_of(word(doc, "abuse"))) == ["who"]  # not the noun
+    assert grammar.subjects_of(word(parse("Check every order."), "check")) == []
+
+
 def test_is_first_person(parse: Any) -> None:
     doc = parse("We shipped late and our team missed the cut-off.")
     assert grammar.is_first_person(word(doc, "we"))
@@ -143,6 +157,18 @@ def test_is_first_person(parse: Any) -> None:
     doc = parse("The buyer and their team complained.")
     assert not grammar.is_first_person(word(doc, "team"))
     assert not grammar.is_first_person(None)
+
+
+def test_is_seller_or_staff_counts_the_sellers_people(parse: Any) -> None:
+    doc = parse("The packer checks every parcel.")
+    assert grammar.is_seller_or_staff(word(doc, "packer"))
+    assert not grammar.is_first_person(word(doc, "packer"))  # unowned: not first person
+    doc = parse("Our manager and I checked the stock.")
+    assert grammar.is_seller_or_staff(word(doc, "our"))
+    assert grammar.is_seller_or_staff(word(doc, "manager"))
+    doc = parse("The buyer's agent opened a claim.")
+    assert not grammar.is_seller_or_staff(word(doc, "agent"))
+    assert not grammar.is_seller_or_staff(word(doc, "buyer"))
 
 
 def test_owned_by_first_and_by_other(parse: Any) -> None:
@@ -170,6 +196,13 @@ def test_is_negated_reads_the_tokens_own_negation(parse: Any) -> None:
     assert not grammar.is_negated(word(parse("The buyer read the description."), "read"))
 
 
+def test_negators_of_are_the_words_a_finding_quotes(parse: Any) -> None:
+    doc = parse("The buyer did not read the description and never asked.")
+    assert words(grammar.negators_of(word(doc, "read"))) == ["not"]
+    assert words(grammar.negators_of(word(doc, "asked"))) == ["never"]
+    assert grammar.negators_of(word(parse("The buyer read the description."), "read")) == []
+
+
 def test_has_negator_child_is_looser_than_is_negated(parse: Any) -> None:
     doc = parse("We did not send the invoices.")
     assert grammar.has_negator_child(word(doc, "send"))
@@ -180,10 +213,39 @@ def test_has_negator_child_is_looser_than_is_negated(parse: Any) -> None:
 # Done, ongoing or promised -----------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("text", "verb", "tense"),
+    [
+        ("We will check every order.", "check", "future"),
+        ("We plan to check every order.", "plan", "future"),
+        ("We have checked every order.", "checked", "perfect"),
+        ("We are checking every order.", "checking", "progressive"),
+        ("We have been selling on Amazon since 2016.", "selling", "present"),
+        ("The packer checks every parcel.", "checks", "present"),
+        ("We checked every order.", "checked", "past"),
+        ("The photo was taken by Anna Berg.", "taken", "past"),
+        ("Check every order before shipping.", "check", "imperative"),
+        ("Removed the listing.", "removed", "past"),
+        ("We would like to explain.", "explain", "none"),
+    ],
+)
+def test_verb_tense(parse: Any, text: str, verb: str, tense: str) -> None:
+    assert grammar.verb_tense(word(parse(text), verb)) == tense
+
+
 def test_about_future(parse: Any) -> None:
     assert grammar.about_future(word(parse("We will always follow the rules."), "follow"))
     assert not grammar.about_future(word(parse("We always followed the rules."), "followed"))
     assert not grammar.about_future(word(parse("We would follow the rules."), "follow"))
+
+
+def test_has_auxiliary_reads_the_verbs_own_auxiliaries(parse: Any) -> None:
+    doc = parse("Amazon could not read the numbers.")
+    assert grammar.has_auxiliary(word(doc, "read"), ("can", "could"))
+    assert not grammar.has_auxiliary(word(doc, "read"), grammar.FUTURE_AUX)
+    doc = parse("We will check and provide the invoices.")
+    assert grammar.has_auxiliary(word(doc, "check"), grammar.WILL_AUX)
+    assert not grammar.has_auxiliary(word(doc, "provide"), grammar.WILL_AUX)  # the head's
 
 
 def test_has_modal(parse: Any) -> None:
@@ -199,9 +261,61 @@ def test_finite(parse: Any) -> None:
     assert not grammar.finite(word(parse("We want to provide the invoices."), "provide"))
 
 
+def test_is_tensed_differs_from_finite(parse: Any) -> None:
+    doc = parse("We will check every order.")
+    assert grammar.is_tensed(word(doc, "check"))  # a modal carries the tense
+    assert not grammar.finite(word(doc, "check"))  # but it is no statement of fact
+    doc = parse("To be checked, the items are sent.")
+    assert not grammar.is_tensed(word(doc, "checked"))  # no tensed auxiliary
+    assert grammar.finite(word(doc, "checked"))
+    assert grammar.is_tensed(word(doc, "sent"))
+    assert not grammar.is_tensed(word(parse("We want to check it."), "check"))
+
+
 def test_should_have(parse: Any) -> None:
     assert grammar.should_have(word(parse("The customer should have read the manual."), "read"))
     assert not grammar.should_have(word(parse("The customer should read the manual."), "read"))
+
+
+# What an item does ----------------------------------------------------------------------------
+
+
+def test_main_verbs_are_the_roots_and_their_conjuncts(parse: Any) -> None:
+    doc = parse("Our packer and I checked the stock and sent the invoices.")
+    tokens = list(doc[:])
+    heads = [t.head.i for t in doc]
+    assert words(grammar.main_verbs(doc[:], tokens, heads)) == ["checked", "sent"]
+    doc = parse("We would like to explain what happened.")
+    assert words(grammar.main_verbs(doc[:], list(doc[:]), [t.head.i for t in doc])) == ["like"]
+
+
+def test_lead_verb_of_prefers_a_tensed_verb_that_is_not_about_the_letter(parse: Any) -> None:
+    doc = parse("Our manager checks the daily stock report in order to avoid errors.")
+    avoid, checks = word(doc, "avoid"), word(doc, "checks")
+    assert grammar.lead_verb_of([avoid, checks], frozenset()) is checks
+    assert grammar.lead_verb_of([avoid, checks], frozenset({"check"})) is avoid
+    assert grammar.lead_verb_of([checks], frozenset({"check"})) is None
+
+
+def test_object_lemmas_read_objects_and_their_modifiers(parse: Any) -> None:
+    doc = parse("Our manager checks the daily stock report.")
+    assert grammar.object_lemmas(word(doc, "checks")) == {"report", "stock", "daily"}
+    doc = parse("The photo was taken by Anna Berg.")
+    assert grammar.object_lemmas(word(doc, "taken")) == {"photo"}  # the passive subject
+    assert grammar.object_lemmas(word(parse("We apologise."), "apologise")) == set()
+
+
+def test_is_passive(parse: Any) -> None:
+    assert grammar.is_passive(word(parse("The photo was taken by Anna Berg."), "taken"))
+    assert not grammar.is_passive(word(parse("We took the photo."), "took"))
+    assert not grammar.is_passive(None)
+
+
+def test_foreign_agent(parse: Any) -> None:
+    assert grammar.foreign_agent(word(parse("The photo was taken by Anna Berg."), "taken"))
+    assert not grammar.foreign_agent(word(parse("The photo was taken by our team."), "taken"))
+    assert not grammar.foreign_agent(word(parse("We took the photo."), "took"))
+    assert not grammar.foreign_agent(None)
 
 
 # Hypothetical, purpose, reported or distanced ----------------------------------------------
@@ -249,13 +363,43 @@ def test_reported_by_other(parse: Any) -> None:
     assert not grammar.reported_by_other(word(doc, "happen"))
 
 
+def grammar_modules() -> list[Any]:
+    """Every module of the grammar package."""
+    return [
+        importlib.import_module(f"{grammar.__name__}.{info.name}")
+        for info in pkgutil.iter_modules(grammar.__path__)
+    ]
+
+
 def test_every_grammar_function_has_examples_here() -> None:
     source = inspect.getsource(sys.modules[__name__])
     functions = [
         name
-        for name, value in vars(grammar).items()
-        if inspect.isfunction(value) and value.__module__ == grammar.__name__
+        for module in grammar_modules()
+        for name, value in vars(module).items()
+        if inspect.isfunction(value) and value.__module__ == module.__name__
     ]
-    assert len(functions) > 25
+    assert len(functions) > 35
     untested = [name for name in functions if f"grammar.{name}(" not in source]
     assert untested == []
+
+
+def test_every_grammar_name_is_importable_from_the_package() -> None:
+    defined = [
+        node
+        for module in grammar_modules()
+        for node in ast.parse(inspect.getsource(module)).body
+        if isinstance(node, (ast.FunctionDef, ast.Assign))
+    ]
+    public = {
+        name
+        for node in defined
+        for name in (
+            [node.name]
+            if isinstance(node, ast.FunctionDef)
+            else [t.id for t in node.targets if isinstance(t, ast.Name)]
+        )
+        if not name.startswith("_")
+    }
+    assert public - set(grammar.__all__) == set()
+    assert all(hasattr(grammar, name) for name in grammar.__all__)

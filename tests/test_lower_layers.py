@@ -4,7 +4,8 @@ Readers turn files into text and know nothing of spaCy or letters. The letter, w
 envelope and the heading cues the envelope asks, knows nothing of the structure analysis
 (``poa_lint.sections``, ``poa_lint.coverage``), the checks or anything over them: not at
 import time, not inside a function, not for type checking. The structure analysis keeps its
-results with the letter through ``Letter.shared`` instead.
+results with the letter through ``Letter.shared`` instead. The grammar (``poa_lint.grammar``)
+reads spaCy tokens and imports neither the letter nor anything above it.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ ABOVE_THE_LETTER = frozenset(
     }
 )
 READERS_MAY_IMPORT = frozenset({"readers", "errors", "source", "texts"})
+#: The grammar reads spaCy tokens: it needs nothing of the letter or of anything above it.
+ABOVE_THE_GRAMMAR = ABOVE_THE_LETTER | {"letter", "envelope", "section_cues"}
 
 
 def poa_lint_imports(path: Path) -> set[str]:
@@ -66,6 +69,7 @@ def relative(path: Path) -> str:
 
 READER_FILES = sorted((PACKAGE / "readers").glob("*.py"))
 LETTER_FILES = [PACKAGE / name for name in ("letter.py", "envelope.py", "section_cues.py")]
+GRAMMAR_FILES = sorted((PACKAGE / "grammar").glob("*.py"))
 
 
 @pytest.mark.parametrize("path", READER_FILES, ids=relative)
@@ -76,3 +80,8 @@ def test_readers_import_only_what_is_below_them(path: Path) -> None:
 @pytest.mark.parametrize("path", LETTER_FILES, ids=relative)
 def test_the_letter_imports_nothing_above_it(path: Path) -> None:
     assert poa_lint_imports(path) & ABOVE_THE_LETTER == set()
+
+
+@pytest.mark.parametrize("path", GRAMMAR_FILES, ids=relative)
+def test_the_grammar_imports_nothing_of_the_letter_or_above(path: Path) -> None:
+    assert poa_lint_imports(path) & ABOVE_THE_GRAMMAR == set()

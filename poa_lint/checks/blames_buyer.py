@@ -22,11 +22,13 @@ from ..grammar import (
     cause_is_ours,
     dependents,
     distanced,
+    has_auxiliary,
     hypothetical,
     is_negated,
     is_one_of,
     lemma_of,
     modifiers_of,
+    negators_of,
     objects_of,
     predicate_chain,
     purpose_infinitive,
@@ -381,12 +383,12 @@ def _accusing_predicate(
     options: BlamesBuyerOptions,
 ) -> Iterator[Found]:
     """Does this predicate, said of the buyer, accuse them?"""
-    neg = [c for c in predicate.children if c.dep_ == "neg" or c.lower_ == "never"]
+    neg = negators_of(predicate)
     if not negated and is_one_of(predicate, options.accusation_verbs):
         yield Found((buyer, predicate), _BLAME_SUGGESTION)
         return
     if negated and is_one_of(predicate, options.careless_verbs):
-        if any(c.dep_ == "aux" and lemma_of(c) in ("can", "could") for c in predicate.children):
+        if has_auxiliary(predicate, ("can", "could")):
             return  # "buyers could not follow their parcels": our failure left them unable
         yield Found((buyer, predicate, *neg, *dependents(predicate, "dobj")), _BLAME_SUGGESTION)
         return

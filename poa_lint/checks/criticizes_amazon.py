@@ -25,10 +25,12 @@ from ..grammar import (
     clause_tokens,
     dependents,
     distanced,
+    has_auxiliary,
     hypothetical,
     is_first_person,
     is_negated,
     is_one_of,
+    is_passive,
     lemma_of,
     modifiers_of,
     objects_of,
@@ -498,7 +500,7 @@ def _criticised_sanction(verb: Token, options: CriticizesAmazonOptions) -> Itera
     flagged the order" is the seller's own act).
     """
     subject = subject_of(verb)
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    passive = is_passive(verb)
     if not passive and (subject is None or not _is_amazon(subject, options)):
         return
     if is_negated(verb) or distanced(verb) or hypothetical(verb):
@@ -533,7 +535,7 @@ def _without_grounds(verb: Token, options: CriticizesAmazonOptions) -> list[Toke
 def _inability(verb: Token) -> bool:
     """ "… so Amazon could not read those numbers": a consequence of the seller's error, told
     with "can/could", is a technical fact, not a charge of negligence."""
-    can = any(c.dep_ == "aux" and lemma_of(c) in ("can", "could") for c in verb.children)
+    can = has_auxiliary(verb, ("can", "could"))
     consequence = any(
         c.lower_ == "so" and c.dep_ in ("mark", "advmod", "cc") for c in verb.children
     )

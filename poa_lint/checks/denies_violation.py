@@ -30,6 +30,7 @@ from ..grammar import (
     is_one_of,
     lemma_of,
     modifiers_of,
+    negators_of,
     owned_by_first,
     owned_by_other,
     states_purpose,
@@ -209,7 +210,7 @@ def _denying_verb(verb: Token, options: DeniesViolationOptions) -> Iterator[Foun
     # break them" the finding for "break" should not swallow the first clause.
     subject = subject if subject.head.i == verb.i else verb
     negated = is_negated(verb)
-    neg = [c for c in verb.children if c.dep_ == "neg" or c.lower_ == "never"]
+    neg = negators_of(verb)
     hedged = any(
         c.lower_ in options.hedge_adverbs
         or (c.dep_ == "prep" and any(o.lower_ in options.hedge_adverbs for o in c.children))

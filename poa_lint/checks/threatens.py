@@ -23,6 +23,7 @@ from ..grammar import (
     clause_tokens,
     dependents,
     governing_subject,
+    has_auxiliary,
     heads_above,
     hypothetical,
     is_first_person,
@@ -88,7 +89,7 @@ def _future_or_intended(verb: Token, options: ThreatensOptions) -> bool:
     """The act is announced, not reported: "we will sue", "we are ready to take legal
     action", "we reserve the right to ...", "we have no choice but to go to court"."""
     for current in [verb, *heads_above(verb)]:
-        if any(c.dep_ == "aux" and lemma_of(c) in FUTURE_AUX for c in current.children):
+        if has_auxiliary(current, FUTURE_AUX):
             return True
         if is_one_of(current, options.intent_words):
             return True
@@ -268,7 +269,7 @@ def _ultimatum(token: Token, options: ThreatensOptions) -> Iterator[Found]:
         return
     main = token.head
     main_subject = subject_of(main)
-    future = any(c.dep_ == "aux" and lemma_of(c) in FUTURE_AUX for c in main.children)
+    future = has_auxiliary(main, FUTURE_AUX)
     # "… he will file a claim": the seller's lawyer (or whoever) acting on the outcome
     legal_step = is_one_of(main, options.lawyer_verbs) and main_subject is not None
     if future and (is_first_person(main_subject) or legal_step):

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Literal
 from ..grammar import (
     SECOND_PERSON,
     dependents,
+    has_auxiliary,
     is_first_person,
     is_negated,
     is_one_of,
@@ -372,8 +373,8 @@ def _is_request(verb: Token) -> bool:
     subject = subject_of(verb)
     if subject is None:
         return verb.tag_ == "VB" and not any(c.dep_ == "aux" for c in verb.children)
-    return subject.lower_ in SECOND_PERSON and any(
-        c.dep_ == "aux" and lemma_of(c) in ("can", "could", "would", "will") for c in verb.children
+    return subject.lower_ in SECOND_PERSON and has_auxiliary(
+        verb, ("can", "could", "would", "will")
     )
 
 

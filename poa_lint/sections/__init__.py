@@ -16,12 +16,13 @@ The result is computed once per letter (:func:`structure_of`) and read by the st
 coverage and measure checks.
 
 One module per job: :mod:`.model` (items, sections, the structure), :mod:`.headings`
-(which paragraph starts a part), :mod:`.clauses` (subject, tense and verbs of a clause),
-:mod:`.roles` (the role each item plays) and :mod:`.assemble` (the parts put together).
-Which part a heading's words name is :mod:`poa_lint.section_cues`, one layer down, since
-the letter's envelope asks it too.
+(which paragraph starts a part), :mod:`.roles` (the role each item plays) and
+:mod:`.assemble` (the parts put together). Which part a heading's words name is
+:mod:`poa_lint.section_cues`, one layer down, since the letter's envelope asks it too; the
+subject, tense and verbs of a clause are :mod:`poa_lint.grammar`'s, which the checks ask too.
 """
 
+from ..grammar import Tense
 from ..section_cues import (
     CAUSE_REFERENCE,
     PARTS,
@@ -31,7 +32,7 @@ from ..section_cues import (
     vocabulary,
 )
 from .assemble import analyse, structure_of
-from .model import Item, ItemRole, Section, Structure, Tense
+from .model import Item, ItemRole, Section, Structure
 from .roles import ATTACHMENT, EVIDENCE_POINTER
 
 __all__ = [

@@ -12,10 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from ..grammar import Tense
 from ..section_cues import PARTS, PartKind
 
 ItemRole = Literal["cause", "corrective", "preventive", "neutral"]
-Tense = Literal["past", "perfect", "present", "future", "progressive", "imperative", "none"]
 
 
 @dataclass(frozen=True)

@@ -16,21 +16,23 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..section_cues import phrase_pattern, vocabulary
-from ..timeframes import FREQUENCY_RE
-from .clauses import (
-    FUTURE_AUX,
+from ..grammar import (
+    WILL_AUX,
+    Tense,
     foreign_agent,
-    is_first_person,
     is_passive,
+    is_seller_or_staff,
     lead_verb_of,
     main_verbs,
+    negators_of,
     object_lemmas,
     subjects_of,
     verb_tense,
 )
+from ..section_cues import phrase_pattern, vocabulary
+from ..timeframes import FREQUENCY_RE
 from .headings import EMAIL_HEADER
-from .model import Item, ItemRole, Tense
+from .model import Item, ItemRole
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -145,7 +147,7 @@ def _item_role(
     indices = range(span.start, span.end)
     # Words the seller quotes (usually from Amazon's notice) are not the seller's account.
     lemmas = {all_lemmas[i] for i in indices if i not in quoted}
-    lead_verb = lead_verb_of(verbs)
+    lead_verb = lead_verb_of(verbs, vocabulary().discourse_verbs)
     tense: Tense = "none"
     first_person = False
     negated = False
@@ -160,7 +162,7 @@ def _item_role(
             # dated act is done, whatever tense a second-language writer gives it
             tense = "past"
         subjects = subjects_of(lead_verb)
-        first_person = any(is_first_person(s) for s in subjects) or (
+        first_person = any(is_seller_or_staff(s) for s in subjects) or (
             not subjects and tense in ("past", "imperative", "perfect")
         )
         negated = (
@@ -177,7 +179,7 @@ def _item_role(
         )
     # Tenses anywhere in the item: a future clause anywhere makes a commitment.
     any_future = any(
-        lowers[i] in FUTURE_AUX or (all_lemmas[i] == "will" and letter.doc[i].tag_ == "MD")
+        lowers[i] in WILL_AUX or (all_lemmas[i] == "will" and letter.doc[i].tag_ == "MD")
         for i in indices
     )
     routine_hit = bool(routine.search(text) or FREQUENCY_RE.search(text))
@@ -292,8 +294,8 @@ def _unaware(verbs: Sequence[Token]) -> bool:
     for verb in verbs:
         if verb.lemma_.lower() not in _KNOWING:
             continue
-        negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
-        if negated and any(is_first_person(s) for s in subjects_of(verb)):
+        negated = bool(negators_of(verb))
+        if negated and any(is_seller_or_staff(s) for s in subjects_of(verb)):
             return True
     return False
 
@@ -324,7 +326,7 @@ def _reports_fix(tokens: Sequence[Token]) -> bool:
         if verb_tense(verb) not in ("past", "perfect"):
             continue
         subjects = subjects_of(verb)
-        if any(is_first_person(s) for s in subjects):
+        if any(is_seller_or_staff(s) for s in subjects):
             return True
     return False
 
@@ -332,7 +334,7 @@ def _reports_fix(tokens: Sequence[Token]) -> bool:
 def _remedial(verbs: Sequence[Token]) -> bool:
     """Whether the item's action verb (``verbs``: its :func:`main_verbs`) changes the state
     of something (see ``remedial_verbs`` in rules/sections.yaml)."""
-    verb = lead_verb_of(verbs)
+    verb = lead_verb_of(verbs, vocabulary().discourse_verbs)
     if verb is None:
         return False
     lemma = verb.lemma_.lower()
@@ -474,4 +476,4 @@ def _restates_sanction(verb: Token | None) -> bool:
     if not passive or passive[0].lemma_.lower() not in vocab.sanctioned_nouns:
         return False
     reasons = [c for c in verb.children if c.dep_ in ("advcl", "prep")]
-    return not any(t.dep_ == "nsubj" and is_first_person(t) for r in reasons for t in r.subtree)
+    return not any(t.dep_ == "nsubj" and is_seller_or_staff(t) for r in reasons for t in r.subtree)

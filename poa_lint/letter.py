@@ -302,13 +302,18 @@ class Letter:
 
         return tuple(self.doc.to_array(IDX).tolist()) if len(self.doc) else ()
 
+    @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        """Every token of the Doc, built once. ``doc[i]`` and iterating a span build a new
+        ``Token`` each time; checks that read the same tokens again and again (each item's,
+        each line's) slice this instead."""
+        return tuple(self.doc)
+
     def tokens_in(self, start: int, end: int) -> Iterator[Token]:
         """Tokens that begin in [start, end), in order (a binary search, not a doc walk:
         checks call this once per paragraph, and a walk from the top made that quadratic)."""
         starts = self._token_starts
-        doc = self.doc
-        for i in range(bisect_left(starts, start), bisect_left(starts, end)):
-            yield doc[i]
+        yield from self.tokens[bisect_left(starts, start) : bisect_left(starts, end)]
 
 
 def _tokenized(nlp: Language, source: SourceText) -> Doc:

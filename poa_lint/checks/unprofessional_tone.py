@@ -13,7 +13,7 @@ text (``quotes: skip``), because a seller quoting Amazon's notice is not their v
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
@@ -229,29 +229,27 @@ def _plain_word(token: Token, options: UnprofessionalToneOptions) -> bool:
     return token.lower_ in options.shouted_words or lemma_of(token) in options.emotions
 
 
-def _repeated_caps_words(letter: Letter, options: UnprofessionalToneOptions) -> frozenset[str]:
-    """Caps words that are not function words and occur more than once: brand names.
+def _repeated_caps_words(letter: Letter, caps: Sequence[int]) -> frozenset[str]:
+    """Caps words (``caps``: their token indices) that are not function words and occur
+    more than once: brand names.
 
     A trademark letter writes the brand the same way every time ("FROSTLYNE"); a seller who
     shouts rarely repeats the same unusual word.
     """
     counts: dict[str, int] = {}
-    doc = letter.doc
-    for i, text in enumerate(letter.texts):
-        if _is_caps_text(text, options) and not doc[i].is_stop:
-            counts[text] = counts.get(text, 0) + 1
+    doc, texts = letter.doc, letter.texts
+    for i in caps:
+        if not doc[i].is_stop:
+            counts[texts[i]] = counts.get(texts[i], 0) + 1
     return frozenset(word for word, n in counts.items() if n > 1)
 
 
-def _data_words(letter: Letter, options: UnprofessionalToneOptions) -> frozenset[str]:
-    """Caps words that stand in a data line (a status column, a carrier): the same word in
-    a sentence ("the tracking stopped at IN TRANSIT") is that data quoted, not shouting."""
-    doc = letter.doc
-    return frozenset(
-        text
-        for i, text in enumerate(letter.texts)
-        if _is_caps_text(text, options) and letter.in_data_line(doc[i].idx)
-    )
+def _data_words(letter: Letter, caps: Sequence[int]) -> frozenset[str]:
+    """Caps words (``caps``: their token indices) that stand in a data line (a status
+    column, a carrier): the same word in a sentence ("the tracking stopped at IN TRANSIT")
+    is that data quoted, not shouting."""
+    texts, offsets = letter.texts, letter.token_offsets
+    return frozenset(texts[i] for i in caps if letter.in_data_line(offsets[i]))
 
 
 def _name_like(token: Token, brands: frozenset[str]) -> bool:
@@ -272,13 +270,15 @@ def _shouting(letter: Letter, options: UnprofessionalToneOptions) -> Iterator[Fo
     keeps brand names in capitals quiet. A line entirely in capitals is a heading ("ROOT
     CAUSE") when it is short or has no verb; a long all-caps sentence is flagged as a whole.
     """
-    caps_at = [
-        letter.doc[i].idx for i, text in enumerate(letter.texts) if _is_caps_text(text, options)
-    ]
-    if not caps_at:
+    texts, offsets = letter.texts, letter.token_offsets
+    # each distinct word is tested once (a letter repeats its words)
+    caps_words = {text for text in set(texts) if _is_caps_text(text, options)}
+    if not caps_words:
         return  # no word in capitals anywhere: nothing can shout
-    data = _data_words(letter, options)
-    brands = _repeated_caps_words(letter, options) | data
+    caps = [i for i, text in enumerate(texts) if text in caps_words]
+    caps_at = [offsets[i] for i in caps]
+    data = _data_words(letter, caps)
+    brands = _repeated_caps_words(letter, caps) | data
     for start, end, heading in _line_bounds(letter):
         if heading or end <= start or letter.in_data_line(start):
             continue

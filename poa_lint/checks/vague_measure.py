@@ -179,7 +179,7 @@ def vague_measure(letter: Letter, options: VagueOptions) -> Iterator[Hit]:
             text = letter.text[clip_start:clip_end]
             # The list marker ("2.") is no detail either.
             sentence = letter.span(clip_start, clip_end) or sentence
-            if any(t.dep_ == "neg" for t in sentence if t.head.dep_ == "ROOT"):
+            if any(t.dep_ == "neg" and t.head.dep_ == "ROOT" for t in sentence):
                 continue  # a negated promise ("we will not just try harder") is no measure
             if _concrete(sentence, text):
                 continue

@@ -76,7 +76,7 @@ def items_of(letter: Letter, paragraph: Paragraph, start: int) -> list[Item]:
         span = letter.span(s_start, s_end)
         if span is None or not any(t.isalpha() for t in letter.texts[span.start : span.end]):
             continue
-        tokens = list(span)
+        tokens = list(letter.tokens[span.start : span.end])
         text = letter.text[s_start:s_end]
         quoted = (
             frozenset(t.i for t in tokens if letter.in_quotes(t.idx, t.idx + len(t.text)))
@@ -138,8 +138,9 @@ def _item_role(
 ) -> tuple[ItemRole, Tense, bool, bool]:
     """Role, tense, first person, and whether the item sets up a lasting process.
 
-    ``tokens`` is ``list(span)``, made once by the caller: the tests below read the item's
-    tokens several times, and re-iterating a span builds every token anew; the letter's
+    ``tokens`` are the span's (from ``Letter.tokens``), listed once by the caller: the tests
+    below read the item's tokens several times, and re-iterating a span builds every token
+    anew; the letter's
     string and head arrays answer the word tests without building tokens at all."""
     vocab = vocabulary()
     causal, routine, forward = _markers()

@@ -85,22 +85,42 @@ def _item_keys(letter: Letter, item: Item) -> frozenset[str]:
         if phrase in lowered:
             keys.add(head)
     if span is not None:
-        keys.update(_lemma_keys(span, canonical, generic))
+        keys.update(_lemma_keys(letter, span, canonical, generic))
     return frozenset(k for k in keys if k not in generic)
 
 
-def _lemma_keys(span: Span, canonical: dict[str, str], generic: frozenset[str]) -> set[str]:
+def _lemma_keys(
+    letter: Letter, span: Span, canonical: dict[str, str], generic: frozenset[str]
+) -> set[str]:
+    """The canonical lemmas of the span's content words (nouns, names, verbs, adjectives of
+    three letters or more, not stop words, not numbers), read from the letter's arrays."""
+    content = letter.shared("coverage.content_words", _content_words)
+    texts, lowers, lemmas = letter.texts, letter.lowers, letter.lemmas
     keys = set()
-    for token in span:
-        if token.pos_ not in _CONTENT_POS or token.is_stop or len(token.text) < 3:
+    for i in range(span.start, span.end):
+        if not content[i] or len(texts[i]) < 3:
             continue
-        if token.like_num or not token.is_alpha:
+        lemma, lower = lemmas[i], lowers[i]
+        if lemma in generic or lower in generic:
             continue
-        lemma = token.lemma_.lower()
-        if lemma in generic or token.lower_ in generic:
-            continue
-        keys.add(canonical.get(lemma, canonical.get(token.lower_, lemma)))
+        keys.add(canonical.get(lemma, canonical.get(lower, lemma)))
     return keys
+
+
+def _content_words(letter: Letter) -> list[bool]:
+    """Per token: a content part of speech, not a stop word, not like a number, alphabetic
+    (the Doc's arrays, read once per letter; every item of the letter asks)."""
+    from spacy.attrs import IS_ALPHA, IS_STOP, LIKE_NUM, POS
+
+    doc = letter.doc
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    content_pos = {strings[pos] for pos in _CONTENT_POS}
+    return [
+        pos in content_pos and not stop and not num and bool(alpha)
+        for pos, stop, num, alpha in doc.to_array([POS, IS_STOP, LIKE_NUM, IS_ALPHA]).tolist()
+    ]
 
 
 @dataclass(frozen=True)

@@ -297,3 +297,20 @@ def test_the_graph_sees_in_function_imports(module: str, imports: str) -> None:
 def test_the_graph_leaves_type_checking_imports_out() -> None:
     # poa_lint.cache names the config's type for annotations only
     assert "poa_lint.config" not in _graph()["poa_lint.cache"]
+
+
+def test_every_package_ships_in_the_wheel() -> None:
+    """pyproject.toml lists the packages the wheel holds: a new package under poa_lint/
+    left out of it installs a poa-lint that cannot import itself (the CI's wheel check
+    finds it too, but only after the whole test suite)."""
+    import sys
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+
+    pyproject = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(pyproject["tool"]["setuptools"]["packages"])
+    packages = {_module_name(p) for p in PACKAGE.rglob("__init__.py")}
+    assert packages <= listed, f"add to [tool.setuptools] packages: {sorted(packages - listed)}"

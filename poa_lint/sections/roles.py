@@ -148,6 +148,20 @@ def _item_role(
     indices = range(span.start, span.end)
     # Words the seller quotes (usually from Amazon's notice) are not the seller's account.
     lemmas = {all_lemmas[i] for i in indices if i not in quoted}
+    # The routine and causal expressions are the costly tests (long alternations of cue
+    # phrases): each is run only when a branch below asks, and then once.
+    answers: dict[str, bool] = {}
+
+    def routine_hit() -> bool:
+        if "routine" not in answers:
+            answers["routine"] = bool(routine.search(text) or FREQUENCY_RE.search(text))
+        return answers["routine"]
+
+    def causal_hit() -> bool:
+        if "causal" not in answers:
+            answers["causal"] = bool(causal.search(text))
+        return answers["causal"]
+
     lead_verb = lead_verb_of(verbs, vocabulary().discourse_verbs)
     tense: Tense = "none"
     first_person = False
@@ -157,7 +171,7 @@ def _item_role(
         if (
             tense in ("present", "imperative")
             and _DATED_PAST.search(lead_verb.sent.text)
-            and not (routine.search(text) or FREQUENCY_RE.search(text))
+            and not routine_hit()
         ):
             # "On 2026-01-15 we delete the brand name", "yesterday we send the invoices": a
             # dated act is done, whatever tense a second-language writer gives it
@@ -183,8 +197,6 @@ def _item_role(
         lowers[i] in WILL_AUX or (all_lemmas[i] == "will" and letter.doc[i].tag_ == "MD")
         for i in indices
     )
-    routine_hit = bool(routine.search(text) or FREQUENCY_RE.search(text))
-    causal_hit = bool(causal.search(text))
     # A failure told in any main clause ("…, but our assistant did not update the page"), or
     # with a negative subject ("Nobody in our team knew …"), is still a failure.
     negated_elsewhere = any(
@@ -236,7 +248,7 @@ def _item_role(
         and object_lemmas(lead_verb) & vocab.acknowledged_objects
     ):
         return "neutral", tense, first_person, False
-    if forward.search(text) and not (causal_hit and tense == "past"):
+    if forward.search(text) and not (causal_hit() and tense == "past"):
         return "preventive", "future", first_person, establishes
     if tense == "future" or (any_future and action_verb and tense not in ("past", "perfect")):
         return "preventive", "future", first_person, establishes
@@ -245,14 +257,14 @@ def _item_role(
     if tense == "perfect" and _since_long_ago(tokens):
         return "neutral", tense, first_person, False  # "we have sold on Amazon since 2019"
     if action_verb and tense in ("past", "perfect") and not negated and not investigation:
-        if causal_hit and not first_person:
+        if causal_hit() and not first_person:
             return "cause", tense, first_person, False
-        if causal_hit and failure_hit and not establishes:
+        if causal_hit() and failure_hit and not establishes:
             # "We shipped late because our stock count was wrong": an account of the failure.
             return "cause", tense, first_person, False
         if not first_person and failure_hit and is_passive(lead_verb) is False:
             return "cause", tense, first_person, False
-        if establishes or (routine_hit and tense == "perfect"):
+        if establishes or (routine_hit() and tense == "perfect"):
             return "preventive", tense, first_person, True
         if first_person or (
             is_passive(lead_verb)
@@ -264,7 +276,7 @@ def _item_role(
             return "corrective", tense, first_person, False
     if (
         tense in ("present", "progressive")
-        and routine_hit
+        and routine_hit()
         and action_verb
         and lead_lemma not in vocab.state_verbs
     ):
@@ -278,11 +290,11 @@ def _item_role(
         return "preventive", tense, first_person, establishes
     if negated and first_person and lead_lemma in vocab.denial_verbs:
         return "neutral", tense, first_person, False  # a denial, not an account of a failure
-    if investigation and lead_verb is not None and not failure_hit and not causal_hit:
+    if investigation and lead_verb is not None and not failure_hit and not causal_hit():
         # "We checked each order" is a lead-in; "we found that the box was thin" carries
         # its cause in the clause and has failure words.
         return "neutral", tense, first_person, False
-    if (causal_hit or failure_hit or investigation) and tense not in ("future", "imperative"):
+    if (causal_hit() or failure_hit or investigation) and tense not in ("future", "imperative"):
         return "cause", tense, first_person, False
     return "neutral", tense, first_person, False
 

@@ -140,8 +140,8 @@ def _item_role(
 
     ``tokens`` are the span's (from ``Letter.tokens``), listed once by the caller: the tests
     below read the item's tokens several times, and re-iterating a span builds every token
-    anew; the letter's
-    string and head arrays answer the word tests without building tokens at all."""
+    anew; the letter's string and head arrays answer the word tests without building tokens
+    at all."""
     vocab = vocabulary()
     causal, routine, forward = _markers()
     lowers, all_lemmas, heads = letter.lowers, letter.lemmas, letter.heads

@@ -252,7 +252,6 @@ class Letter:
         A check whose every branch starts from a word list uses this to visit only the tokens
         that can fire instead of all of them; the result is the same, the cost is not."""
         index = self._word_index
-        words = words if isinstance(words, set | frozenset) else frozenset(words)
         found = words & index.keys() if len(words) > len(index) else index.keys() & words
         if not found:
             return

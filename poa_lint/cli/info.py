@@ -156,26 +156,15 @@ def explain(code_or_name: str, lang: str | None) -> None:
             click.echo(f"  {key} = {json.dumps(value)}")
     click.echo("")
     # The examples are letters, and letters are written in English: never translated.
-    click.echo(tr.gettext("Flagged:"))
-    for example in rule.examples.bad:
-        click.echo(
-            click.wrap_text(
-                " ".join(example.text.split()),
-                width=88,
-                initial_indent="  ✗ ",
-                subsequent_indent="    ",
-            )
-        )
-    click.echo(tr.gettext("Fine:"))
-    for example in rule.examples.good:
-        click.echo(
-            click.wrap_text(
-                " ".join(example.text.split()),
-                width=88,
-                initial_indent="  ✓ ",
-                subsequent_indent="    ",
-            )
-        )
+    for heading, mark, examples in (
+        (tr.gettext("Flagged:"), "✗", rule.examples.bad),
+        (tr.gettext("Fine:"), "✓", rule.examples.good),
+    ):
+        click.echo(heading)
+        for example in examples:
+            text = " ".join(example.text.split())
+            indent = f"  {mark} "
+            click.echo(click.wrap_text(text, 88, initial_indent=indent, subsequent_indent="    "))
     click.echo("")
     click.echo(tr(N_("More: {link}"), link=rule.link))
 

@@ -47,22 +47,21 @@ RUN_TEXT = {
 }
 
 
+def _child(element: Any, child: str) -> Any:
+    """A direct child ``w:<child>`` of ``element`` (either may be absent: then None)."""
+    return None if element is None else element.find(w(child))
+
+
 def val(element: Any, child: str) -> str | None:
     """``w:val`` of a direct child, or None when the child is absent."""
-    if element is None:
-        return None
-    found = element.find(w(child))
-    if found is None:
-        return None
-    value = found.get(w("val"))
+    found = _child(element, child)
+    value = None if found is None else found.get(w("val"))
     return None if value is None else str(value)
 
 
 def on_off(element: Any, child: str) -> bool | None:
     """A WordprocessingML toggle such as ``<w:b/>`` / ``<w:b w:val="0"/>``; None if unset."""
-    if element is None:
-        return None
-    found = element.find(w(child))
+    found = _child(element, child)
     if found is None:
         return None
     value = found.get(w("val"))

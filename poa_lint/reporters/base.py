@@ -82,6 +82,12 @@ class Reporter(abc.ABC):
         self.by_severity: dict[Severity, int] = {s: 0 for s in SEVERITY_ORDER}
         #: Letters per verdict ("ready", "revise", "will be rejected").
         self.verdicts: dict[str, int] = {v: 0 for v in VERDICT_ORDER}
+        self._start()
+
+    def _start(self) -> None:  # noqa: B027 - a hook: most formats keep no state of their own
+        """Set up the format's own state (what a document format buffers until
+        :meth:`finish`): called once the common settings above are in place, so a format
+        does not repeat the constructor's signature to add a few fields."""
 
     @property
     def findings(self) -> int:

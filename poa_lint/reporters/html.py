@@ -11,14 +11,11 @@ carry: the CLI hands it over with :meth:`HtmlReporter.letter_text` (``needs_text
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
-from ..i18n import DEFAULT
 from .base import Reporter, display_path
 
 if TYPE_CHECKING:
-    from ..catalog import Rule
     from ..models import Report
     from ..web.render import LetterView
 
@@ -29,19 +26,7 @@ class HtmlReporter(Reporter):
     needs_rules = True  # for the links to each rule's documentation
     needs_text = True
 
-    def __init__(
-        self,
-        stream: TextIO,
-        *,
-        rules: Sequence[Rule],
-        show_coverage: bool = False,
-        quiet: bool = False,
-        color: bool = False,
-        lang: str = DEFAULT,
-    ) -> None:
-        super().__init__(
-            stream, rules=rules, show_coverage=show_coverage, quiet=quiet, color=color, lang=lang
-        )
+    def _start(self) -> None:
         self._links = {rule.code: rule.link for rule in self.rules}
         self._texts: dict[str | None, str] = {}
         self._views: list[LetterView] = []

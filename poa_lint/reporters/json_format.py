@@ -9,18 +9,15 @@ input gives byte-identical output (handy for golden-file tests and caching in CI
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any
 
 from .._version import __version__
-from ..i18n import DEFAULT
 from ..safe_text import safe_json
 from ..severity import JSON_SCHEMA_VERSION
 from ..stored import TEMPLATE_FIELDS, public_entry
 from .base import SEVERITY_ORDER, Reporter
 
 if TYPE_CHECKING:
-    from ..catalog import Rule
     from ..models import Report
     from ..stored import StoredReport
 
@@ -36,19 +33,7 @@ class JsonReporter(Reporter):
 
     reads_stored = True
 
-    def __init__(
-        self,
-        stream: TextIO,
-        *,
-        rules: Sequence[Rule],
-        show_coverage: bool = False,
-        quiet: bool = False,
-        color: bool = False,
-        lang: str = DEFAULT,
-    ) -> None:
-        super().__init__(
-            stream, rules=rules, show_coverage=show_coverage, quiet=quiet, color=color, lang=lang
-        )
+    def _start(self) -> None:
         self._files: list[dict[str, Any]] = []
         self._errors: list[dict[str, str]] = []
 

@@ -12,12 +12,10 @@ import hashlib
 import json
 import re
 from collections import Counter
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from .._version import __version__
-from ..i18n import DEFAULT
 from ..models import Finding, Report, Severity
 from ..safe_text import safe_json
 from ..texts import N_
@@ -50,19 +48,7 @@ class SarifReporter(Reporter):
 
     needs_rules = True
 
-    def __init__(
-        self,
-        stream: TextIO,
-        *,
-        rules: Sequence[Rule],
-        show_coverage: bool = False,
-        quiet: bool = False,
-        color: bool = False,
-        lang: str = DEFAULT,
-    ) -> None:
-        super().__init__(
-            stream, rules=rules, show_coverage=show_coverage, quiet=quiet, color=color, lang=lang
-        )
+    def _start(self) -> None:
         self._descriptors: list[dict[str, Any]] = [rule_descriptor(r) for r in self.rules]
         self._rule_index: dict[str, int] = {r.code: i for i, r in enumerate(self.rules)}
         self._results: list[dict[str, Any]] = []

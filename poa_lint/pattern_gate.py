@@ -26,7 +26,15 @@ if TYPE_CHECKING:
 #: lemmas are lower-cased, so a lemma is looked up in lower case (a superset: never closes
 #: a gate that spaCy's exact comparison would pass).
 _ATTRIBUTES = {"ORTH": "texts", "TEXT": "texts", "LOWER": "lowers", "LEMMA": "lemmas"}
-_SKIPPABLE = frozenset({"?", "*", "!"})
+#: Quantifiers ("{3,}", "{2,4}") whose least count is one or more; spaCy's others ("?",
+#: "*", "{,2}", "{0,3}") let the first token be skipped, and "!" matches a token that is
+#: NOT the one the gate would look for.
+_AT_LEAST_ONE = re.compile(r"\{[1-9]\d*(?:,\d*)?\}")
+
+
+def _must_match(operator: str) -> bool:
+    """Whether a token with this ``OP`` is always in the match, as itself."""
+    return operator in ("", "+") or bool(_AT_LEAST_ONE.fullmatch(operator))
 
 
 @dataclass(frozen=True)
@@ -51,7 +59,7 @@ def gate_for(pattern: Sequence[Mapping[str, Any]]) -> Gate | None:
     if not pattern:
         return None
     first = pattern[0]
-    if str(first.get("OP", "")) in _SKIPPABLE:
+    if not _must_match(str(first.get("OP", ""))):
         return None
     tests = [(k, v) for k, v in first.items() if k != "OP"]
     if len(tests) != 1:

@@ -55,6 +55,8 @@ def test_gated_matches_are_those_of_one_matcher(nlp: Any) -> None:
         ([{"LOWER": {"IN": ["xxx", "tbd"]}}], "lowers", {"tbd"}, {"xxxx"}),
         ([{"LEMMA": "Take"}], "lemmas", {"take"}, {"took"}),
         ([{"TEXT": {"REGEX": "^X{3,}$"}}], "texts", {"XXXX"}, {"XX", "xXXX"}),
+        ([{"ORTH": "…", "OP": "{3,}"}], "texts", {"…"}, {"."}),
+        ([{"ORTH": "[", "OP": "+"}], "texts", {"["}, {"]"}),
     ],
 )
 def test_a_gate_opens_only_for_the_first_word(
@@ -71,6 +73,9 @@ def test_a_gate_opens_only_for_the_first_word(
     [
         [{"ORTH": "[", "OP": "?"}, {"ORTH": "]"}],  # the first token may be skipped
         [{"ORTH": "x", "OP": "*"}],
+        [{"ORTH": "x", "OP": "!"}],  # any token but "x"
+        [{"ORTH": "x", "OP": "{,2}"}, {"ORTH": "y"}],
+        [{"ORTH": "x", "OP": "{0,3}"}, {"ORTH": "y"}],
         [{"ORTH": "[", "IS_PUNCT": True}],  # two tests on the first token
         [{"POS": "NOUN"}],  # not a word: always run
         [{"LEMMA": {"REGEX": "^take"}}],  # lemmas are compared lower-cased: no regex gate

@@ -914,7 +914,9 @@ def main() -> None:
         machine(runner)
         sections: list[tuple[str, Callable[[], None]]] = [
             ("overhead", lambda: overhead(runner, letters200, slow)),
-            ("warm", lambda: warm(runner, slow)),
+            # one rep of the warm section is a few seconds: nine give per-letter medians
+            # that a neighbour's burst does not move by more than a hundredth of the ratio
+            ("warm", lambda: warm(runner, 3 * slow)),
             ("cold", lambda: cold(runner, work, fast + 2)),
             ("ner", lambda: ner(runner, letters200, slow)),
             ("jobs", lambda: jobs(runner, letters200, work, slow)),

@@ -20,7 +20,7 @@ corpus letter.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -199,6 +199,7 @@ def speed_up(nlp: Language, name: str = "attribute_ruler") -> bool:
         return False
     ruler.match = fast
     ruler.set_annotations = _annotator(ruler)
+    ruler.pipe = _Annotate(ruler, fast).pipe
     return True
 
 
@@ -223,3 +224,77 @@ def _annotator(ruler: Any) -> Callable[[Doc, list[Match]], None]:
                 original(doc, [match])
 
     return set_annotations
+
+
+class _Annotate:
+    """The component as ``nlp.pipe`` runs it: the same matches, applied token by token.
+
+    Applying a match sets attributes on one token, and the attributes a token ends with are
+    those of its matches in the order spaCy applies them (by pattern), the last one winning
+    for each attribute: so each token's matches are folded into one set of attributes (the
+    fold remembered per list of patterns), and the parts of speech, morphologies and lemmas
+    of all tokens go back in one ``Doc.from_array`` instead of one call per match. Anything
+    else a pattern sets (a tag, a dependency, an extension) still goes through spaCy's
+    ``set_token_attrs``; a match that points outside itself goes to the component's own
+    method, which raises its error for it.
+    """
+
+    def __init__(self, ruler: Any, match: FastAttributeMatch) -> None:
+        from spacy.attrs import LEMMA, MORPH, POS
+
+        self._ruler = ruler
+        self._match = match
+        self._columns = (POS, MORPH, LEMMA)
+        self._folds: dict[tuple[int, ...], tuple[tuple[tuple[int, int], ...], dict[Any, Any]]]
+        self._folds = {}
+
+    def _fold(
+        self, patterns: tuple[int, ...]
+    ) -> tuple[tuple[tuple[int, int], ...], dict[Any, Any]]:
+        """For a token matched by these patterns (in order): the (column, value) pairs of
+        the array attributes it ends with, and the rest of its attributes."""
+        known = self._folds.get(patterns)
+        if known is None:
+            merged: dict[Any, Any] = {}
+            for index in patterns:
+                merged.update(self._ruler.attrs[index])
+            columns = tuple(
+                (c, int(merged.pop(attr))) for c, attr in enumerate(self._columns) if attr in merged
+            )
+            if len(self._folds) > _MAX_ROWS:
+                self._folds.clear()
+            known = self._folds[patterns] = (columns, merged)
+        return known
+
+    def __call__(self, doc: Doc) -> Doc:
+        from spacy.tokens._retokenize import set_token_attrs
+
+        ruler = self._ruler
+        matches = self._match(doc)
+        indices = ruler.indices
+        by_token: dict[int, list[int]] = {}
+        for index, _, start, end in matches:  # sorted by pattern: spaCy's order
+            offset = indices[index]
+            i = start + offset if offset >= 0 else end + offset
+            if not start <= i < end:
+                ruler.set_annotations(doc, matches)  # raises the component's error
+                return doc
+            by_token.setdefault(i, []).append(index)
+        if not by_token:
+            return doc
+        table: Any = doc.to_array(list(self._columns))
+        changed = False
+        for i, patterns in by_token.items():
+            columns, rest = self._fold(tuple(patterns))
+            for column, value in columns:
+                table[i, column] = value
+                changed = True
+            if rest:
+                set_token_attrs(doc[i], rest)
+        if changed:
+            doc.from_array(list(self._columns), table)
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        for doc in stream:
+            yield self(doc)

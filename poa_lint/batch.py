@@ -69,6 +69,7 @@ def _choose_reason(
 
 
 _MAX_NOTICES = 64
+_MAX_ENABLED = 10_000
 
 
 class Checker:
@@ -80,6 +81,7 @@ class Checker:
         # Keyed by id(config); the config itself is kept so that its id is never reused.
         self._validated: dict[int, Config] = {}
         self._ready: dict[tuple[int, tuple[str, ...]], list[ActiveRule]] = {}
+        self._enabled: dict[tuple[int, str | None], tuple[str, ...]] = {}
         self._notices: dict[str, Notice] = {}
         # id(rules) -> (the list itself, so its id is never reused; whether it reads entities)
         self._entities: dict[int, tuple[list[ActiveRule], bool]] = {}
@@ -92,7 +94,15 @@ class Checker:
             if id(config) not in self._validated:
                 config.validate_against(self.catalog)
                 self._validated[id(config)] = config
-            enabled = tuple(r.code for r in config.enabled_rules(self.catalog, path))
+            # Config is frozen: which rules it enables depends on the path only through
+            # per-file-ignores, so a warm Linter asks once, not on every call.
+            where = path if config.per_file_ignores else None
+            enabled = self._enabled.get((id(config), where))
+            if enabled is None:
+                if len(self._enabled) >= _MAX_ENABLED:  # one entry per file of a large run
+                    self._enabled.clear()
+                enabled = tuple(r.code for r in config.enabled_rules(self.catalog, path))
+                self._enabled[(id(config), where)] = enabled
             rules = self._ready.get((id(config), enabled))
             if rules is None:
                 rules = self._ready[(id(config), enabled)] = prepare_rules(

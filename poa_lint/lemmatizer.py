@@ -50,6 +50,10 @@ class FastLemmas:
         self._base_forms: dict[tuple[int, int, int], list[str]] | None = (
             {} if _pure_base_form(lemmatizer) else None
         )
+        # The lemma's string-store key for each (word, part of speech, morphology) already
+        # answered: both answers above never change once given, so the look-ups and the
+        # hashing of the lemma are done once per form, not once per token.
+        self._keys: dict[tuple[int, int, int], int] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         import numpy
@@ -60,11 +64,16 @@ class FastLemmas:
             return lemmatizer(doc)  # type: ignore[no-any-return]  # its own checks, once
         rows = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()
         cache, strings, overwrite = lemmatizer.cache, doc.vocab.strings, lemmatizer.overwrite
+        known = self._keys
         lemmas = [row[3] for row in rows]
         for i, (orth, pos, morph, lemma) in enumerate(rows):
             if lemma and not overwrite:
                 continue
             key = (orth, pos, morph)
+            lemma_key = known.get(key)
+            if lemma_key is not None:
+                lemmas[i] = lemma_key
+                continue
             found = cache.get(key)
             if found is None and self._base_forms is not None:
                 found = self._base_forms.get(key)
@@ -75,6 +84,10 @@ class FastLemmas:
                         self._base_forms.clear()
                     self._base_forms[key] = found
             lemmas[i] = strings.add(found[0])
+            if key in cache or (self._base_forms is not None and key in self._base_forms):
+                if len(known) >= _MAX_BASE_FORMS:
+                    known.clear()
+                known[key] = lemmas[i]
         column: Any = numpy.array(lemmas, dtype="uint64").reshape(-1, 1)
         doc.from_array([LEMMA], column)
         return doc

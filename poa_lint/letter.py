@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .source import Paragraph, SourceText
@@ -137,10 +138,17 @@ class Letter:
                 spans.append((paragraph.start, paragraph.end))
         return tuple(spans)
 
+    @cached_property
+    def _data_line_starts(self) -> list[int]:
+        return [start for start, _ in self.data_lines]
+
     def in_data_line(self, offset: int) -> bool:
-        """True when the offset lies in a line of data (see :attr:`data_lines`)."""
+        """True when the offset lies in a line of data (see :attr:`data_lines`). Checks ask
+        this per word: the line starts are listed once for the binary search."""
         lines = self.data_lines
-        index = bisect_right([s for s, _ in lines], offset) - 1
+        if not lines:
+            return False
+        index = bisect_right(self._data_line_starts, offset) - 1
         return index >= 0 and lines[index][0] <= offset <= lines[index][1]
 
     @cached_property
@@ -163,30 +171,36 @@ class Letter:
 
     @cached_property
     def body_words(self) -> tuple[Token, ...]:
-        """:attr:`words` inside the body: what a reviewer reads as the letter."""
+        """:attr:`words` inside the body: what a reviewer reads as the letter.
+
+        The body is one stretch of the text (see :meth:`Envelope.in_body`) and words come in
+        text order, so the body's words are one slice, found by two binary searches."""
         envelope = self.envelope
-        return tuple(t for t in self.words if envelope.in_body(t.idx))
+        starts = [self._token_starts[i] for i in self.word_indices]
+        first = bisect_left(starts, envelope.body_start)
+        last = bisect_left(starts, max(envelope.body_end, envelope.body_start + 1))
+        return self.words[first:last]
 
     @cached_property
     def words(self) -> tuple[Token, ...]:
         """Tokens that count as words: not punctuation, not whitespace, not symbols."""
+        tokens = self.tokens
+        return tuple(tokens[i] for i in self.word_indices)
+
+    @cached_property
+    def word_indices(self) -> tuple[int, ...]:
+        """The token index of each of :attr:`words`, in order (for binary search); read
+        from the Doc's arrays, so no token is built to be tested."""
+        import numpy
         from spacy.attrs import IS_PUNCT, IS_SPACE, POS
         from spacy.symbols import SYM
 
         doc = self.doc
         if not len(doc):
             return ()
-        rows = doc.to_array([IS_PUNCT, IS_SPACE, POS]).tolist()
-        return tuple(
-            doc[i]
-            for i, (punct, space, pos) in enumerate(rows)
-            if not (punct or space or pos == SYM)
-        )
-
-    @cached_property
-    def word_indices(self) -> tuple[int, ...]:
-        """The token index of each of :attr:`words`, in order (for binary search)."""
-        return tuple(t.i for t in self.words)
+        rows = doc.to_array([IS_PUNCT, IS_SPACE, POS])
+        keep = (rows[:, 0] == 0) & (rows[:, 1] == 0) & (rows[:, 2] != SYM)
+        return tuple(numpy.flatnonzero(keep).tolist())
 
     @property
     def token_offsets(self) -> tuple[int, ...]:
@@ -233,31 +247,56 @@ class Letter:
         return tuple((relative + numpy.arange(len(self.doc))).tolist())
 
     def _token_strings(self, attribute: str, *, lower: bool) -> tuple[str, ...]:
+        """One string per token: each distinct value is looked up in the string store once,
+        and the tuple is gathered by ``itemgetter`` rather than a Python loop per token."""
+        import numpy
         from spacy import attrs
 
+        if not len(self.doc):
+            return ()
         strings = self.doc.vocab.strings
-        seen: dict[int, str] = {}
-        out = []
-        for value in self.doc.to_array(getattr(attrs, attribute)).tolist():
-            string = seen.get(value)
-            if string is None:
-                string = strings[value]
-                string = seen[value] = string.lower() if lower else string
-            out.append(string)
-        return tuple(out)
+        distinct, where = numpy.unique(
+            self.doc.to_array(getattr(attrs, attribute)), return_inverse=True
+        )
+        texts = [strings[value] for value in distinct.tolist()]
+        if lower:
+            texts = [text.lower() for text in texts]
+        if len(where) == 1:
+            return (texts[where[0]],)
+        gathered: tuple[str, ...] = itemgetter(*where.tolist())(texts)
+        return gathered
 
     def tokens_with(self, words: frozenset[str]) -> Iterator[Token]:
         """Tokens whose lower-case form or lemma is in ``words``, in order.
 
         A check whose every branch starts from a word list uses this to visit only the tokens
         that can fire instead of all of them; the result is the same, the cost is not."""
-        index = self._word_index
-        found = words & index.keys() if len(words) > len(index) else index.keys() & words
-        if not found:
-            return
         doc = self.doc
-        for i in sorted(set().union(*(index[word] for word in found))):
+        for i in self.indices_with(words):
             yield doc[i]
+
+    def indices_with(self, words: frozenset[str]) -> tuple[int, ...]:
+        """The indices of the tokens whose lower-case form or lemma is in ``words``, in
+        order; remembered per word list, since the structure analysis asks the same lists of
+        every item (the items' tokens then come by :meth:`tokens_between`)."""
+        memo: dict[frozenset[str], tuple[int, ...]] = self._shared.setdefault(
+            "letter.indices_with", {}
+        )
+        known = memo.get(words)
+        if known is None:
+            index = self._word_index
+            found = words & index.keys() if len(words) > len(index) else index.keys() & words
+            known = memo[words] = (
+                tuple(sorted(set().union(*(index[word] for word in found)))) if found else ()
+            )
+        return known
+
+    def tokens_between(self, words: frozenset[str], start: int, end: int) -> list[Token]:
+        """The tokens of ``start``..``end`` (token indices) whose lower-case form or lemma
+        is in ``words``, in order: two binary searches instead of a walk over the span."""
+        indices = self.indices_with(words)
+        tokens = self.tokens
+        return [tokens[i] for i in indices[bisect_left(indices, start) : bisect_left(indices, end)]]
 
     @cached_property
     def _word_index(self) -> dict[str, list[int]]:
@@ -318,10 +357,11 @@ class Letter:
 def _tokenized(nlp: Language, source: SourceText) -> Doc:
     """Tokenize and record where paragraphs start, so the pipeline can make each paragraph
     start a sentence start (and nothing else: a hard-wrapped line is not a new sentence)."""
-    from .nlp import PARAGRAPH_STARTS_KEY
+    from .nlp import FULL_WIDTH_STOP_KEY, PARAGRAPH_STARTS_KEY, full_width_stop_in
 
     doc = nlp.make_doc(source.text)
     doc.user_data[PARAGRAPH_STARTS_KEY] = _first_tokens(doc, [p.start for p in source.paragraphs])
+    doc.user_data[FULL_WIDTH_STOP_KEY] = full_width_stop_in(source.text)
     return doc
 
 

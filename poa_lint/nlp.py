@@ -86,13 +86,30 @@ _FULL_WIDTH_STOPS = ("。", "！", "？")
 _FULL_WIDTH_TRAILING = frozenset("。！？，、；：）】」』")
 
 
+FULL_WIDTH_STOP_KEY = "poa_full_width_stop"
+"""``doc.user_data`` key: whether the text has a full-width stop, told by ``letter.py``
+from the text it already holds (``Doc.text`` joins every token anew: about 1% of a warm
+check just to learn that most letters have none)."""
+
+
+def has_full_width_stop(doc: Doc) -> bool:
+    """Whether the document's text contains a full-width stop (。！？)."""
+    known = doc.user_data.get(FULL_WIDTH_STOP_KEY)
+    if known is not None:
+        return bool(known)
+    return full_width_stop_in(doc.text)
+
+
+def full_width_stop_in(text: str) -> bool:
+    return any(stop in text for stop in _FULL_WIDTH_STOPS)
+
+
 def _mark_full_width_stops(doc: Doc) -> None:
     """A full-width full stop ends a sentence ("…this notice。This store is …"): writers on
     Chinese keyboards use it, and the English model does not know it. And a full-width mark
     that closes a sentence belongs to it: left alone, the parser made "！！！" after "our
     store" a sentence of its own. Only letters that contain one are walked."""
-    text = doc.text  # built from the tokens on each access: read it once
-    if not any(stop in text for stop in _FULL_WIDTH_STOPS):
+    if not has_full_width_stop(doc):
         return
     for token in doc[:-1]:
         if token.text and token.text[-1] in _FULL_WIDTH_STOPS:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -37,6 +37,32 @@ def _must_match(operator: str) -> bool:
     return operator in ("", "+") or bool(_AT_LEAST_ONE.fullmatch(operator))
 
 
+_MAX_SEEN = 200_000
+"""Strings a regular-expression gate remembers before it starts afresh."""
+
+
+class _Searched:
+    """The strings a gate's expression was already run on, and those it found something
+    in: letters repeat most of their words, so a warm process runs the expression on each
+    word once, and a letter's test becomes two set operations."""
+
+    def __init__(self) -> None:
+        # (seen, found), replaced as a pair when full: a thread still holding the old pair
+        # keeps both consistent. A string is added to ``found`` before ``seen``, so one that
+        # another thread sees as seen is already decided.
+        self._sets: tuple[set[str], set[str]] = (set(), set())
+
+    def any_found(self, search: Callable[[str], Any], strings: frozenset[str]) -> bool:
+        seen, found = self._sets
+        if len(seen) > _MAX_SEEN:
+            seen, found = self._sets = (set(), set())
+        for string in strings - seen:
+            if search(string):
+                found.add(string)
+            seen.add(string)
+        return not found.isdisjoint(strings)
+
+
 @dataclass(frozen=True)
 class Gate:
     """One test on the letter's distinct strings of one attribute (``texts``, ``lowers`` or
@@ -45,12 +71,13 @@ class Gate:
     words: str
     values: frozenset[str] = frozenset()
     search: Callable[[str], Any] | None = None
+    _searched: _Searched = field(default_factory=_Searched, compare=False, repr=False)
 
     def open(self, vocabulary: Mapping[str, frozenset[str]]) -> bool:
         """Whether a letter with these distinct strings per attribute can match."""
         strings = vocabulary[self.words]
         if self.search is not None:
-            return any(self.search(s) for s in strings)
+            return self._searched.any_found(self.search, strings)
         return not self.values.isdisjoint(strings)
 
 

@@ -105,7 +105,7 @@ def items_of(letter: Letter, paragraph: Paragraph, start: int) -> list[Item]:
             )
         verbs = main_verbs(span, tokens, letter.heads)  # the role and remedial tests read them
         role, tense, first, establishes = _item_role(letter, span, tokens, text, verbs, quoted)
-        deferred = role == "preventive" and _deferred(tokens, tense)
+        deferred = role == "preventive" and _deferred(letter, span, tense)
         if deferred:
             role = "neutral"  # neither a fix already made nor a measure against a repeat
         items.append(
@@ -122,7 +122,7 @@ def items_of(letter: Letter, paragraph: Paragraph, start: int) -> list[Item]:
                 remedial=_remedial(verbs),
                 deferred=deferred,
                 already="already" in letter.lowers[span.start : span.end],
-                reports_fix=_reports_fix(tokens),
+                reports_fix=_reports_fix(letter, span),
             )
         )
     return items
@@ -170,7 +170,7 @@ def _item_role(
         tense = verb_tense(lead_verb)
         if (
             tense in ("present", "imperative")
-            and _DATED_PAST.search(lead_verb.sent.text)
+            and _DATED_PAST.search(_text_of(letter, lead_verb.sent))
             and not routine_hit()
         ):
             # "On 2026-01-15 we delete the brand name", "yesterday we send the invoices": a
@@ -223,7 +223,7 @@ def _item_role(
     )
     investigation = lead_lemma in vocab.cause_markers.investigation_verbs
 
-    if _courtesy(tokens) or ATTACHMENT.match(text) or EMAIL_HEADER.match(text.lstrip()):
+    if _courtesy(letter, span) or ATTACHMENT.match(text) or EMAIL_HEADER.match(text.lstrip()):
         return "neutral", tense, first_person, False
     if _unaware(verbs):
         # "We did not know that …", "we didn't realise": not knowing is the cause
@@ -254,7 +254,7 @@ def _item_role(
         return "preventive", "future", first_person, establishes
     if tense in ("past", "perfect") and lemmas & vocab.appeal_words:
         return "neutral", tense, first_person, False  # the appeal's own history
-    if tense == "perfect" and _since_long_ago(tokens):
+    if tense == "perfect" and _since_long_ago(letter, span):
         return "neutral", tense, first_person, False  # "we have sold on Amazon since 2019"
     if action_verb and tense in ("past", "perfect") and not negated and not investigation:
         if causal_hit() and not first_person:
@@ -302,6 +302,11 @@ def _item_role(
 _KNOWING = frozenset({"know", "understand", "realise", "realize", "notice", "aware", "learn"})
 
 
+def _text_of(letter: Letter, span: Span) -> str:
+    """The span's text, sliced from the letter (``Span.text`` joins its tokens anew)."""
+    return letter.text[span.start_char : span.end_char]
+
+
 def _unaware(verbs: Sequence[Token]) -> bool:
     """A main verb of knowing, negated, said of the seller: "we did not know the rule"."""
     for verb in verbs:
@@ -327,11 +332,11 @@ def _request(verb: Token | None, tense: Tense) -> bool:
     return marked and (tense in ("imperative", "present", "none") or verb.tag_ == "VB")
 
 
-def _reports_fix(tokens: Sequence[Token]) -> bool:
+def _reports_fix(letter: Letter, span: Span) -> bool:
     """A clause of the item says, in the first person and a completed tense, that a fix was
     made ("we have changed our logistics company", "removed the product")."""
     remedial = vocabulary().remedial_verbs
-    for verb in tokens:
+    for verb in letter.tokens_between(remedial, span.start, span.end):
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in remedial:
             continue
         if any(c.dep_ == "neg" for c in verb.children) or is_passive(verb):
@@ -373,11 +378,12 @@ _DATED_PAST = re.compile(
     re.IGNORECASE,
 )
 _DURATION_UNITS = frozenset({"year", "years", "decade", "decades", "month", "months"})
+_HISTORY_MARKS = frozenset({"since", "for"})
 
 
-def _since_long_ago(tokens: Sequence[Token]) -> bool:
+def _since_long_ago(letter: Letter, span: Span) -> bool:
     """ "… since 2019", "… for eight years": a perfect tense telling a history."""
-    for token in tokens:
+    for token in letter.tokens_between(_HISTORY_MARKS, span.start, span.end):
         if token.lower_ == "since" and any(
             t.like_num and len(t.text) == 4 for t in token.subtree
         ):
@@ -395,12 +401,12 @@ _REINSTATEMENT = frozenset(
 )  # fmt: skip
 
 
-def _deferred(tokens: Sequence[Token], tense: Tense) -> bool:
+def _deferred(letter: Letter, span: Span, tense: Tense) -> bool:
     """A promise that waits for reinstatement: "once the account is reactivated, we will
     upload the invoices", "after reinstatement we will fix the titles"."""
     if tense not in ("future", "present", "none"):
         return False
-    for token in tokens:
+    for token in letter.tokens_between(_REINSTATEMENT, span.start, span.end):
         if token.lemma_.lower() in _REINSTATEMENT or token.lower_ in _REINSTATEMENT:
             above = [token, *token.children, token.head]
             if any(t.lower_ in _DEFERRING_MARKS for a in above for t in a.children) or any(
@@ -423,10 +429,10 @@ def _standing_rule(verb: Token) -> bool:
     ) and verb.tag_ in ("VBZ", "VBP")
 
 
-def _courtesy(tokens: Sequence[Token]) -> bool:
+def _courtesy(letter: Letter, span: Span) -> bool:
     """Apologies and thanks: "We are sorry for the delays", "We take this very seriously"."""
     words = vocabulary().courtesy_words
-    for token in tokens:
+    for token in letter.tokens_between(words, span.start, span.end):
         if token.lemma_.lower() not in words:
             continue
         if token.dep_ == "ROOT" or (

@@ -149,3 +149,26 @@ def test_enabled_rules_are_asked_once_per_config_and_per_ignored_path() -> None:
     elsewhere = {r.rule.code for r in checker.rules_for(ignoring, "final/x.txt")}
     assert "POA405" in elsewhere and "POA405" not in in_drafts
     assert {r.rule.code for r in checker.rules_for(ignoring, "drafts/x.txt")} == in_drafts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "a",
+        "\n\n\n",
+        "\r\n" * 7,
+        "a.b,c!" * 5,
+        "x" * 300 + " y",
+        "Root cause\r\nWe ship.\r",
+        "。" * 9,
+    ],
+)
+@pytest.mark.parametrize("cap", [1, 2, 3, 5, 8, 12, 20, 40, 700])
+def test_the_size_caps_skip_counting_only_what_cannot_exceed_them(text: str, cap: int) -> None:
+    """size_problem answers a short text without counting; the answer is the count's."""
+    from poa_lint.readers.limits import ReadLimits, count_lines, count_words, size_problem
+
+    limits = ReadLimits(max_chars=10_000, max_lines=cap, max_words=cap)
+    exceeds = count_lines(text) > cap or count_words(text) > cap
+    assert (size_problem(text, limits) is not None) == exceeds

@@ -414,12 +414,15 @@ def irrelevant_content(letter: Letter, options: IrrelevantContentOptions) -> Ite
     hardships = unquoted(options.hardship_phrases)
     support = unquoted(options.support_names)
     triggers = _Triggers.of(options)
+    texts = letter.texts
+    # the letter's words that look like a year, tested once each, not once per sentence
+    years = frozenset(text for text in set(texts) if _YEAR_RE.match(text))
     for sent in letter.sentences:
         # Each test needs one of its words in the sentence; most sentences have none, and
         # are passed over without building tokens (issue 6).
         present = {*letter.lowers[sent.start : sent.end], *letter.lemmas[sent.start : sent.end]}
-        tenure = not triggers.tenure.isdisjoint(present) or any(
-            _YEAR_RE.match(text) for text in letter.texts[sent.start : sent.end]
+        tenure = not triggers.tenure.isdisjoint(present) or not years.isdisjoint(
+            texts[sent.start : sent.end]
         )
         revenue = not triggers.revenue.isdisjoint(present)
         volume = not triggers.volume.isdisjoint(present)
@@ -430,7 +433,9 @@ def irrelevant_content(letter: Letter, options: IrrelevantContentOptions) -> Ite
         if not (tenure or revenue or volume or praised or case or holiday or hardship):
             continue
         # Quoted words are Amazon's (or a buyer's): only the seller's own words are judged.
-        tokens = [t for t in sent if not letter.in_quotes(t.idx, t.idx + len(t.text))]
+        tokens = list(letter.tokens[sent.start : sent.end])
+        if letter.quotes:
+            tokens = [t for t in tokens if not letter.in_quotes(t.idx, t.idx + len(t.text))]
         if not tokens:
             continue
         topics: list[Topic] = []

@@ -108,6 +108,11 @@ def size_problem(text: str, limits: ReadLimits = DEFAULT_LIMITS) -> Template | N
     readers and ``api.lint``, so a file and a string meet the same caps."""
     if len(text) > limits.max_chars:
         return too_long_problem(len(text), limits.max_chars)
+    # Every line but the last ends in a character and every word or mark takes one (a line
+    # break counts once more): a text this short cannot exceed either cap, so an ordinary
+    # letter is not walked twice before its parse.
+    if len(text) + 1 <= limits.max_lines and 2 * len(text) <= limits.max_words:
+        return None
     lines = count_lines(text)
     if lines > limits.max_lines:
         return message(

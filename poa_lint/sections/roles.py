@@ -200,16 +200,7 @@ def _item_role(
     # A failure told in any main clause ("…, but our assistant did not update the page"), or
     # with a negative subject ("Nobody in our team knew …"), is still a failure.
     negated_elsewhere = any(
-        (
-            v.lemma_.lower() not in vocab.denial_verbs
-            and v.lemma_.lower() not in vocab.discourse_verbs
-            and any(c.dep_ == "neg" for c in v.children)
-        )
-        or any(
-            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nobody", "noone", "none")
-            for c in v.children
-        )
-        for v in verbs
+        _failure_told(v, vocab.denial_verbs, vocab.discourse_verbs) for v in verbs
     )
     failure_hit = bool(lemmas & vocab.cause_markers.failure_lemmas) or negated or negated_elsewhere
     lead_lemma = lead_verb.lemma_.lower() if lead_verb is not None else ""
@@ -297,6 +288,28 @@ def _item_role(
     if (causal_hit() or failure_hit or investigation) and tense not in ("future", "imperative"):
         return "cause", tense, first_person, False
     return "neutral", tense, first_person, False
+
+
+_NOBODY = frozenset({"nobody", "noone", "none"})
+
+
+def _failure_told(
+    verb: Token, denial_verbs: frozenset[str], discourse_verbs: frozenset[str]
+) -> bool:
+    """A main verb negated ("did not update"), unless it denies or speaks of the letter, or
+    with a negative subject ("Nobody in our team knew"). Its children are read once, and
+    its lemma only when one of them is a negation."""
+    negated = False
+    for child in verb.children:
+        dep = child.dep_
+        if dep == "neg":
+            negated = True
+        elif dep in ("nsubj", "nsubjpass") and child.lower_ in _NOBODY:
+            return True
+    if not negated:
+        return False
+    lemma = verb.lemma_.lower()
+    return lemma not in denial_verbs and lemma not in discourse_verbs
 
 
 _KNOWING = frozenset({"know", "understand", "realise", "realize", "notice", "aware", "learn"})

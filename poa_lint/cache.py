@@ -41,7 +41,7 @@ import shutil
 import stat
 import sys
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -49,22 +49,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
+from .cache_folder import CACHE_DIR_NAME as CACHE_DIR_NAME
+from .cache_folder import CACHEDIR_TAG as CACHEDIR_TAG
+from .cache_folder import cache_location as cache_location
+from .cache_folder import owns as owns
+from .cache_folder import resolve_cache_dir as resolve_cache_dir
+from .cache_folder import within
 from .entries import rule_table, valid_entry
 from .pipelines import DEFAULT_MODELS, is_path, package_folder, pipeline_problem
+from .texts import N_, Template, message
 
 if TYPE_CHECKING:
     from .config import Config
     from .models import Report
     from .stored import StoredReport
 
-CACHE_DIR_NAME = ".poa-lint-cache"
 ENV_CACHE_DIR = "POA_LINT_CACHE_DIR"  # read by click in poa_lint/cli (spelled out there: no import)
 FORMAT = "v1"
-CACHEDIR_TAG = (
-    "Signature: 8a477f597d28d172789f06886806bc55\n"
-    "# This file is a cache directory tag created by poa-lint.\n"
-    "# For information about cache directory tags, see https://bford.info/cachedir/\n"
-)
 GITIGNORE = "# Created by poa-lint automatically.\n*\n"
 
 
@@ -192,9 +193,16 @@ class ReportCache:
     """Reads and writes cached reports for one run (one reason, one notice)."""
 
     def __init__(
-        self, directory: str | os.PathLike[str], *, reason: str | None, notice: str | None
+        self,
+        directory: str | os.PathLike[str],
+        *,
+        reason: str | None,
+        notice: str | None,
+        warn: Callable[[Template], None] | None = None,
     ) -> None:
         self.directory = Path(directory)
+        # how a warning reaches the user: the command line words it in the run's language
+        self._warn = warn or _warn_in_english
         self._run = _sha256(
             (reason or "").encode(), b"\x01" if notice is None else notice.encode("utf-8")
         )
@@ -404,10 +412,15 @@ class ReportCache:
             _atomic_write(target, payload)
         except OSError as exc:
             self._writable = False
-            print(
-                f"poa-lint: warning: cannot write the cache in {self.directory} "
-                f"({exc.strerror or exc}); continuing without it (use --no-cache to silence)",
-                file=sys.stderr,
+            self._warn(
+                message(
+                    N_(
+                        "poa-lint: warning: cannot write the cache in {folder} ({reason}); "
+                        "continuing without it (use --no-cache to silence)"
+                    ),
+                    folder=str(self.directory),
+                    reason=str(exc.strerror or exc),
+                )
             )
 
     def _prepare(self) -> None:
@@ -430,7 +443,7 @@ class ReportCache:
         """Create an entry's folder inside the cache, refusing one that a symbolic link
         leads out of the cache (a planted ``v1/ab -> /somewhere``)."""
         folder.mkdir(parents=True, exist_ok=True)
-        if not _within(os.path.realpath(folder), self._real):
+        if not within(os.path.realpath(folder), self._real):
             raise _NotOurs(folder)
 
 
@@ -440,17 +453,6 @@ class _NotOurs(OSError):
     def __init__(self, folder: Path) -> None:
         super().__init__(f"{folder} is not a poa-lint cache folder")
         self.strerror = f"{folder} is not a poa-lint cache folder"
-
-
-def owns(directory: Path) -> bool:
-    """True when ``directory`` carries poa-lint's ``CACHEDIR.TAG`` (any poa-lint version's:
-    the signature line and "created by poa-lint")."""
-    try:
-        with (directory / "CACHEDIR.TAG").open("rb") as handle:
-            head = handle.read(512)
-    except OSError:
-        return False
-    return head.startswith(CACHEDIR_TAG.split("\n", 1)[0].encode()) and b"poa-lint" in head
 
 
 def _write_markers(directory: Path) -> None:
@@ -479,10 +481,6 @@ def _create_owned(directory: Path) -> None:
             raise
 
 
-def _within(path: str, folder: str) -> bool:
-    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
-
-
 def _atomic_write(target: Path, payload: bytes) -> None:
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".part")
     try:
@@ -501,67 +499,18 @@ def _size_limit(config: Config) -> int:
     return max(config.max_file_size, config.max_docx_size)
 
 
-def resolve_cache_dir(option: str | None, config: Config | None) -> Path:
-    """``--cache-dir`` (or ``POA_LINT_CACHE_DIR``), then ``cache-dir`` from the config (relative
-    to the config file's folder), then ``.poa-lint-cache`` in the current directory."""
-    return cache_location(
-        option,
-        config.cache_dir if config is not None else None,
-        config.root if config is not None else None,
-        config.source if config is not None else None,
-    )[0]
-
-
-def cache_location(
-    option: str | None, value: str | None, root: str | None, source: str | None
-) -> tuple[Path, str | None]:
-    """Where the cache is, and why poa-lint must not use it (None when it may).
-
-    ``option`` is ``--cache-dir``/``POA_LINT_CACHE_DIR``; ``value``, ``root`` and
-    ``source`` are ``cache-dir``, the folder and the name of the config file in the current
-    folder (read from the validated config, or from the raw table while a run is answered
-    from the cache: both decide here). The rules (issue 11, item 7):
-
-    * a ``cache-dir`` from a config file must resolve (links followed) inside that config
-      file's folder tree: a config cannot send writes to ``/etc`` or another project;
-    * the folder must be poa-lint's: missing (it will be created with its markers), empty,
-      or carrying poa-lint's ``CACHEDIR.TAG``. A folder with other content is never
-      written to (``cache-dir = "."`` wrote a ``.gitignore`` of ``*`` into a repository, so
-      git ignored every letter).
-    """
-    if option:
-        directory, where = Path(option), f"--cache-dir {option}"
-    elif value:
-        base = Path(root) if root else Path.cwd()
-        directory, where = base / value, f"{source}: cache-dir {value!r}"
-        real, top = os.path.realpath(directory), os.path.realpath(base)
-        if not _within(real, top) or real == top:
-            return directory, (
-                f"{where} is not below this config file's folder ({top}); a config file "
-                "may keep its cache only in a folder of its own below it, e.g. "
-                'cache-dir = ".poa-lint-cache"'
-            )
-    else:
-        directory, where = Path(CACHE_DIR_NAME), str(Path(CACHE_DIR_NAME).absolute())
-    if not os.path.lexists(directory) or owns(directory):
-        return directory, None
-    if not directory.is_dir():
-        return directory, f"{where} is not a folder; name a folder for the cache"
-    try:
-        empty = not any(directory.iterdir())
-    except OSError:
-        return directory, None  # unreadable: writing fails later, with a warning
-    if empty:
-        return directory, None
-    return directory, (
-        f"{where} is a folder with other files and no poa-lint CACHEDIR.TAG; poa-lint "
-        "keeps its cache only in a folder of its own: name a new folder, or use --no-cache"
-    )
+def _warn_in_english(warning: Template) -> None:
+    print(warning.english(), file=sys.stderr)
 
 
 def open_cache(
-    option: str | None, config: Config | None, *, reason: str | None, notice: str | None
-) -> tuple[ReportCache | None, str | None]:
+    option: str | None,
+    config: Config | None,
+    *,
+    reason: str | None,
+    notice: str | None,
+    warn: Callable[[Template], None] | None = None,
+) -> tuple[ReportCache | None, Template | None]:
     """The run's cache, or None and the one-line problem that keeps poa-lint from using
     it (the run then goes on without the cache)."""
     directory, problem = cache_location(
@@ -572,4 +521,4 @@ def open_cache(
     )
     if problem is not None:
         return None, problem
-    return ReportCache(directory, reason=reason, notice=notice), None
+    return ReportCache(directory, reason=reason, notice=notice, warn=warn), None

@@ -10,6 +10,7 @@ ignored, so "customer" alone never makes a match.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -229,23 +230,36 @@ def group_keys(letter: Letter, group: CauseGroup) -> frozenset[str]:
             start, end = max(sentence.start_char, item.start), min(sentence.end_char, item.end)
             sentence_keys = item_keys(letter, Item(start, end, item.role, item.tense, False, False))
             fallback |= sentence_keys
-            if not _is_consequence(sentence):
+            if not _is_consequence(letter, sentence):
                 keys |= sentence_keys
     return frozenset(keys or fallback)
 
 
-def _is_consequence(sentence: Span) -> bool:
-    if _CONSEQUENCE.match(sentence.text):
+def _is_consequence(letter: Letter, sentence: Span) -> bool:
+    if _CONSEQUENCE.match(letter.text[sentence.start_char : sentence.end_char]):
         return True
-    root = next((t for t in sentence if t.dep_ == "ROOT"), None)
-    if root is None:
+    roots = letter.shared("coverage.roots", _roots)
+    first = bisect_left(roots, sentence.start)
+    if first == len(roots) or roots[first] >= sentence.end:
         return False
+    root = letter.tokens[roots[first]]
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(
         sub.lemma_.lower() in _AFFECTED or sub.head.lemma_.lower() in _AFFECTED for sub in subjects
     ) or any(
         sub.like_num or any(c.lemma_.lower() in _AFFECTED for c in sub.subtree) for sub in subjects
     )
+
+
+def _roots(letter: Letter) -> list[int]:
+    """The indices of the clause roots (``ROOT``), read from the Doc's arrays once."""
+    from spacy.attrs import DEP
+
+    doc = letter.doc
+    if not len(doc):
+        return []
+    root = doc.vocab.strings["ROOT"]
+    return [i for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep == root]
 
 
 def _action_items(letter: Letter, part: str) -> list[Item]:

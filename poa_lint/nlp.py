@@ -291,7 +291,7 @@ def load_pipeline(model: str | None = None, *, entities: bool = False) -> Langua
             # Checked before spacy.load, which imports the package it is given (issue 11).
             problem = pipeline_problem(name)
             if problem is not None:
-                failures.append(f"{name} ({problem})")
+                failures.append(f"{name} ({problem.english()})")
                 continue
             try:
                 nlp, meta = _load_one(name, exclude)
@@ -301,9 +301,9 @@ def load_pipeline(model: str | None = None, *, entities: bool = False) -> Langua
             if nlp.lang != "en" or "parser" not in nlp.pipe_names:
                 failures.append(f"{name} (not an English pipeline with a parser)")
                 continue
-            problem = None if model else official_problem(name, meta)
-            if problem is not None:
-                failures.append(problem)
+            official = None if model else official_problem(name, meta)
+            if official is not None:
+                failures.append(official)
                 continue
             _loaded[key] = nlp
             return nlp

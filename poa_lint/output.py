@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from .errors import PoaLintError
+from .texts import N_, Template, message
 
 
 def _identity(path: str) -> tuple[int, int] | None:
@@ -83,7 +84,13 @@ class OutputFile:
 
     def _error(self, exc: OSError) -> PoaLintError:
         reason = exc.strerror or type(exc).__name__
-        return PoaLintError(f"--output {self.path}: cannot be written ({reason}); check the path")
+        return PoaLintError(
+            message(
+                N_("--output {path}: cannot be written ({reason}); check the path"),
+                path=self.path,
+                reason=reason,
+            )
+        )
 
     def discard(self) -> None:
         """Remove the temporary file (the run stopped, or the output was refused)."""
@@ -96,10 +103,21 @@ class OutputFile:
             self._temp = None
 
 
-def clash_problem(output: str, what: str, other: str) -> str:
-    """The one-line refusal: ``--output X is the notice file (N); write ... elsewhere``."""
-    same = "" if other == output else f" ({other})"
-    return f"--output {output} is {what}{same}; write the report to another file"
+def clash_problem(output: str, what: str, other: str) -> Template:
+    """The one-line refusal: ``--output X is the notice file (N); write ... elsewhere``
+    (``what`` is one of the message ids below, worded in the reader's language)."""
+    if other == output:
+        return message(
+            N_("--output {output} is {what}; write the report to another file"),
+            output=output,
+            what=Template(what),
+        )
+    return message(
+        N_("--output {output} is {what} ({other}); write the report to another file"),
+        output=output,
+        what=Template(what),
+        other=other,
+    )
 
 
 class OutputGuard:
@@ -111,24 +129,26 @@ class OutputGuard:
         self.output = output
         self._folders: set[str] = set()
 
-    def fixed(self, paths: Sequence[str], notice: str | None, config: str | None) -> str | None:
+    def fixed(
+        self, paths: Sequence[str], notice: str | None, config: str | None
+    ) -> Template | None:
         """The problem with what is known before the run: letters named on the command
         line, the notice, the config file given with ``--config`` and the one of the
         current folder (it says where the cache goes)."""
         from .config_files import find_config_file
 
         if notice and self.output.is_file(notice):
-            return clash_problem(self.output.path, "the notice file", notice)
+            return clash_problem(self.output.path, _NOTICE, notice)
         here = find_config_file(os.getcwd())
         for candidate in (config, str(here) if here else None):
             if candidate and self.output.is_file(candidate):
-                return clash_problem(self.output.path, "the config file", candidate)
+                return clash_problem(self.output.path, _CONFIG, candidate)
         for given in paths:
             if given != "-" and not os.path.isdir(given) and self.output.is_file(given):
                 return clash_problem(self.output.path, _LETTER, given)
         return None
 
-    def found(self, path: str) -> str | None:
+    def found(self, path: str) -> Template | None:
         """The problem with a letter found by the run (or the config of its folder)."""
         if path == "-":
             return None
@@ -141,8 +161,10 @@ class OutputGuard:
             self._folders.add(folder)
             config = find_config_file(folder)
             if config is not None and self.output.is_file(str(config)):
-                return clash_problem(self.output.path, "the config file", str(config))
+                return clash_problem(self.output.path, _CONFIG, str(config))
         return None
 
 
-_LETTER = "one of the letters being checked"
+_LETTER = N_("one of the letters being checked")
+_NOTICE = N_("the notice file")
+_CONFIG = N_("the config file")

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError
+from .texts import N_, Template, message
 
 if TYPE_CHECKING:
     from importlib.machinery import ModuleSpec
@@ -62,41 +63,50 @@ def package_folder(name: str) -> Path | None:
     return Path(locations[0]) if locations else None
 
 
-def _meta_problem(meta: Path) -> str | None:
+def _meta_problem(meta: Path) -> Template | None:
     try:
         with meta.open("rb") as handle:
             raw = handle.read(_MAX_META_BYTES + 1)
         data: Any = json.loads(raw) if len(raw) <= _MAX_META_BYTES else None
     except (OSError, ValueError):
-        return "is not a spaCy pipeline (it has no readable meta.json); nothing was imported"
+        return Template(
+            N_("is not a spaCy pipeline (it has no readable meta.json); nothing was imported")
+        )
     if (
         not isinstance(data, dict)
         or not isinstance(data.get("lang"), str)
         or not isinstance(data.get("pipeline"), list)
     ):
-        return "is not a spaCy pipeline (its meta.json is not a pipeline's); nothing was imported"
+        return Template(
+            N_("is not a spaCy pipeline (its meta.json is not a pipeline's); nothing was imported")
+        )
     if data["lang"] != "en" or "parser" not in data["pipeline"]:
-        return "is not an English spaCy pipeline with a parser"
+        return Template(N_("is not an English spaCy pipeline with a parser"))
     return None
 
 
-def pipeline_problem(name: str) -> str | None:
-    """Why ``name`` may not be loaded as poa-lint's pipeline, or None when it may."""
+def pipeline_problem(name: str) -> Template | None:
+    """Why ``name`` may not be loaded as poa-lint's pipeline, or None when it may (a
+    template: the command line says it in the reader's language)."""
     if not name.strip():
-        return "is empty"
+        return Template(N_("is empty"))
     if is_path(name):
         folder = Path(name)
         if not (folder / "config.cfg").is_file():
-            return "is not a spaCy pipeline folder (it has no config.cfg)"
+            return Template(N_("is not a spaCy pipeline folder (it has no config.cfg)"))
         return _meta_problem(folder / "meta.json")
     if not name.isidentifier():
-        return (
-            "is not the name of a spaCy pipeline package (a name such as en_core_web_sm, "
-            "or the path of a pipeline folder)"
+        return Template(
+            N_(
+                "is not the name of a spaCy pipeline package (a name such as "
+                "en_core_web_sm, or the path of a pipeline folder)"
+            )
         )
     package = package_folder(name)
     if package is None:
-        return "is not installed" if _spec(name) is None else "is a module, not a pipeline"
+        if _spec(name) is None:
+            return Template(N_("is not installed"))
+        return Template(N_("is a module, not a pipeline"))
     return _meta_problem(package / "meta.json")
 
 
@@ -111,14 +121,26 @@ def check_model_setting(
     if discovered and config.model not in DEFAULT_MODELS:
         raise ConfigError(
             config.source,
-            f"model: {config.model!r} is set in a config file found next to the letters, "
-            "and poa-lint would import it; pass --model "
-            f"{shlex.quote(config.model)} to confirm it (or name this file with --config)",
+            message(
+                N_(
+                    "model: {model} is set in a config file found next to the letters, and "
+                    "poa-lint would import it; pass --model {quoted} to confirm it (or name "
+                    "this file with --config)"
+                ),
+                model=repr(config.model),
+                quoted=shlex.quote(config.model),
+            ),
         )
     problem = pipeline_problem(config.model)
     if problem is not None:
         raise ConfigError(
             config.source,
-            f"model: {config.model!r} {problem}; set model to an installed spaCy English "
-            "pipeline such as en_core_web_sm",
+            message(
+                N_(
+                    "model: {model} {problem}; set model to an installed spaCy English "
+                    "pipeline such as en_core_web_sm"
+                ),
+                model=repr(config.model),
+                problem=problem,
+            ),
         )

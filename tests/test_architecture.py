@@ -71,6 +71,7 @@ MODULES: dict[str, str] = {
     "poa_lint.pipelines": "foundation",
     "poa_lint.discovery": "foundation",
     "poa_lint.entries": "foundation",
+    "poa_lint.cache_folder": "foundation",
     "poa_lint.stored": "foundation",
     "poa_lint.spacy_import": "foundation",
     "poa_lint.textstat_import": "foundation",

@@ -267,6 +267,28 @@ def test_cli_errors_in_chinese(tmp_path: Path) -> None:
     assert code == 2 and "没有名为 'POA999' 的规则" in out
 
 
+def test_the_run_s_guards_speak_chinese(letter: Path, tmp_path: Path) -> None:
+    """The refusals and warnings of issue 11 (model, --output, cache folder) are worded in
+    the reader's language too, with the names and paths they carry left as they are."""
+    code, out = run("check", str(letter), "--model", "no_such_pipeline_x", "--lang", "zh")
+    assert code == 2 and "--model no_such_pipeline_x：未安装" in out
+    code, out = run("check", str(letter), "--output", str(letter), "--lang", "zh", "--no-cache")
+    assert code == 2 and f"--output {letter} 是正在检查的信件之一" in out
+    assert "请把报告写到另一个文件" in out
+    crowded = tmp_path / "crowded"
+    crowded.mkdir()
+    (crowded / "notes.txt").write_text("mine", encoding="utf-8")
+    code, out = run("check", str(letter), "--cache-dir", str(crowded), "--lang", "zh")
+    assert code == 2 and "poa-lint：错误：--cache-dir" in out
+    assert "已在不使用缓存的情况下检查" in out and "指责买家" in out  # still checked
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    code, out = run("check", str(letter), "--cache-dir", str(blocked / "cache"), "--lang", "zh")
+    assert "poa-lint：警告：无法写入缓存文件夹" in out and "指责买家" in out
+    _, english = run("check", str(letter), "--cache-dir", str(blocked / "cache"))
+    assert "poa-lint: warning: cannot write the cache in" in english
+
+
 def test_json_keeps_codes_and_names_and_carries_the_chinese_message(letter: Path) -> None:
     _, english = run("check", str(letter), "-f", "json", "--no-cache")
     _, chinese = run("check", str(letter), "-f", "json", "--no-cache", "--lang", "zh")

@@ -172,3 +172,25 @@ def test_the_size_caps_skip_counting_only_what_cannot_exceed_them(text: str, cap
     limits = ReadLimits(max_chars=10_000, max_lines=cap, max_words=cap)
     exceeds = count_lines(text) > cap or count_words(text) > cap
     assert (size_problem(text, limits) is not None) == exceeds
+
+
+def test_roots_and_negated_roots_are_those_of_the_token_walk(letters: list[Any]) -> None:
+    from poa_lint.checks.vague_measure import _negated_roots
+    from poa_lint.coverage import _roots
+
+    for letter in letters:
+        doc = letter.doc
+        assert _roots(letter) == [t.i for t in doc if t.dep_ == "ROOT"]
+        walked = [t.i for t in doc if t.dep_ == "neg" and t.head.dep_ == "ROOT"]
+        assert _negated_roots(letter) == walked
+
+
+@pytest.mark.parametrize(
+    "text", ["amazon", "seller-performance", "xperformancex", "amaz", "", "sell", "a+b"]
+)
+def test_a_search_for_any_of_some_words_is_the_substring_test(text: str) -> None:
+    from poa_lint.checks.criticizes_amazon import _any_of
+
+    words = ("amazon", "performance", "seller", "a+b")
+    assert bool(_any_of(words)(text)) == any(word in text for word in words)
+    assert not _any_of(())(text)

@@ -13,8 +13,9 @@ text (``quotes: skip``), because a seller quoting Amazon's notice is not their v
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from functools import cached_property
+import re
+from collections.abc import Callable, Iterable, Iterator
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from ..grammar import (
@@ -357,7 +358,12 @@ _EXECUTIVE_SUGGESTION = N_(
 def _to_executives(letter: Letter, options: CriticizesAmazonOptions) -> Iterator[Found]:
     """A letter addressed to (or copied to) Amazon's executives by name or address ("Dear
     Mr. Bezos", "jeff@amazon.com"): an escalation over the reviewers' heads."""
-    for i, lower in enumerate(letter.lowers):
+    lowers = letter.lowers
+    # a name is a listed word; an address has an "@": each distinct form is tested once
+    addressed = {lower for lower in set(lowers) if "@" in lower}
+    for i, lower in enumerate(lowers):
+        if lower not in options.executive_names and lower not in addressed:
+            continue
         mailbox, _, domain = lower.partition("@")
         if lower in options.executive_names or (
             domain.startswith("amazon.") and mailbox in options.executive_mailboxes
@@ -382,6 +388,14 @@ def _over_their_heads(verb: Token, options: CriticizesAmazonOptions) -> Iterator
                 return
 
 
+@lru_cache(maxsize=16)
+def _any_of(words: tuple[str, ...]) -> Callable[[str], object]:
+    """A search for any of ``words`` inside a string (one expression, not a test per word)."""
+    if not words:
+        return lambda text: False
+    return re.compile("|".join(re.escape(word) for word in words)).search
+
+
 def _amazon_candidates(letter: Letter, options: CriticizesAmazonOptions) -> list[Token]:
     """The tokens that can be Amazon or a sanction, in document order.
 
@@ -394,7 +408,8 @@ def _amazon_candidates(letter: Letter, options: CriticizesAmazonOptions) -> list
     doc = letter.doc
     lowers = letter.lowers
     # each distinct form is tested once (a letter repeats its words)
-    named = {lower for lower in set(lowers) if any(word in lower for word in words)}
+    contains_a_name = _any_of(words)
+    named = {lower for lower in set(lowers) if contains_a_name(lower)}
     seeds = [doc[i] for i, lower in enumerate(lowers) if lower in named] if named else []
     seeds.extend(letter.tokens_with(options.seeds))
     return _with_ancestors(seeds)

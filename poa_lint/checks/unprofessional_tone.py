@@ -153,7 +153,10 @@ def _informal(letter: Letter, options: UnprofessionalToneOptions) -> Iterator[Fo
     doc = letter.doc
     lowers, lemmas = letter.lowers, letter.lemmas
     sequences = options.informal_sequences
-    for i, (lower, lemma) in enumerate(zip(lowers, lemmas, strict=True)):
+    # only a listed word, or the first word of a listed phrase, can start a finding
+    starts = options.informal_words | frozenset(sequences)
+    for i in letter.indices_with(starts):
+        lower, lemma = lowers[i], lemmas[i]
         if lower in options.informal_words or lemma in options.informal_words:
             token = doc[i]
             if not letter.in_quotes(token.idx, token.idx + len(token.text)):

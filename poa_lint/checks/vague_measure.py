@@ -9,6 +9,7 @@ the action items (:func:`~poa_lint.checks._action_items.action_items`) and asks
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -108,6 +109,28 @@ _EMPTY_PROMISE = re.compile(
 )
 
 
+def _negates_a_root(letter: Letter, start: int, end: int) -> bool:
+    """A negation hangs on a clause root among tokens ``start``..``end``."""
+    found = letter.shared("vague_measure.negated_roots", _negated_roots)
+    first = bisect_left(found, start)
+    return first < len(found) and found[first] < end
+
+
+def _negated_roots(letter: Letter) -> list[int]:
+    """The negations whose head is a root, by index (read from the Doc's arrays once: every
+    sentence of every action item asks)."""
+    from spacy.attrs import DEP
+
+    doc = letter.doc
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    neg, root = strings["neg"], strings["ROOT"]
+    deps = doc.to_array(DEP).tolist()
+    heads = letter.heads
+    return [i for i, dep in enumerate(deps) if dep == neg and deps[heads[i]] == root]
+
+
 def _sentences_of(letter: Letter, item: Item) -> list[Span]:
     return list(letter.sentences_overlapping(item.start, item.end))
 
@@ -179,7 +202,7 @@ def vague_measure(letter: Letter, options: VagueOptions) -> Iterator[Hit]:
             text = letter.text[clip_start:clip_end]
             # The list marker ("2.") is no detail either.
             sentence = letter.span(clip_start, clip_end) or sentence
-            if any(t.dep_ == "neg" and t.head.dep_ == "ROOT" for t in sentence):
+            if _negates_a_root(letter, sentence.start, sentence.end):
                 continue  # a negated promise ("we will not just try harder") is no measure
             if _concrete(sentence, text):
                 continue

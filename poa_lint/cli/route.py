@@ -38,7 +38,7 @@ from ..errors import ConfigError, InputError, PoaLintError
 from ..i18n import DEFAULT, Translator
 from ..severity import fails
 from ..stored import StoredReport
-from ..texts import Template
+from ..texts import N_, Template, message
 from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, catalog, fail
 from .letters import (
     check_flags,
@@ -204,7 +204,11 @@ class CheckRun:
 
                 refused = pipeline_problem(request.model)
                 if refused is not None:
-                    raise PoaLintError(f"--model {request.model}: {refused}")
+                    raise PoaLintError(
+                        message(
+                            N_("--model {model}: {problem}"), model=request.model, problem=refused
+                        )
+                    )
             from ..config import ConfigResolver
 
             resolver = self.resolver = ConfigResolver(request.config_path, request.overrides)
@@ -231,6 +235,12 @@ class CheckRun:
             self.cache = self.open_cache()
         if self.outcomes is not None:
             self.outcomes.release()
+
+    def warn(self, warning: Template) -> None:
+        """A warning on standard error, in the run's language (the run goes on)."""
+        from ..safe_text import safe
+
+        click.echo(safe(self.request.tr.render(warning)), err=True)
 
     def stop(self, problem: str | Template) -> NoReturn:
         """Stop the run with one line (exit 2), after the up-front checks, whose problem
@@ -307,7 +317,7 @@ class CheckRun:
         if not self.settled:
             folder = cache_folder(request.cache_dir)
             if folder is not None:
-                lazy = ReportCache(folder, reason=request.reason, notice=None)
+                lazy = ReportCache(folder, reason=request.reason, notice=None, warn=self.warn)
                 self.snapshots = Snapshots(lazy, request.overrides)
                 return lazy
             self.settle()
@@ -319,11 +329,15 @@ class CheckRun:
                 cwd_config(self.config_resolver()),
                 reason=request.reason,
                 notice=self.notice_text,
+                warn=self.warn,
             )
         except PoaLintError as exc:
             self.stop(exc.template)
         if unusable is not None:
-            click.echo(f"poa-lint: error: {safe(unusable)}; checked without the cache", err=True)
+            line = message(
+                N_("poa-lint: error: {problem}; checked without the cache"), problem=unusable
+            )
+            click.echo(safe(request.tr.render(line)), err=True)
             self.had_error = True
         return cache
 

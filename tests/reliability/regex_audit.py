@@ -265,7 +265,21 @@ def _pattern_gates() -> Iterator[re.Pattern[str]]:
                 yield gate.search.__self__
 
 
+def _amazon_name_words() -> Iterator[re.Pattern[str]]:
+    """POA202's search for any word of Amazon's names inside a token (criticizes_amazon.py
+    builds it from the rule's options: escaped literals joined by "|")."""
+    from poa_lint.batch import Checker
+    from poa_lint.checks.criticizes_amazon import _any_of
+    from poa_lint.config import Config
+
+    for active in Checker().rules_for(Config(), None):
+        if active.rule.code == "POA202":
+            search = _any_of.__wrapped__(active.options.name_words)  # type: ignore[union-attr]
+            yield search.__self__  # type: ignore[attr-defined]
+
+
 DYNAMIC: dict[tuple[str, str], Callable[[], Iterator[re.Pattern[str]]]] = {
+    ("checks/criticizes_amazon.py", "_any_of"): _amazon_name_words,
     ("attribute_rules.py", "__init__"): _attribute_ruler_patterns,
     ("pattern_gate.py", "gate_for"): _pattern_gates,
     ("notice.py", "_phrase_re"): _notice_patterns,

@@ -37,8 +37,10 @@ def _must_match(operator: str) -> bool:
     return operator in ("", "+") or bool(_AT_LEAST_ONE.fullmatch(operator))
 
 
-_MAX_SEEN = 200_000
-"""Strings a regular-expression gate remembers before it starts afresh."""
+_MAX_SEEN = 20_000
+"""Strings a regular-expression gate remembers before it starts afresh: more than the
+distinct words of thousands of letters, and a few megabytes at most for a web page that runs
+for months."""
 
 
 class _Searched:

@@ -106,34 +106,29 @@ def counted(singular: str, plural: str, count: int, **values: object) -> Templat
 def join(items: Sequence[str | Template]) -> str | Template:
     """``a``, ``a and b``, ``a, b and c``, as templates, so each language joins its own way
     (Chinese: ``a、b和c``)."""
-    if not items:
-        return ""
-    if len(items) == 1:
-        return items[0]
-    head = items[0]
-    for item in items[1:-1]:
-        head = Template(N_("{first}, {second}"), {"first": head, "second": item})
-    return Template(N_("{first} and {last}"), {"first": head, "last": items[-1]})
+    if len(items) < 2:
+        return items[0] if items else ""
+    return Template(N_("{first} and {last}"), {"first": listing(items[:-1]), "last": items[-1]})
 
 
 def listing(items: Sequence[str | Template]) -> str | Template:
     """``a, b, c``: a list without a final "and" (the verdict's list of rules)."""
-    if not items:
-        return ""
-    head = items[0]
-    for item in items[1:]:
-        head = Template(N_("{first}, {second}"), {"first": head, "second": item})
-    return head
+    return _chained(items, N_("{first}, {second}"))
 
 
 def sentences(items: Sequence[str | Template]) -> str | Template:
     """Several sentences of advice in a row (English puts a space between them, Chinese
     does not)."""
+    return _chained(items, N_("{first} {second}"))
+
+
+def _chained(items: Sequence[str | Template], pair: str) -> str | Template:
+    """The items joined two by two with the message ``pair`` (``{first}``, ``{second}``)."""
     if not items:
         return ""
     head = items[0]
     for item in items[1:]:
-        head = Template(N_("{first} {second}"), {"first": head, "second": item})
+        head = Template(pair, {"first": head, "second": item})
     return head
 
 

@@ -8,6 +8,23 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
+#: A letter whose second cause no action answers: the coverage matrix shows a gap (the HTML
+#: report and the web page both test it).
+TWO_CAUSES = """Dear Seller Performance Team,
+
+Root cause
+1. Our packer used a box that was too small for the glass kettles.
+2. Our listing showed the wrong plug type for the UK.
+
+Corrective actions
+- On 3 May we refunded the 14 buyers who received broken kettles.
+
+Preventive measures
+- From 5 May our packer wraps every kettle in two layers of bubble wrap.
+
+Sincerely,
+Ana Ferreira
+"""
 
 
 @pytest.fixture(scope="session")

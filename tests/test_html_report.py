@@ -11,27 +11,12 @@ from click.testing import CliRunner
 
 from poa_lint.cli import main
 
-from .conftest import CORPUS
+from .conftest import CORPUS, TWO_CAUSES
 
 BAD = (
     "Dear team,\n<script>alert('x')</script> The buyer lied to get a refund.\n"
     "We refunded order [ORDER ID].\nSincerely, [Your Name]\n"
 )
-TWO_CAUSES = """Dear Seller Performance Team,
-
-Root cause
-1. Our packer used a box that was too small for the glass kettles.
-2. Our listing showed the wrong plug type for the UK.
-
-Corrective actions
-- On 3 May we refunded the 14 buyers who received broken kettles.
-
-Preventive measures
-- From 5 May our packer wraps every kettle in two layers of bubble wrap.
-
-Sincerely,
-Ana Ferreira
-"""
 
 
 class _Tags(HTMLParser):

@@ -20,7 +20,7 @@ except ImportError:  # the `browser` fixture says what is missing (and fails in 
 
 from poa_lint.cli import main
 
-from ..conftest import CORPUS, ROOT
+from ..conftest import CORPUS, ROOT, TWO_CAUSES
 from .conftest import Watched
 
 pytestmark = pytest.mark.browser
@@ -39,21 +39,6 @@ From 5 May a second packer checks every order against the packing list.
 Sincerely,
 [Your Name]
 """
-TWO_CAUSES = """Dear Seller Performance Team,
-
-Root cause
-1. Our packer used a box that was too small for the glass kettles.
-2. Our listing showed the wrong plug type for the UK.
-
-Corrective actions
-- On 3 May we refunded the 14 buyers who received broken kettles.
-
-Preventive measures
-- From 5 May our packer wraps every kettle in two layers of bubble wrap.
-
-Sincerely,
-Ana Ferreira
-"""
 
 
 def checked(page: Any) -> None:
@@ -63,13 +48,18 @@ def checked(page: Any) -> None:
     expect(page.locator("#status")).not_to_have_text(re.compile("…$"))
 
 
+def pasted(page: Any, server: str, text: str = LETTER) -> None:
+    """Open the page, paste ``text`` into it and wait for its result."""
+    page.goto(server)
+    page.fill("#letter", text)
+    checked(page)
+
+
 def test_pasted_letter_shows_the_placeholder_and_the_blame_in_place(
     watched: Watched, server: str, shots: Path
 ) -> None:
     page = watched.page
-    page.goto(server)
-    page.fill("#letter", LETTER)
-    checked(page)
+    pasted(page, server)
     placeholder = page.locator('mark[data-codes~="POA701"]')
     assert placeholder.inner_text() == "[Your Name]"
     blame = page.locator('mark[data-codes~="POA201"]')
@@ -87,9 +77,7 @@ def test_hover_and_keyboard_show_the_message_and_the_suggestion(
     watched: Watched, server: str, shots: Path
 ) -> None:
     page = watched.page
-    page.goto(server)
-    page.fill("#letter", LETTER)
-    checked(page)
+    pasted(page, server)
     page.hover('mark[data-codes~="POA201"]')
     popover = page.locator(".popover")
     assert "Blames the buyer" in popover.inner_text()
@@ -129,9 +117,7 @@ def test_upload_a_docx(watched: Watched, server: str, shots: Path) -> None:
 
 def test_switch_to_chinese_keeps_the_letter(watched: Watched, server: str, shots: Path) -> None:
     page = watched.page
-    page.goto(server)
-    page.fill("#letter", LETTER)
-    checked(page)
+    pasted(page, server)
     page.click('.langs a[data-lang="zh"]')
     page.wait_for_url(re.compile(r"lang=zh"))
     checked(page)
@@ -161,9 +147,7 @@ def test_an_oversized_upload_gets_a_clear_message(
     big = tmp_path / "huge.txt"
     big.write_bytes(b"We refunded the buyer. " * 300_000)  # 6.9 MB, over the 5 MB limit
     page = watched.page
-    page.goto(server)
-    page.fill("#letter", LETTER)
-    checked(page)
+    pasted(page, server)
     page.set_input_files("#upload", str(big))
     page.wait_for_selector("#status.problem")
     assert page.locator("#status").inner_text() == (
@@ -178,9 +162,7 @@ def test_the_coverage_matrix_shows_an_uncovered_cause(
     watched: Watched, server: str, shots: Path
 ) -> None:
     page = watched.page
-    page.goto(server)
-    page.fill("#letter", TWO_CAUSES)
-    checked(page)
+    pasted(page, server, TWO_CAUSES)
     row = page.locator("table.matrix tbody tr", has_text="wrong plug type")
     assert row.locator("td.unanswered").count() >= 1
     assert "nothing in the letter answers this cause" in row.inner_text()
@@ -207,9 +189,7 @@ def test_an_error_keeps_the_text_and_the_last_result(
     watched: Watched, server: str, shots: Path
 ) -> None:
     page = watched.page
-    page.goto(server)
-    page.fill("#letter", LETTER)
-    checked(page)
+    pasted(page, server)
     page.route(
         "**/api/check*",
         lambda route: route.fulfill(
@@ -228,9 +208,7 @@ def test_an_error_keeps_the_text_and_the_last_result(
 def test_copy_and_download_the_report(watched: Watched, server: str, tmp_path: Path) -> None:
     page = watched.page
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
-    page.goto(server)
-    page.fill("#letter", LETTER)
-    checked(page)
+    pasted(page, server)
     page.click("#copy")
     expect(page.locator("#status")).to_contain_text("copied")
     copied = page.evaluate("navigator.clipboard.readText()")
